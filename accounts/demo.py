@@ -1,0 +1,99 @@
+"""The demo district that `manage.py seed_demo` creates (DEMO_MODE only)."""
+
+import datetime
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.db import transaction
+
+from accounts.models import STAFF_ROLES, Agency, District, Membership, Officer, Role, RosterAssignment, School, User
+
+DEMO_PASSWORD = "common-ground-demo"
+# Base32 secret shared by every demo staff account; add it to any
+# authenticator app, or run `manage.py demo_mfa_code`.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+SCHOOLS = [
+    ("Lincoln High School", "lincoln-high"),
+    ("Roosevelt Middle School", "roosevelt-middle"),
+    ("Garfield High School", "garfield-high"),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    role: str
+    school_slug: str = ""
+    agency: bool = False
+
+
+DEMO_USERS = [
+    DemoUser("student@demo.commonground.test", "Sam Student", Role.STUDENT),
+    DemoUser("guardian@demo.commonground.test", "Gabriela Guardian", Role.GUARDIAN),
+    DemoUser("staff@demo.commonground.test", "Terry Teacher", Role.STAFF),
+    DemoUser("community@demo.commonground.test", "Casey Community", Role.COMMUNITY),
+    DemoUser("principal@demo.commonground.test", "Pat Principal", Role.SCHOOL_ADMIN, school_slug="lincoln-high"),
+    DemoUser("reviewer@demo.commonground.test", "Riley Reviewer", Role.POLICE_REVIEWER, agency=True),
+    DemoUser("sro@demo.commonground.test", "Officer Morgan Reyes", Role.SRO, agency=True),
+    DemoUser("coordinator@demo.commonground.test", "Cory Coordinator", Role.COORDINATOR),
+    DemoUser("advisory@demo.commonground.test", "Avery Advisor", Role.ADVISORY),
+    DemoUser("facilitator@demo.commonground.test", "Frankie Facilitator", Role.FACILITATOR),
+]
+
+
+@transaction.atomic
+def demo_district_create(*, today: datetime.date) -> list[DemoUser]:
+    """Creates (or tops up) the demo district and returns its demo users."""
+    district, _ = District.objects.get_or_create(
+        slug="riverside", defaults={"name": "Riverside Unified School District"}
+    )
+    schools = {
+        slug: School.objects.get_or_create(district=district, slug=slug, defaults={"name": name})[0]
+        for name, slug in SCHOOLS
+    }
+    agency, _ = Agency.objects.get_or_create(
+        district=district, slug="riverside-pd", defaults={"name": "Riverside Police Department"}
+    )
+    for demo in DEMO_USERS:
+        user = _demo_user(demo)
+        Membership.objects.get_or_create(
+            user=user,
+            role=demo.role,
+            district=district,
+            school=schools.get(demo.school_slug),
+            agency=agency if demo.agency else None,
+        )
+        if (
+            demo.role in STAFF_ROLES
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+    _demo_roster(agency, schools, today)
+    return DEMO_USERS
+
+
+def _demo_user(demo: DemoUser) -> User:
+    user, created = User.objects.get_or_create(email=demo.email, defaults={"full_name": demo.full_name})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(user=user, email=demo.email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _demo_roster(agency: Agency, schools: dict[str, School], today: datetime.date) -> None:
+    sro_user = User.objects.get(email="sro@demo.commonground.test")
+    officers = [
+        Officer.objects.get_or_create(
+            agency=agency, badge_number="1041", defaults={"full_name": "Morgan Reyes", "user": sro_user}
+        )[0],
+        Officer.objects.get_or_create(agency=agency, badge_number="1187", defaults={"full_name": "Jordan Blake"})[0],
+    ]
+    start = datetime.date(today.year if today.month >= 8 else today.year - 1, 8, 1)
+    plan = [(officers[0], "lincoln-high"), (officers[0], "roosevelt-middle"), (officers[1], "garfield-high")]
+    for officer, slug in plan:
+        RosterAssignment.objects.get_or_create(officer=officer, school=schools[slug], defaults={"starts_on": start})

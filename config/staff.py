@@ -1,0 +1,20 @@
+"""The staff area: one viewflow Site; each app adds its Application here.
+
+The site's pages use this project's own accessible templates
+(templates/staff/), not viewflow's Material theme.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from viewflow.urls import Site
+
+from accounts.staff import OrganisationsApplication
+
+
+class StaffSite(Site):
+    app_name = "staff"
+    index_path = path("", RedirectView.as_view(pattern_name="staff:orgs:index"), name="index")
+
+
+site = StaffSite(title=_("Common Ground staff"), viewsets=[OrganisationsApplication()])

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from config.staff import site as staff_site
+from core.views import HomeView
+
+# The admin signs in through allauth, so it gets the same MFA and rate limits.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Common Ground administration"
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("accounts.urls")),
+    path("complaints/", include("complaints.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("sessions/", include("feedback.urls")),
+    path("dashboard/", include("assessment.urls")),
+    path("staff/", staff_site.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,7 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from core.views import ComingSoonView
+
+app_name = "surveys"
+urlpatterns = [path("", ComingSoonView.as_view(title=_("Climate surveys")), name="index")]

@@ -1,0 +1,28 @@
+import pytest
+
+from tests.factories import AgencyFactory, DistrictFactory, RosterAssignmentFactory, SchoolFactory
+
+
+class World:
+    """Two districts, each with schools, a partner agency and a rostered SRO.
+
+    ``a_school`` is served by ``a_agency``'s officer; ``a_other_school`` is in
+    the same district but served by nobody; everything ``b_*`` belongs to
+    another district.
+    """
+
+    def __init__(self):
+        self.a = DistrictFactory(name="District A")
+        self.a_school = SchoolFactory(district=self.a, name="A High")
+        self.a_other_school = SchoolFactory(district=self.a, name="A Middle")
+        self.a_agency = AgencyFactory(district=self.a, name="A Police")
+        self.a_roster = RosterAssignmentFactory(officer__agency=self.a_agency, school=self.a_school)
+        self.b = DistrictFactory(name="District B")
+        self.b_school = SchoolFactory(district=self.b, name="B High")
+        self.b_agency = AgencyFactory(district=self.b, name="B Police")
+        self.b_roster = RosterAssignmentFactory(officer__agency=self.b_agency, school=self.b_school)
+
+
+@pytest.fixture
+def world(db):
+    return World()

@@ -1,0 +1,15 @@
+"""The settings module for the test suite: production settings, except that
+tests talk plain HTTP to the test client and the live server.
+
+The HTTPS-only production defaults are checked by tests/core/test_deploy_settings.py.
+"""
+
+from config.settings import *  # noqa: F403
+from config.settings import STORAGES
+
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# No collectstatic before tests: serve static files by their plain names.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
