@@ -172,9 +172,9 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=list(SCHOOL_ROLES), school__isnull=False, agency__isnull=True)
-                    | Q(role__in=list(AGENCY_ROLES), agency__isnull=False, school__isnull=True)
-                    | (~Q(role__in=list(SCHOOL_ROLES | AGENCY_ROLES)) & Q(school__isnull=True, agency__isnull=True))
+                    Q(role__in=sorted(SCHOOL_ROLES), school__isnull=False, agency__isnull=True)
+                    | Q(role__in=sorted(AGENCY_ROLES), agency__isnull=False, school__isnull=True)
+                    | (~Q(role__in=sorted(SCHOOL_ROLES | AGENCY_ROLES)) & Q(school__isnull=True, agency__isnull=True))
                 ),
                 name="membership_scope_matches_role",
             ),

@@ -247,7 +247,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -260,7 +260,11 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF] + env_list("CSP_FORM_ACTION_EXTRA"),
+        # Sign-in with Google/Microsoft posts to our site, which redirects to
+        # the provider; form-action must allow that redirect target.
+        "form-action": [SELF]
+        + (["https://accounts.google.com"] if env_str("GOOGLE_CLIENT_ID") else [])
+        + (["https://login.microsoftonline.com"] if env_str("MICROSOFT_CLIENT_ID") else []),
         "frame-ancestors": [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],

@@ -156,6 +156,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('agency__isnull', True), ('role__in', ['school_admin']), ('school__isnull', False)), models.Q(('agency__isnull', False), ('role__in', ['police_reviewer', 'sro']), ('school__isnull', True)), models.Q(models.Q(('role__in', ['school_admin', 'police_reviewer', 'sro']), _negated=True), ('agency__isnull', True), ('school__isnull', True)), _connector='OR'), name='membership_scope_matches_role'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('agency__isnull', True), ('role__in', ['school_admin']), ('school__isnull', False)), models.Q(('agency__isnull', False), ('role__in', ['police_reviewer', 'sro']), ('school__isnull', True)), models.Q(models.Q(('role__in', ['police_reviewer', 'school_admin', 'sro']), _negated=True), ('agency__isnull', True), ('school__isnull', True)), _connector='OR'), name='membership_scope_matches_role'),
         ),
     ]
