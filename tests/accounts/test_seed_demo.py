@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from accounts.access import scope_for
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from accounts.mfa import has_mfa
-from accounts.models import STAFF_ROLES, District, RosterAssignment, Role, School, User
+from accounts.models import STAFF_ROLES, District, Role, RosterAssignment, School, User
 
 
 def test_seed_demo_creates_three_schools_an_agency_a_roster_and_one_user_per_role(db, settings):
