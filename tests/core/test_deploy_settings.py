@@ -23,6 +23,8 @@ def _manage(*args, env_extra=None, tmp_path=None):
         if k not in {"DEBUG", "DEMO_MODE", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings", "DATA_DIR": str(tmp_path), **(env_extra or {})})
+    # Each probe gets its own throwaway SQLite database, whatever the suite runs on.
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/probe.sqlite3"
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
