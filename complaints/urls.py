@@ -1,10 +1,15 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from core.views import ComingSoonView
+from complaints.views import intake, tracking
 
 app_name = "complaints"
 urlpatterns = [
-    path("new/", ComingSoonView.as_view(title=_("File a complaint")), name="file"),
-    path("track/", ComingSoonView.as_view(title=_("Track a complaint")), name="track"),
+    path("new/", intake.IntakeStepView.as_view(), name="file"),
+    path("new/<str:token>/saved/", intake.DraftSavedView.as_view(), name="draft_saved"),
+    path("new/<str:token>/done/", intake.FiledView.as_view(), name="filed"),
+    path("new/<str:token>/<slug:step>/", intake.IntakeStepView.as_view(), name="draft_step"),
+    path("track/", tracking.TrackView.as_view(), name="track"),
+    path("track/<str:code>/", tracking.TrackDetailView.as_view(), name="track_detail"),
+    path("track/<str:code>/files/<int:attachment_id>/", tracking.AttachmentDownloadView.as_view(), name="attachment"),
+    path("mine/", tracking.MyComplaintsView.as_view(), name="mine"),
 ]

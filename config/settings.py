@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.staff_navigation",
+                "core.context_processors.site",
             ],
         },
     }
@@ -280,3 +281,14 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 ADMINS = [("Operator", addr) for addr in env_list("ADMIN_EMAILS")]
+
+# --- Complaints --------------------------------------------------------------
+COMPLAINT_ATTACHMENT_MAX_BYTES = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
+COMPLAINT_DRAFT_DAYS = env_int("COMPLAINT_DRAFT_DAYS", 30)
+COMPLAINT_PIN_MAX_FAILURES = env_int("COMPLAINT_PIN_MAX_FAILURES", 5)
+COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)
+# Per IP address, per hour: new complaints and drafts; tracking attempts.
+COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
+COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
+QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")

@@ -99,3 +99,62 @@ def member(role: str, *, district=None, school=None, agency=None, mfa: bool = Tr
     user = UserFactory(mfa=mfa, **user_kwargs)
     MembershipFactory(user=user, role=role, district=district, school=school, agency=agency)
     return user
+
+
+# --- Complaints ---------------------------------------------------------------
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from complaints.models import Allegation, Attachment, Complaint, Draft, Message  # noqa: E402
+
+TEST_PIN = "246810"
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Complaint
+
+    tracking_code = factory.Sequence(lambda n: f"CG-{n:04d}-TEST".replace("0", "A").replace("1", "B"))
+    pin_hash = factory.LazyFunction(lambda: make_password(TEST_PIN))
+    school = factory.SubFactory(SchoolFactory)
+    occurred_on = datetime.date(2026, 10, 1)
+    filer_role = "student"
+    description = "<p>The officer searched my bag.</p>"
+    preferred_language = "en"
+
+
+class AllegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Allegation
+
+    complaint = factory.SubFactory(ComplaintFactory)
+    category = "search"
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    complaint = factory.SubFactory(ComplaintFactory)
+    body = "<p>We are looking into this.</p>"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    complaint = factory.SubFactory(ComplaintFactory)
+    file = factory.django.FileField(filename="upload", data=b"%PDF-1.4 test")
+    original_name = "letter.pdf"
+    content_type = "application/pdf"
+    size = 13
+    sha256 = "0" * 64
+
+
+class DraftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Draft
+
+    token = factory.Sequence(lambda n: f"draft-token-{n:040d}")
+    data = factory.LazyFunction(lambda: {"submission_token": "5f0e2c1a-1111-4222-8333-944445555666"})
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))

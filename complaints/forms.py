@@ -1,0 +1,174 @@
+"""The intake steps, tracking and reply forms. Each intake step validates on
+its own; the submit step validates every step again from the saved draft."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Officer, RosterAssignment, School
+from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPreference, FilerRole, Kind
+from complaints.services.attachments import attachment_prepare
+
+UNKNOWN_OFFICER = "unknown"
+
+
+class AboutForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What would you like to send?"), choices=Kind.choices, widget=forms.RadioSelect)
+    filer_role = forms.ChoiceField(label=_("Who are you?"), choices=FilerRole.choices, widget=forms.RadioSelect)
+    filing_for_someone_else = forms.BooleanField(label=_("I am filing for someone else"), required=False)
+    school = forms.ModelChoiceField(label=_("Which school?"), queryset=School.objects.order_by("name"))
+    occurred_on = forms.DateField(
+        label=_("When did it happen?"),
+        help_text=_("An approximate date is fine."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    preferred_language = forms.ChoiceField(label=_("Language for messages to you"), choices=LANGUAGE_CHOICES)
+
+    def clean_occurred_on(self):
+        day = self.cleaned_data["occurred_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class IncidentForm(forms.Form):
+    officer = forms.ChoiceField(label=_("Which officer was involved?"))
+    allegations = forms.MultipleChoiceField(
+        label=_("What kind of concern is it? Choose all that apply."),
+        choices=AllegationCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    occurred_at_time = forms.TimeField(
+        label=_("About what time?"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    location = forms.CharField(label=_("Where did it happen?"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("What happened?"),
+        help_text=_("Tell us in your own words. You can add more later from the tracking page."),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    witnesses = forms.CharField(
+        label=_("Who saw it? (optional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    desired_outcome = forms.CharField(
+        label=_("What would you like to happen? (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, school_id=None, day=None, kind=Kind.COMPLAINT, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        roster = RosterAssignment.objects.filter(school_id=school_id)
+        if day:
+            roster = roster.on(day)
+        officers = Officer.objects.filter(pk__in=roster.values("officer_id")).order_by("full_name")
+        self.fields["officer"].choices = [(UNKNOWN_OFFICER, _("I don't know"))] + [
+            (str(o.pk), str(o)) for o in officers
+        ]
+        if kind == Kind.COMPLAINT:
+            self.fields["allegations"].required = True
+
+    def clean_officer(self):
+        value = self.cleaned_data["officer"]
+        return None if value == UNKNOWN_OFFICER else int(value)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files at once; each is checked and prepared on its own."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(uploads) > settings.COMPLAINT_ATTACHMENT_MAX_COUNT:
+            raise ValidationError(
+                _("You can attach at most %(count)d files.") % {"count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT}
+            )
+        prepared, errors = [], []
+        for upload in uploads:
+            try:
+                prepared.append(attachment_prepare(upload))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return prepared
+
+
+class ContactForm(forms.Form):
+    contact_preference = forms.ChoiceField(
+        label=_("How may we contact you?"),
+        choices=ContactPreference.choices,
+        widget=forms.RadioSelect,
+        help_text=_("If you choose not to be contacted, you can still follow your complaint with its tracking code."),
+    )
+    contact_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("Email"), required=False)
+    contact_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    involves_minor = forms.BooleanField(label=_("The person this happened to is under 18"), required=False)
+    guardian_contact = forms.CharField(
+        label=_("Parent or guardian to include (optional)"),
+        help_text=_("Name and how to reach them, if you want them included."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    attachments = MultipleFileField(
+        label=_("Photos, documents, video or audio (optional)"),
+        required=False,
+        help_text=_(
+            "Up to %(count)d files, each up to %(size)d MB: JPEG, PNG, WebP, PDF, MP4, WebM, MOV, MP3, M4A, OGG, WAV."
+        )
+        % {
+            "count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT,
+            "size": settings.COMPLAINT_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+        },
+    )
+    # Honeypot: hidden from people (CSS + aria-hidden), filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    honeypot_name = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+
+    def clean(self):
+        data = super().clean()
+        preference = data.get("contact_preference")
+        if preference == ContactPreference.EMAIL and not data.get("contact_email"):
+            self.add_error("contact_email", _("Give an email address, or choose another way to be contacted."))
+        if preference == ContactPreference.PHONE and not data.get("contact_phone"):
+            self.add_error("contact_phone", _("Give a phone number, or choose another way to be contacted."))
+        return data
+
+
+class TrackForm(forms.Form):
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=20, help_text=_("It looks like CG-7KQ4-M2XD."))
+    pin = forms.CharField(
+        label=_("PIN"), max_length=12, widget=forms.PasswordInput(attrs={"autocomplete": "off", "inputmode": "numeric"})
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Add information or reply"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    attachments = MultipleFileField(label=_("Add files (optional)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("body") and not data.get("attachments") and not self.errors:
+            raise ValidationError(_("Write a message or choose a file to add."))
+        return data

@@ -1,0 +1,185 @@
+"""Complaints (and compliments or general concerns) about SROs and the program."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", _("A complaint about an officer or the program")
+    CONCERN = "concern", _("A general concern or suggestion about the program")
+    COMPLIMENT = "compliment", _("A compliment")
+
+
+class FilerRole(models.TextChoices):
+    STUDENT = "student", _("Student")
+    GUARDIAN = "guardian", _("Parent or guardian")
+    STAFF = "staff", _("School staff")
+    COMMUNITY = "community", _("Community member")
+    OTHER = "other", _("Other")
+
+
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    NONE = "none", _("Do not contact me (anonymous)")
+
+
+class PublicStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    OUTCOME_SENT = "outcome_sent", _("Outcome sent")
+    CLOSED = "closed", _("Closed")
+
+
+class AllegationCategory(models.TextChoices):
+    FORCE = "force", _("Use of force")
+    SEARCH = "search", _("Search")
+    QUESTIONING = "questioning", _("Questioning")
+    ARREST = "arrest", _("Arrest or taking into custody")
+    CITATION = "citation", _("Ticket or citation")
+    BIAS = "bias", _("Discrimination or bias")
+    CONDUCT = "conduct", _("Courtesy or conduct")
+    FAILURE_TO_ACT = "failure_to_act", _("Failure to act or respond")
+    INFORMATION = "information", _("Sharing of student information")
+    OTHER = "other", _("Other")
+
+
+LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
+
+
+class Complaint(models.Model):
+    """What a person filed, exactly as they filed it. The review workflow adds
+    its own records; it never rewrites these fields."""
+
+    tracking_code = models.CharField(_("tracking code"), max_length=16, unique=True)
+    pin_hash = models.CharField(max_length=128)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMPLAINT)
+    public_status = models.CharField(
+        _("status"), max_length=16, choices=PublicStatus.choices, default=PublicStatus.RECEIVED
+    )
+    school = models.ForeignKey(
+        "accounts.School", on_delete=models.PROTECT, related_name="complaints", verbose_name=_("school")
+    )
+    occurred_on = models.DateField(_("date it happened"))
+    occurred_at_time = models.TimeField(_("time it happened"), null=True, blank=True)
+    location = models.CharField(_("where it happened"), max_length=200, blank=True)
+    officer = models.ForeignKey(
+        "accounts.Officer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("officer"),
+    )
+    filer_role = models.CharField(_("who is filing"), max_length=12, choices=FilerRole.choices)
+    filing_for_someone_else = models.BooleanField(_("filing for someone else"), default=False)
+    description = models.TextField(_("what happened"))
+    witnesses = models.TextField(_("witnesses"), blank=True)
+    desired_outcome = models.TextField(_("outcome wanted"), blank=True)
+    contact_preference = models.CharField(
+        _("contact preference"), max_length=8, choices=ContactPreference.choices, default=ContactPreference.NONE
+    )
+    contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    preferred_language = models.CharField(_("preferred language"), max_length=2, choices=LANGUAGE_CHOICES)
+    involves_minor = models.BooleanField(_("the person involved is under 18"), default=False)
+    guardian_contact = models.TextField(_("parent or guardian to include"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="complaints"
+    )
+    submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    pin_failures = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["school", "-created_at"], name="complaint_school_created"),
+            models.Index(fields=["public_status", "-created_at"], name="complaint_status_created"),
+            models.Index(fields=["submitted_by", "-created_at"], name="complaint_filer_created"),
+        ]
+
+    def __str__(self):
+        return self.tracking_code
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.contact_preference == ContactPreference.NONE
+
+
+class Allegation(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="allegations")
+    category = models.CharField(_("concern"), max_length=20, choices=AllegationCategory.choices)
+
+    class Meta:
+        verbose_name = _("allegation")
+        verbose_name_plural = _("allegations")
+        constraints = [models.UniqueConstraint(fields=["complaint", "category"], name="allegation_once_per_category")]
+
+    def __str__(self):
+        return self.get_category_display()
+
+
+def _private_upload_path(instance, filename):
+    # Random names: the original name is kept in the database only.
+    return f"complaints/{instance.complaint_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_private_upload_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    from_complainant = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class Message(models.Model):
+    """A message on the complaint's timeline. Public messages show on the
+    tracking page; the rest are internal notes for staff."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    from_complainant = models.BooleanField(default=False)
+    is_public = models.BooleanField(default=True)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["complaint", "is_public", "created_at"], name="message_timeline")]
+
+    def __str__(self):
+        return f"{self.complaint} @ {self.created_at:%Y-%m-%d}"
+
+
+class Draft(models.Model):
+    """A complaint being written. Reached only through its private link."""
+
+    token = models.CharField(max_length=64, unique=True)
+    data = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"draft {self.pk}"

@@ -1,0 +1,47 @@
+"""Read-side queries for complaints. Each takes who is looking."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from complaints.models import Attachment, Complaint, Message
+
+TRACKED_SESSION_KEY = "complaints_tracked"
+
+
+def tracked_complaint_ids(request) -> list[int]:
+    return request.session.get(TRACKED_SESSION_KEY, [])
+
+
+def tracked_complaint(request, code: str) -> Complaint:
+    """The complaint behind a tracking code, if this browser unlocked it with
+    the PIN (or the signed-in person filed it); otherwise 404."""
+    complaint = Complaint.objects.select_related("school").filter(tracking_code=code).first()
+    if complaint is None:
+        raise Http404
+    filed_by_viewer = request.user.is_authenticated and complaint.submitted_by_id == request.user.pk
+    if complaint.pk not in tracked_complaint_ids(request) and not filed_by_viewer:
+        raise Http404
+    return complaint
+
+
+def public_timeline(complaint: Complaint) -> QuerySet[Message]:
+    """Messages the complainant may read: public ones only, never internal notes."""
+    return complaint.messages.filter(is_public=True).select_related("author").order_by("created_at")
+
+
+def complainant_attachments(complaint: Complaint) -> QuerySet[Attachment]:
+    return complaint.attachments.filter(from_complainant=True).order_by("created_at")
+
+
+def complaints_filed_by(user) -> QuerySet[Complaint]:
+    return Complaint.objects.filter(submitted_by=user).select_related("school").order_by("-created_at")
+
+
+def attachment_for_download(request, *, code: str, attachment_id: int) -> Attachment:
+    """An attachment the viewer may download through the tracking page; 404
+    for anyone else. (Staff downloads come with the review workflow.)"""
+    complaint = tracked_complaint(request, code)
+    attachment = complainant_attachments(complaint).filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment
