@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=1 DEMO_MODE=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
-.PHONY: run test lint pytest migrate messages system-packages clean
+.PHONY: run test lint pytest migrate messages screenshots system-packages clean
 
 $(VENV)/bin/python:
 	$(PYTHON_SYS) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: $(VENV)/.dev-installed
 
 pytest: $(VENV)/.dev-installed node_modules/.installed
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+## make screenshots: refresh the pictures in docs/ from the browser tests
+screenshots: $(VENV)/.dev-installed node_modules/.installed
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/browser
 
 ## make messages: refresh the Spanish catalogue after adding strings, then translate and compile
 messages: $(VENV)/.dev-installed

@@ -115,8 +115,8 @@ class ContactForm(forms.Form):
         help_text=_("If you choose not to be contacted, you can still follow your complaint with its tracking code."),
     )
     contact_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
-    contact_email = forms.EmailField(label=_("Email"), required=False)
-    contact_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    contact_email = forms.EmailField(label=_("Email address"), required=False)
+    contact_phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
     involves_minor = forms.BooleanField(label=_("The person this happened to is under 18"), required=False)
     guardian_contact = forms.CharField(
         label=_("Parent or guardian to include (optional)"),
