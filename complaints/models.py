@@ -183,3 +183,74 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"draft {self.pk}"
+
+
+class FindingValue(models.TextChoices):
+    SUSTAINED = "sustained", _("Sustained")
+    NOT_SUSTAINED = "not_sustained", _("Not sustained")
+    EXONERATED = "exonerated", _("Exonerated")
+    UNFOUNDED = "unfounded", _("Unfounded")
+    POLICY = "policy", _("Policy or training issue")
+    INFORMAL = "informal", _("Resolved informally")
+
+
+class ReviewKind(models.TextChoices):
+    SCHOOL = "school", _("School review")
+    POLICE = "police", _("Police review")
+
+
+class Finding(models.Model):
+    """One review's finding on one allegation; school and police record theirs separately."""
+
+    allegation = models.ForeignKey(Allegation, on_delete=models.CASCADE, related_name="findings")
+    review = models.CharField(_("review"), max_length=8, choices=ReviewKind.choices)
+    value = models.CharField(_("finding"), max_length=16, choices=FindingValue.choices)
+    actions_taken = models.TextField(_("actions taken"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        constraints = [models.UniqueConstraint(fields=["allegation", "review"], name="finding_once_per_review")]
+
+    def __str__(self):
+        return f"{self.allegation}: {self.get_value_display()}"
+
+
+class OutcomeLetter(models.Model):
+    """What the complainant is told, drafted from the findings and approved by the coordinator."""
+
+    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="outcome_letter")
+    body = models.TextField(_("letter"))
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"outcome {self.complaint}"
+
+
+class Appeal(models.Model):
+    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="appeal")
+    reason = models.TextField(_("why do you disagree with the outcome?"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    decision = models.TextField(_("appeal decision"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"appeal {self.complaint}"
+
+
+class Recusal(models.Model):
+    """A person who must never see or act on this complaint (conflict of interest)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="recusals")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recusals")
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["complaint", "user"], name="recusal_once")]
+
+    def __str__(self):
+        return f"{self.user} recused from {self.complaint}"

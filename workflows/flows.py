@@ -1,0 +1,109 @@
+"""ComplaintFlow: the review steps agreed in the district's MOU.
+
+intake -> acknowledge -> triage -> school and/or police review (in parallel,
+joined) -> outcome -> notify complainant -> appeal window -> appeal review
+(when appealed) -> closed. Out-of-scope complaints close at triage with an
+explanation. Human tasks get a due date in school days; an overdue task
+escalates to the coordinator without interrupting it.
+
+Tasks are worked through Common Ground's own staff pages (workflows/views),
+which call the services in workflows/services.py; the views named here are
+only what viewflow's own frontend would show.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import act, flow, lock
+
+from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE
+from workflows import steps
+from workflows.models import ComplaintProcess
+from workflows.views.task_redirect import task_redirect
+
+
+def _complaint(process):
+    return process.complaint
+
+
+class ComplaintFlow(flow.Flow):
+    process_class = ComplaintProcess
+    lock_impl = lock.select_for_update_lock
+    process_title = _("Complaint review")
+    process_description = _("How a complaint about an SRO or the SRO program is reviewed.")
+
+    start = flow.StartHandle(this.start_process).Annotation(title=_("Complaint filed")).Next(this.acknowledge)
+    acknowledge = flow.Function(steps.acknowledge).Annotation(title=_("Acknowledge")).Next(this.triage)
+
+    triage = (
+        flow.View(task_redirect)
+        .Annotation(title=_("Triage"))
+        .Permission(TRIAGE, obj=_complaint)
+        .OnCreate(steps.record_due("triage"))
+        .OnTimeout(steps.due("triage"), then=this.escalate_triage, interrupting=False)
+        .Next(this.route)
+    )
+    route = (
+        flow.If(act.process.route == "out_of_scope")
+        .Annotation(title=_("Outside scope?"))
+        .Then(this.close_out_of_scope)
+        .Else(this.split_reviews)
+    )
+    split_reviews = (
+        flow.Split()
+        .Annotation(title=_("Route to reviews"))
+        .Next(this.school_review, case=act.process.needs_school_review)
+        .Next(this.police_review, case=act.process.needs_police_review)
+    )
+    school_review = (
+        flow.View(task_redirect)
+        .Annotation(title=_("School review"))
+        .Permission(SCHOOL_REVIEW, obj=_complaint)
+        .OnCreate(steps.record_due("school_review"))
+        .OnTimeout(steps.due("school_review"), then=this.escalate_school_review, interrupting=False)
+        .Next(this.join_reviews)
+    )
+    police_review = (
+        flow.View(task_redirect)
+        .Annotation(title=_("Police review"))
+        .Permission(POLICE_REVIEW, obj=_complaint)
+        .OnCreate(steps.record_due("police_review"))
+        .OnTimeout(steps.due("police_review"), then=this.escalate_police_review, interrupting=False)
+        .Next(this.join_reviews)
+    )
+    join_reviews = flow.Join().Annotation(title=_("Reviews done")).Next(this.outcome)
+    outcome = (
+        flow.View(task_redirect)
+        .Annotation(title=_("Outcome letter"))
+        .Permission(OUTCOME, obj=_complaint)
+        .OnCreate(steps.record_due("outcome"))
+        .OnTimeout(steps.due("outcome"), then=this.escalate_outcome, interrupting=False)
+        .Next(this.notify_outcome)
+    )
+    notify_outcome = flow.Function(steps.notify_outcome).Annotation(title=_("Notify complainant")).Next(this.appeal_window)
+    appeal_window = (
+        flow.Handle(steps.receive_appeal)
+        .Annotation(title=_("Appeal window"))
+        .OnTimeout(steps.due("appeal_window"), then=this.close, interrupting=True)
+        .Next(this.appeal_review)
+    )
+    appeal_review = (
+        flow.View(task_redirect)
+        .Annotation(title=_("Appeal review"))
+        .Permission(OUTCOME, obj=_complaint)
+        .OnCreate(steps.record_due("appeal_review"))
+        .Next(this.close)
+    )
+    close = flow.Function(steps.close).Annotation(title=_("Close")).Next(this.end)
+    close_out_of_scope = flow.Function(steps.close_out_of_scope).Annotation(title=_("Close: outside scope")).Next(this.end)
+
+    escalate_triage = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalate_school_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalate_police_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalate_outcome = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalated = flow.End().Annotation(title=_("Escalated"))
+    end = flow.End().Annotation(title=_("Closed"))
+
+    def start_process(self, activation, complaint):
+        activation.process.complaint = complaint
+        activation.process.artifact = complaint
+        return activation.process

@@ -1,0 +1,71 @@
+"""What the automatic steps of ComplaintFlow do."""
+
+from django.utils import timezone
+
+from complaints.models import PublicStatus
+from workflows import notify
+from workflows.deadlines import due_at
+from workflows.models import ComplaintProcess, TaskDue
+
+
+def _complaint(activation):
+    return ComplaintProcess.objects.select_related("complaint__school").get(pk=activation.process.pk).complaint
+
+
+def _set_status(complaint, status: str) -> None:
+    complaint.public_status = status
+    complaint.save(update_fields=["public_status"])
+
+
+def due(step: str):
+    """The due moment of ``step`` for a task activation (viewflow timer delay)."""
+
+    def delay(activation):
+        return due_at(district=_complaint(activation).school.district, step=step)
+
+    return delay
+
+
+def record_due(step: str):
+    """Stores the task's due date so queues can sort and filter by it."""
+
+    def on_create(activation):
+        district = _complaint(activation).school.district
+        TaskDue.objects.create(task=activation.task, due_at=due_at(district=district, step=step))
+
+    return on_create
+
+
+def acknowledge(activation) -> None:
+    complaint = _complaint(activation)
+    notify.coordinators_told(complaint, "new_complaint")
+
+
+def notify_outcome(activation) -> None:
+    complaint = _complaint(activation)
+    _set_status(complaint, PublicStatus.OUTCOME_SENT)
+    notify.complainant_told(complaint, "outcome_ready")
+
+
+def receive_appeal(activation, **kwargs) -> None:
+    ComplaintProcess.objects.filter(pk=activation.process.pk).update(appealed=True)
+
+
+def close(activation) -> None:
+    complaint = _complaint(activation)
+    _set_status(complaint, PublicStatus.CLOSED)
+    notify.complainant_told(complaint, "status_changed")
+
+
+def close_out_of_scope(activation) -> None:
+    close(activation)
+
+
+def escalate(activation) -> None:
+    """An overdue task: mark it and tell the coordinators; the task stays open."""
+    timer_task = activation.task.previous.first()
+    host_task = timer_task.previous.first() if timer_task else None
+    if host_task is not None:
+        TaskDue.objects.filter(task=host_task).update(escalated_at=timezone.now())
+    complaint = _complaint(activation)
+    notify.coordinators_told(complaint, "task_overdue", step=host_task.flow_task.name if host_task else "")
