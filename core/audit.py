@@ -1,0 +1,131 @@
+"""The append-only audit log: who viewed, created, changed, assigned or exported what.
+
+Call ``audit_record`` inside the transaction of the change it describes, so a
+rolled-back change leaves no event and a written change always has one.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from core.models import AuditAction, AuditEvent
+
+__all__ = ["AuditAction", "AuditEvent", "audit_record", "changes_between", "instance_values", "mask_secrets"]
+
+MASK = "***"
+SECRET_MARKERS = ("pin", "password", "secret", "token")
+_REPR_MAX = 300
+_AGENT_MAX = 500
+
+
+def _is_secret(key: str) -> bool:
+    key = str(key).lower()
+    return any(marker in key for marker in SECRET_MARKERS)
+
+
+def _jsonable(value):
+    """A JSON-safe form of a field value (dates as ISO text, models as pk)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, Iterable) and not isinstance(value, bytes):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def mask_secrets(changes: Mapping | None) -> dict:
+    """``changes`` made JSON-safe, with any key naming a secret replaced by ``"***"``."""
+    masked = {}
+    for key, value in (changes or {}).items():
+        if _is_secret(key):
+            masked[str(key)] = MASK if not isinstance(value, list | tuple) else [MASK for _ in value]
+        elif isinstance(value, Mapping):
+            masked[str(key)] = mask_secrets(value)
+        else:
+            masked[str(key)] = _jsonable(value)
+    return masked
+
+
+def instance_values(obj: models.Model, fields: Iterable[str] | None = None) -> dict:
+    """The concrete field values of ``obj`` (foreign keys as ids), for a before/after snapshot."""
+    values = {}
+    for field in obj._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        values[field.name] = _jsonable(getattr(obj, field.attname))
+    return values
+
+
+def changes_between(before: Mapping | models.Model, after: Mapping | models.Model) -> dict:
+    """``{"field": [before, after]}`` for every key whose value differs.
+
+    Either side may be a dict or a model instance; take ``instance_values(obj)``
+    before editing and pass the saved instance (or its values) after.
+    """
+    if isinstance(before, models.Model):
+        before = instance_values(before)
+    if isinstance(after, models.Model):
+        after = instance_values(after)
+    changed = {}
+    for key in sorted(set(before) | set(after), key=str):
+        old, new = _jsonable(before.get(key)), _jsonable(after.get(key))
+        if old != new:
+            changed[str(key)] = [old, new]
+    return changed
+
+
+def _client_ip(request) -> str | None:
+    # REMOTE_ADDR is what the proxy-aware deployment sets; X-Forwarded-For is
+    # client-controlled and not trusted here.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _actor_repr(actor) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return ""
+    email = getattr(actor, "email", "") or ""
+    return (f"{actor} <{email}>" if email and email != str(actor) else str(actor))[:_REPR_MAX]
+
+
+def audit_record(*, actor, action: str, obj, changes: dict | None = None, note: str = "", request=None) -> AuditEvent:
+    """Append one event and return it.
+
+    actor: a user or None (system / anonymous public). action: one of
+    AuditAction. obj: any model instance (stored as content type + object id +
+    a short text repr), or None for events about no record. changes:
+    ``{"field": [before, after]}``; keys naming a pin, password, secret or
+    token are stored as ``"***"``. request: optional, to record IP address and
+    user agent. Must be called inside the transaction of the change.
+    """
+    if action not in AuditAction.values:
+        raise ValueError(f"Unknown audit action {action!r}")
+    if not getattr(actor, "is_authenticated", False):
+        actor = None
+    event = AuditEvent(
+        actor=actor,
+        actor_repr=_actor_repr(actor),
+        action=action,
+        changes=mask_secrets(changes),
+        note=note,
+    )
+    if obj is not None:
+        event.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        event.object_id = str(obj.pk) if obj.pk is not None else ""
+        event.object_repr = str(obj)[:_REPR_MAX]
+    if request is not None:
+        event.ip_address = _client_ip(request)
+        event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:_AGENT_MAX]
+    with transaction.atomic():
+        event.save()
+    return event

@@ -1,0 +1,90 @@
+"""Models shared by every app. ``core`` imports no other app of this project."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    VIEWED = "viewed", _("Viewed")
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    ASSIGNED = "assigned", _("Assigned")
+    EXPORTED = "exported", _("Exported")
+    DELETED = "deleted", _("Deleted")
+    SIGNED_IN = "signed_in", _("Signed in")
+    SIGNED_OUT = "signed_out", _("Signed out")
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or remove an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    # Bulk changes would bypass Model.save()/delete(); the log is append-only.
+    def update(self, **kwargs):
+        # The one allowed update: Django's on_delete=SET_NULL when an account
+        # is deleted. actor_repr keeps who it was; the trigger allows the same.
+        if kwargs == {"actor": None}:
+            return super().update(**kwargs)
+        raise AppendOnlyError("Audit events cannot be updated.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    _raw_delete = delete
+
+
+class AuditEvent(models.Model):
+    """One thing someone did, kept forever. Written with ``core.audit.audit_record``."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        # SET_NULL is done by Django, through AuditEventQuerySet.update; the
+        # database trigger allows only that one update (migration 0002).
+    )
+    # Kept as text so the log still says who acted after the account is gone.
+    actor_repr = models.CharField(_("who (as recorded)"), max_length=300, blank=True)
+    action = models.CharField(_("action"), max_length=32, choices=AuditAction.choices, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("record type"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.CharField(_("record id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("record"), max_length=300, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+        # Related-object handling (SET_NULL on user deletion) uses the base
+        # manager; make it the guarded one too.
+        base_manager_name = "objects"
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"], name="core_audit_object_idx"),
+            models.Index(fields=["actor", "-created_at"], name="core_audit_actor_idx"),
+            models.Index(fields=["action", "-created_at"], name="core_audit_action_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_repr or '-'} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")

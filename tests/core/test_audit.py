@@ -1,0 +1,146 @@
+"""The append-only audit log (core.audit, core.models.AuditEvent)."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.test import RequestFactory
+
+from accounts.models import District, Role
+from core.audit import AuditAction, audit_record, changes_between, instance_values, mask_secrets
+from core.models import AppendOnlyError, AuditEvent
+from tests.factories import DistrictFactory, UserFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def _raw_refused(sql: str, params=()) -> None:
+    # Both backends raise a DatabaseError subclass from the trigger; run it in
+    # a savepoint so the test transaction stays usable.
+    with pytest.raises((DatabaseError, IntegrityError)) as caught, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    assert "append-only" in str(caught.value)
+
+
+def test_event_records_actor_object_changes_and_request():
+    user = UserFactory(email="coord@example.org")
+    district = DistrictFactory(name="Lakeside")
+    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="Firefox")
+    request.user = user
+
+    event = audit_record(
+        actor=user,
+        action=AuditAction.CHANGED,
+        obj=district,
+        changes={"name": ["Old", "Lakeside"]},
+        note="renamed",
+        request=request,
+    )
+
+    event.refresh_from_db()
+    assert event.actor == user
+    assert "coord@example.org" in event.actor_repr
+    assert event.content_type == ContentType.objects.get_for_model(District)
+    assert event.object_id == str(district.pk)
+    assert event.object_repr == "Lakeside"
+    assert event.changes == {"name": ["Old", "Lakeside"]}
+    assert event.note == "renamed"
+    assert event.ip_address == "203.0.113.7"
+    assert event.user_agent == "Firefox"
+
+
+def test_anonymous_or_system_actor_is_stored_as_none():
+    from django.contrib.auth.models import AnonymousUser
+
+    event = audit_record(actor=AnonymousUser(), action=AuditAction.CREATED, obj=DistrictFactory())
+    assert event.actor is None and event.actor_repr == ""
+    assert audit_record(actor=None, action=AuditAction.VIEWED, obj=None).content_type is None
+
+
+def test_unknown_action_is_rejected():
+    with pytest.raises(ValueError):
+        audit_record(actor=None, action="teleported", obj=None)
+
+
+def test_secrets_are_masked_whatever_the_case_of_the_key():
+    event = audit_record(
+        actor=None,
+        action=AuditAction.CHANGED,
+        obj=None,
+        changes={
+            "PIN": ["1234", "9876"],
+            "api_token": "abc",
+            "user_password": ["a", "b"],
+            "status": ["new", "open"],
+            "nested": {"client_secret": "s"},
+        },
+    )
+    event.refresh_from_db()
+    assert event.changes == {
+        "PIN": ["***", "***"],
+        "api_token": "***",
+        "user_password": ["***", "***"],
+        "status": ["new", "open"],
+        "nested": {"client_secret": "***"},
+    }
+    assert "1234" not in str(mask_secrets({"pin_hash": "1234"}))
+
+
+def test_changes_between_lists_only_differing_fields_of_instances():
+    district = DistrictFactory(name="Before")
+    before = instance_values(district)
+    district.name = "After"
+    assert changes_between(before, district) == {"name": ["Before", "After"]}
+    assert changes_between({"a": 1, "b": 2}, {"a": 1, "c": 3}) == {"b": [2, None], "c": [None, 3]}
+
+
+def test_event_is_rolled_back_with_the_change_it_describes():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        district = DistrictFactory()
+        audit_record(actor=None, action=AuditAction.CREATED, obj=district)
+        raise RuntimeError("the change failed")
+    assert not AuditEvent.objects.exists()
+
+
+def test_app_refuses_to_change_or_delete_an_event():
+    event = audit_record(actor=None, action=AuditAction.CREATED, obj=DistrictFactory())
+    event.note = "rewritten"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=event.pk).update(note="rewritten")
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
+    event.refresh_from_db()
+    assert event.note == ""
+
+
+def test_database_trigger_refuses_raw_update_and_delete():
+    event = audit_record(actor=None, action=AuditAction.CREATED, obj=DistrictFactory())
+    _raw_refused("UPDATE core_auditevent SET note = 'forged' WHERE id = %s", [event.pk])
+    _raw_refused("UPDATE core_auditevent SET actor_id = NULL, note = 'forged' WHERE id = %s", [event.pk])
+    _raw_refused("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
+    event.refresh_from_db()
+    assert event.note == ""
+
+
+def test_deleting_the_actor_keeps_the_event_and_who_it_was():
+    user = member(Role.COORDINATOR, email="gone@example.org")
+    event = audit_record(actor=user, action=AuditAction.EXPORTED, obj=None)
+
+    user.delete()
+
+    event.refresh_from_db()
+    assert event.actor is None
+    assert "gone@example.org" in event.actor_repr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_still_empties_the_database_between_tests():
+    audit_record(actor=None, action=AuditAction.CREATED, obj=DistrictFactory())
+    call_command("flush", verbosity=0, interactive=False)
+    assert not AuditEvent.objects.exists()
+    event = audit_record(actor=None, action=AuditAction.CREATED, obj=DistrictFactory())
+    _raw_refused("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
