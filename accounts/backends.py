@@ -31,8 +31,10 @@ def may_act(user, permission: str, complaint) -> bool:
         agency_id = complaint.officer.agency_id if complaint.officer_id else None
         agencies = scope.agency_ids(Role.POLICE_REVIEWER)
         # With no officer named, any partner agency of the district may review.
-        allowed = agency_id in agencies if agency_id else bool(
-            agencies & set(complaint.school.district.agencies.values_list("pk", flat=True))
+        allowed = (
+            agency_id in agencies
+            if agency_id
+            else bool(agencies & set(complaint.school.district.agencies.values_list("pk", flat=True)))
         )
     else:
         return False

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from config.staff import site as staff_site
 from core.views import HomeView
+from workflows.views.appeal import AppealView
 
 # The admin signs in through allauth, so it gets the same MFA and rate limits.
 admin.site.login = login_required(admin.site.login)
@@ -15,6 +16,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("complaints/", include("complaints.urls")),
+    # The appeal belongs to the review workflow but lives on the tracking page.
+    path("complaints/track/<str:code>/appeal/", AppealView.as_view(), name="complaint_appeal"),
     path("surveys/", include("surveys.urls")),
     path("sessions/", include("feedback.urls")),
     path("dashboard/", include("assessment.urls")),

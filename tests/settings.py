@@ -13,3 +13,5 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # No collectstatic before tests: serve static files by their plain names.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# Fast password hashing: tests create many accounts; the real hasher is not under test.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -49,8 +49,9 @@ def emergency_alert(complaint) -> None:
         agency_reviewers = agency_reviewers.filter(agency_id=complaint.officer.agency_id)
     else:
         agency_reviewers = agency_reviewers.filter(district_id=complaint.school.district_id)
-    to = sorted(set(_coordinator_emails(complaint.school.district_id)) | set(
-        agency_reviewers.values_list("user__email", flat=True)
-    ))
+    to = sorted(
+        set(_coordinator_emails(complaint.school.district_id))
+        | set(agency_reviewers.values_list("user__email", flat=True))
+    )
     context = {"tracking_code": complaint.tracking_code, "case_path": _case_path(complaint)}
     workflow_mail_send.enqueue(to=to, template="emergency", language="en", context=context)

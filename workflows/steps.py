@@ -5,7 +5,7 @@ from django.utils import timezone
 from complaints.models import PublicStatus
 from workflows import notify
 from workflows.deadlines import due_at
-from workflows.models import ComplaintProcess, TaskDue
+from workflows.models import ComplaintProcess, Route, TaskDue
 
 
 def _complaint(activation):
@@ -69,3 +69,7 @@ def escalate(activation) -> None:
         TaskDue.objects.filter(task=host_task).update(escalated_at=timezone.now())
     complaint = _complaint(activation)
     notify.coordinators_told(complaint, "task_overdue", step=host_task.flow_task.name if host_task else "")
+
+
+def is_out_of_scope(activation) -> bool:
+    return ComplaintProcess.objects.get(pk=activation.process.pk).route == Route.OUT_OF_SCOPE

@@ -71,3 +71,19 @@ def screenshot(page, name: str) -> None:
     """Saves a screenshot for the user guides (docs/screenshots/ under `make screenshots`)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def sign_in_staff(page, user) -> None:
+    """Signs ``user`` (made with ``member(..., mfa=True)``) in through the real
+    sign-in page and its second factor."""
+    from accounts.mfa import current_totp_code
+    from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/2fa/authenticate/")
+    page.get_by_label("Code").fill(current_totp_code(TEST_TOTP_SECRET))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/staff/**")

@@ -1,0 +1,174 @@
+"""ComplaintFlow driven through every path to the end."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+from viewflow.workflow.timers import fire_due_timers
+
+from complaints.models import Finding, PublicStatus
+from core.models import AuditEvent
+from workflows import services
+from workflows.models import ComplaintProcess, Route, TaskDue
+
+pytestmark = pytest.mark.django_db
+
+
+def _task(complaint, node):
+    task = services.open_task(complaint, node)
+    assert task is not None, f"no open {node} task; open: {_open(complaint)}"
+    return task
+
+
+def _open(complaint):
+    return sorted(
+        t.flow_task.name
+        for t in Task.objects.filter(process__complaintprocess__complaint=complaint, finished__isnull=True)
+        .exclude(status=STATUS.CANCELED)
+        .exclude(flow_task_type__in=["TIMER", "JOIN"])
+    )
+
+
+def _findings(case, value="sustained"):
+    return {a.pk: (value, "Retraining scheduled") for a in case.allegations}
+
+
+def _to_outcome(case, route):
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=_task(case.complaint, "triage"), user=case.coordinator, route=route, emergency=False, explanation=""
+    )
+
+
+def _outcome_and_close(case):
+    services.outcome_complete(task=_task(case.complaint, "outcome"), user=case.coordinator, letter="<p>Outcome</p>")
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.OUTCOME_SENT
+    window = _task(case.complaint, "appeal_window")
+    Task.objects.filter(process=window.process, flow_task_type="TIMER", finished__isnull=True).update(
+        scheduled=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    fire_due_timers()
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.CLOSED
+    assert ComplaintProcess.objects.get(complaint=case.complaint).status == "DONE"
+
+
+def test_school_only_complaint_goes_through_school_review_to_closed(case):
+    _to_outcome(case, Route.SCHOOL)
+    assert _open(case.complaint) == ["school_review"]
+    services.review_complete(
+        task=_task(case.complaint, "school_review"), user=case.principal, review="school", findings=_findings(case)
+    )
+    assert Finding.objects.filter(review="school").count() == 2
+    _outcome_and_close(case)
+
+
+def test_police_only_complaint_goes_through_police_review(case):
+    _to_outcome(case, Route.POLICE)
+    assert _open(case.complaint) == ["police_review"]
+    services.review_complete(
+        task=_task(case.complaint, "police_review"), user=case.reviewer, review="police", findings=_findings(case)
+    )
+    _outcome_and_close(case)
+
+
+def test_both_reviews_run_in_parallel_and_the_outcome_waits_for_both(case):
+    _to_outcome(case, Route.BOTH)
+    assert _open(case.complaint) == ["police_review", "school_review"]
+    services.review_complete(
+        task=_task(case.complaint, "police_review"), user=case.reviewer, review="police", findings=_findings(case)
+    )
+    assert _open(case.complaint) == ["school_review"]
+    services.review_complete(
+        task=_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings=_findings(case, "not_sustained"),
+    )
+    assert _open(case.complaint) == ["outcome"]
+    _outcome_and_close(case)
+
+
+def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(case):
+    services.review_start(case.complaint)
+    with pytest.raises(ValidationError):
+        services.triage_complete(
+            task=_task(case.complaint, "triage"),
+            user=case.coordinator,
+            route=Route.OUT_OF_SCOPE,
+            emergency=False,
+            explanation=" ",
+        )
+    services.triage_complete(
+        task=_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.OUT_OF_SCOPE,
+        emergency=False,
+        explanation="This concerns a city traffic stop, not the SRO program.",
+    )
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.CLOSED
+    assert case.complaint.messages.get(is_public=True).body == "This concerns a city traffic stop, not the SRO program."
+
+
+def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):
+    from django_tasks_db.models import DBTaskResult
+
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.POLICE,
+        emergency=True,
+        explanation="",
+    )
+    alerts = [r for r in DBTaskResult.objects.all() if r.args_kwargs["kwargs"].get("template") == "emergency"]
+    assert len(alerts) == 1
+    assert set(alerts[0].args_kwargs["kwargs"]["to"]) == {"coord@example.org", "reviewer@example.org"}
+
+
+def test_an_appeal_goes_to_appeal_review_before_closing(case):
+    _to_outcome(case, Route.SCHOOL)
+    services.review_complete(
+        task=_task(case.complaint, "school_review"), user=case.principal, review="school", findings=_findings(case)
+    )
+    services.outcome_complete(task=_task(case.complaint, "outcome"), user=case.coordinator, letter="Outcome")
+    services.appeal_file(complaint=case.complaint, reason="Nobody talked to my witness.")
+    assert _open(case.complaint) == ["appeal_review"]
+    services.appeal_decide(task=_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld.")
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.CLOSED
+    with pytest.raises(ValidationError):
+        services.appeal_file(complaint=case.complaint, reason="Again")
+
+
+def test_an_overdue_triage_escalates_to_the_coordinator_and_stays_open(case):
+    services.review_start(case.complaint)
+    triage = _task(case.complaint, "triage")
+    due = TaskDue.objects.get(task=triage)
+    assert due.due_at > timezone.now()
+    Task.objects.filter(process=triage.process, flow_task_type="TIMER").update(
+        scheduled=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert fire_due_timers() == 1
+    due.refresh_from_db()
+    assert due.escalated_at is not None
+    assert _open(case.complaint) == ["triage"]
+
+
+def test_people_outside_the_step_cannot_do_it(case):
+    services.review_start(case.complaint)
+    triage = _task(case.complaint, "triage")
+    for outsider in (case.principal, case.reviewer):
+        with pytest.raises(PermissionDenied):
+            services.triage_complete(task=triage, user=outsider, route=Route.SCHOOL, emergency=False, explanation="")
+
+
+def test_every_step_is_in_the_audit_log(case):
+    _to_outcome(case, Route.SCHOOL)
+    notes = list(AuditEvent.objects.values_list("note", flat=True))
+    assert "review started" in notes and "triage" in notes

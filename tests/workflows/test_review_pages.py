@@ -1,0 +1,205 @@
+"""The staff review pages: queue, case page, task actions, CSV, audit."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from complaints.models import Finding, Recusal
+from core.models import AuditEvent
+from tests.factories import ComplaintFactory, UserFactory, member
+from workflows import services
+from workflows.models import Route
+
+pytestmark = pytest.mark.django_db
+
+
+def _case_url(complaint):
+    return reverse("staff:reviews:case", args=[complaint.pk])
+
+
+def _task_url(complaint, node, action):
+    task = services.open_task(complaint, node)
+    return reverse("staff:reviews:task", args=[complaint.pk, task.pk, action])
+
+
+def test_a_coordinator_triages_from_the_case_page(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    page = client.get(_case_url(case.complaint)).content.decode()
+    assert "Complete this step" in page and "fam@example.org" in page
+    response = client.post(_task_url(case.complaint, "triage", "complete"), {"route": Route.SCHOOL})
+    assert response.status_code == 302
+    assert services.open_task(case.complaint, "school_review") is not None
+
+
+def test_a_school_administrator_records_findings_for_every_concern(client, case):
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    client.force_login(case.principal)
+    incomplete = client.post(
+        _task_url(case.complaint, "school_review", "complete"), {f"finding_{case.allegations[0].pk}": "sustained"}
+    )
+    assert incomplete.status_code == 200
+    assert "This field is required." in incomplete.content.decode()
+    data = {f"finding_{a.pk}": "unfounded" for a in case.allegations}
+    assert client.post(_task_url(case.complaint, "school_review", "complete"), data).status_code == 302
+    assert Finding.objects.filter(review="school", value="unfounded").count() == 2
+
+
+def test_out_of_scope_without_an_explanation_keeps_the_form_and_says_why(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    response = client.post(_task_url(case.complaint, "triage", "complete"), {"route": Route.OUT_OF_SCOPE})
+    assert "Explain to the complainant why this is outside scope." in response.content.decode()
+
+
+def test_police_reviewers_see_only_what_their_review_needs(client, case):
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.POLICE,
+        emergency=False,
+        explanation="",
+    )
+    client.force_login(case.reviewer)
+    page = client.get(_case_url(case.complaint)).content.decode()
+    assert "The officer searched my bag." in page
+    assert "fam@example.org" not in page
+
+
+def test_police_reviewers_cannot_open_a_complaint_routed_only_to_the_school(client, case):
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    client.force_login(case.reviewer)
+    assert client.get(_case_url(case.complaint)).status_code == 404
+
+
+def test_the_named_officer_never_sees_the_complaint_even_as_a_reviewer(client, case):
+    officer_user = member(Role.POLICE_REVIEWER, agency=case.agency)
+    case.officer.user = officer_user
+    case.officer.save()
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.POLICE,
+        emergency=False,
+        explanation="",
+    )
+    client.force_login(officer_user)
+    assert client.get(_case_url(case.complaint)).status_code == 404
+    assert case.complaint.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
+
+
+def test_a_recused_coordinator_cannot_see_or_act(client, case):
+    services.review_start(case.complaint)
+    Recusal.objects.create(complaint=case.complaint, user=case.coordinator, reason="Related to the student")
+    client.force_login(case.coordinator)
+    assert client.get(_case_url(case.complaint)).status_code == 404
+    assert client.post(_task_url(case.complaint, "triage", "complete"), {"route": "school"}).status_code == 404
+
+
+def test_viewing_a_case_is_written_to_the_audit_log(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    client.get(_case_url(case.complaint))
+    assert AuditEvent.objects.filter(action="viewed", actor=case.coordinator, object_id=str(case.complaint.pk)).exists()
+
+
+def test_the_queue_filters_and_counts_with_a_fixed_number_of_queries(client, case, django_assert_max_num_queries):
+    for _ in range(12):
+        services.review_start(ComplaintFactory(school=case.school))
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("staff:reviews:index")).content.decode()
+    assert page.count("/staff/reviews/") >= 13
+    other = ComplaintFactory()  # another district
+    services.review_start(other)
+    assert other.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
+    overdue_only = client.get(reverse("staff:reviews:index") + "?overdue=1").content.decode()
+    assert "No open tasks match." in overdue_only
+
+
+def test_the_queue_exports_what_the_person_may_see_as_csv_and_the_export_is_audited(client, case):
+    services.review_start(case.complaint)
+    services.review_start(ComplaintFactory(tracking_code="CG-OTHR-DIST"))
+    client.force_login(case.coordinator)
+    response = client.get(reverse("staff:reviews:export"))
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert case.complaint.tracking_code in body and "CG-OTHR-DIST" not in body
+    assert AuditEvent.objects.filter(action="exported", actor=case.coordinator).exists()
+
+
+def test_claim_release_and_reassign(client, case):
+    services.review_start(case.complaint)
+    second = member(Role.COORDINATOR, district=case.school.district)
+    client.force_login(case.coordinator)
+    client.post(_task_url(case.complaint, "triage", "claim"))
+    assert services.open_task(case.complaint, "triage").owner == case.coordinator
+    client.post(_task_url(case.complaint, "triage", "reassign"), {"user": second.pk})
+    assert services.open_task(case.complaint, "triage").owner == second
+    client.force_login(second)
+    client.post(_task_url(case.complaint, "triage", "release"))
+    assert services.open_task(case.complaint, "triage").owner is None
+
+
+def test_a_coordinator_cannot_reassign_to_someone_who_may_not_do_the_step(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    response = client.post(_task_url(case.complaint, "triage", "reassign"), {"user": UserFactory().pk})
+    assert response.status_code == 404
+    assert services.open_task(case.complaint, "triage").owner is None
+
+
+def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_page(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    client.post(reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "Call the principal"})
+    client.post(reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "We are reviewing.", "public": "1"})
+    public = list(case.complaint.messages.filter(is_public=True).values_list("body", flat=True))
+    assert public == ["We are reviewing."]
+
+
+def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open(client, case):
+    from tests.factories import TEST_PIN
+
+    services.review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("unfounded", "") for a in case.allegations},
+    )
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"), user=case.coordinator, letter="The concerns were unfounded."
+    )
+    detail = client.post("/complaints/track/", {"tracking_code": case.complaint.tracking_code, "pin": TEST_PIN}).url
+    page = client.get(detail).content.decode()
+    assert "The concerns were unfounded." in page and "Appeal the outcome" in page
+    appeal_url = f"/complaints/track/{case.complaint.tracking_code}/appeal/"
+    assert "This field is required." in client.post(appeal_url, {"reason": ""}).content.decode()
+    assert client.post(appeal_url, {"reason": "My witness was never asked."}).status_code == 302
+    assert services.open_task(case.complaint, "appeal_review") is not None
+    assert "closed" in client.get(appeal_url).content.decode()

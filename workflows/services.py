@@ -1,0 +1,192 @@
+"""What staff (and complainants, for appeals) do to a complaint under review.
+
+Every function runs in one transaction, checks that the person may act, drives
+the viewflow task, and writes the audit log in that same transaction.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accounts.backends import OUTCOME, may_act
+from complaints.models import Appeal, Complaint, Finding, Message, OutcomeLetter, PublicStatus
+from core.audit import AuditAction, audit_record
+from core.sanitize import sanitize_html
+from workflows import notify
+from workflows.flows import ComplaintFlow
+from workflows.models import ComplaintProcess, Route
+
+
+def review_start(complaint: Complaint) -> ComplaintProcess:
+    """Starts ComplaintFlow for a newly filed complaint (called from the intake hand-off)."""
+    process = ComplaintFlow.start.run(complaint=complaint)
+    audit_record(actor=None, action=AuditAction.CREATED, obj=complaint, note="review started")
+    return process
+
+
+def _check(task: Task, user, *, owned: bool = True) -> Complaint:
+    complaint = task.process.complaintprocess.complaint
+    if not may_act(user, task.owner_permission, complaint):
+        raise PermissionDenied
+    if owned and task.owner_id not in (None, user.pk):
+        raise PermissionDenied
+    return complaint
+
+
+@transaction.atomic
+def task_claim(*, task: Task, user) -> None:
+    complaint = _check(task, user)
+    with task.activation() as activation:
+        if task.status == STATUS.NEW:
+            activation.assign(user)
+    audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} claimed")
+
+
+@transaction.atomic
+def task_release(*, task: Task, user) -> None:
+    complaint = _check(task, user)
+    with task.activation() as activation:
+        activation.unassign()
+    audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} released")
+
+
+@transaction.atomic
+def task_reassign(*, task: Task, user, to_user) -> None:
+    """The coordinator hands a task to someone who may do it."""
+    complaint = task.process.complaintprocess.complaint
+    if not may_act(user, OUTCOME, complaint) or not may_act(to_user, task.owner_permission, complaint):
+        raise PermissionDenied
+    with task.activation() as activation:
+        if task.status == STATUS.NEW:
+            activation.assign(to_user)
+        else:
+            activation.reassign(user=to_user)
+    audit_record(
+        actor=user,
+        action=AuditAction.ASSIGNED,
+        obj=complaint,
+        changes={"owner": [task.owner_id, to_user.pk]},
+        note=f"{task.flow_task.name} reassigned",
+    )
+
+
+def _finish(task: Task, user) -> None:
+    """Claims the task if nobody has, then completes it and lets the flow move on."""
+    with task.activation() as activation:
+        if task.status == STATUS.NEW:
+            activation.assign(user)
+        activation.start(None)
+        activation.execute()
+
+
+@transaction.atomic
+def triage_complete(*, task: Task, user, route: str, emergency: bool, explanation: str) -> None:
+    complaint = _check(task, user)
+    if route == Route.OUT_OF_SCOPE and not explanation.strip():
+        raise ValidationError({"explanation": _("Explain to the complainant why this is outside scope.")})
+    process = task.process.complaintprocess
+    before = {"route": process.route, "emergency": process.emergency}
+    ComplaintProcess.objects.filter(pk=process.pk).update(
+        route=route, emergency=emergency, scope_explanation=explanation
+    )
+    if route == Route.OUT_OF_SCOPE:
+        Message.objects.create(complaint=complaint, author=user, body=sanitize_html(explanation), is_public=True)
+    else:
+        Complaint.objects.filter(pk=complaint.pk).update(public_status=PublicStatus.IN_REVIEW)
+        notify.complainant_told(complaint, "status_changed")
+    if emergency:
+        notify.emergency_alert(complaint)
+    audit_record(
+        actor=user,
+        action=AuditAction.CHANGED,
+        obj=complaint,
+        changes={"route": [before["route"], route], "emergency": [before["emergency"], emergency]},
+        note="triage",
+    )
+    _finish(task, user)
+
+
+@transaction.atomic
+def review_complete(*, task: Task, user, review: str, findings: dict[int, tuple[str, str]]) -> None:
+    """Records one review's finding on every allegation and completes its task."""
+    complaint = _check(task, user)
+    allegations = {a.pk: a for a in complaint.allegations.all()}
+    if set(findings) != set(allegations):
+        raise ValidationError(_("Record a finding for every concern."))
+    for allegation_id, (value, actions) in findings.items():
+        Finding.objects.update_or_create(
+            allegation=allegations[allegation_id],
+            review=review,
+            defaults={"value": value, "actions_taken": actions, "recorded_by": user},
+        )
+    audit_record(
+        actor=user,
+        action=AuditAction.CHANGED,
+        obj=complaint,
+        changes={f"finding:{review}:{k}": [None, v[0]] for k, v in findings.items()},
+        note=f"{review} review",
+    )
+    _finish(task, user)
+
+
+@transaction.atomic
+def outcome_complete(*, task: Task, user, letter: str) -> None:
+    """The coordinator approves the outcome letter; the flow then tells the complainant."""
+    complaint = _check(task, user)
+    OutcomeLetter.objects.update_or_create(
+        complaint=complaint,
+        defaults={"body": sanitize_html(letter), "approved_by": user, "approved_at": timezone.now()},
+    )
+    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(letter), is_public=True)
+    audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="outcome letter approved")
+    _finish(task, user)
+
+
+@transaction.atomic
+def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
+    """The complainant appeals while the appeal window is open."""
+    task = open_task(complaint, "appeal_window")
+    if task is None:
+        raise ValidationError(_("The appeal window for this complaint is closed."))
+    appeal = Appeal.objects.create(complaint=complaint, reason=sanitize_html(reason))
+    ComplaintFlow.appeal_window.run(task)
+    notify.coordinators_told(complaint, "new_complaint")
+    audit_record(actor=None, action=AuditAction.CREATED, obj=appeal, note="appeal filed")
+    return appeal
+
+
+@transaction.atomic
+def appeal_decide(*, task: Task, user, decision: str) -> None:
+    complaint = _check(task, user)
+    Appeal.objects.filter(complaint=complaint).update(
+        decision=sanitize_html(decision), decided_by=user, decided_at=timezone.now()
+    )
+    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(decision), is_public=True)
+    audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="appeal decided")
+    _finish(task, user)
+
+
+@transaction.atomic
+def note_add(*, complaint: Complaint, user, body: str, public: bool) -> Message:
+    """An internal note (staff only) or a public message (shown on the tracking page)."""
+    message = Message.objects.create(complaint=complaint, author=user, body=sanitize_html(body), is_public=public)
+    if public:
+        notify.complainant_told(complaint, "status_changed")
+    audit_record(actor=user, action=AuditAction.CREATED, obj=message, note="public message" if public else "note")
+    return message
+
+
+def open_task(complaint: Complaint, node_name: str) -> Task | None:
+    """The complaint's unfinished task at ``node_name``, if any."""
+    return (
+        Task.objects.filter(
+            process__complaintprocess__complaint=complaint,
+            flow_task=getattr(ComplaintFlow, node_name),
+            finished__isnull=True,
+        )
+        .exclude(status=STATUS.CANCELED)
+        .first()
+    )

@@ -1,0 +1,23 @@
+"""The review workflow's part of the staff site (viewflow Application)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from viewflow.urls import Application
+
+from accounts.access import scope_for
+from workflows.views import reviews
+
+
+class ReviewsApplication(Application):
+    title = _("Complaint reviews")
+    app_name = "reviews"
+    permission = staticmethod(lambda user: scope_for(user).has_role(*reviews.REVIEW_ROLES))
+
+    index_path = path("", reviews.QueueView.as_view(), name="index")
+    export_path = path("export.csv", reviews.QueueExportView.as_view(), name="export")
+    case_path = path("<int:complaint_id>/", reviews.CaseView.as_view(), name="case")
+    note_path = path("<int:complaint_id>/notes/", reviews.NoteView.as_view(), name="note")
+    task_path = path("<int:complaint_id>/tasks/<int:task_id>/<slug:action>/", reviews.TaskView.as_view(), name="task")
+    file_path = path(
+        "<int:complaint_id>/files/<int:attachment_id>/", reviews.StaffAttachmentView.as_view(), name="attachment"
+    )

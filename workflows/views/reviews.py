@@ -1,0 +1,210 @@
+"""Staff pages of the review workflow: queue, CSV export, case page, task actions."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+
+from accounts.access import scope_for
+from accounts.backends import OUTCOME, may_act
+from accounts.models import Role, User
+from complaints.models import AllegationCategory
+from core.audit import AuditAction, audit_record
+from workflows import selectors, services
+from workflows.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
+from workflows.letters import outcome_letter_draft
+
+QUEUE_PAGE_SIZE = 25
+REVIEW_ROLES = (Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER)
+
+
+class ReviewerView(View):
+    """Only people who review complaints reach these pages; for anyone else
+    they do not exist."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not scope_for(request.user).has_role(*REVIEW_ROLES):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _queue_filters(request) -> dict:
+    get = request.GET
+    school = get.get("school", "")
+    return {
+        "mine": get.get("mine") == "1",
+        "school": int(school) if school.isdigit() else None,
+        "category": get.get("category") if get.get("category") in AllegationCategory.values else None,
+        "overdue": get.get("overdue") == "1",
+        "sort": get.get("sort", "due"),
+    }
+
+
+class QueueView(ReviewerView):
+    def get(self, request):
+        filters = _queue_filters(request)
+        page = Paginator(selectors.queue_for(request.user, **filters), QUEUE_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context = {
+            "page": page,
+            "filters": filters,
+            "counts": selectors.queue_counts(request.user),
+            "categories": AllegationCategory.choices,
+            "schools": selectors.reviewable_complaints(request.user)
+            .values_list("school_id", "school__name")
+            .distinct(),
+            "query": request.GET.urlencode(),
+        }
+        return render(request, "workflows/queue.html", context)
+
+
+class QueueExportView(ReviewerView):
+    """The filtered queue as CSV: only what the person may see; the export is audited."""
+
+    def get(self, request):
+        tasks = selectors.queue_for(request.user, **_queue_filters(request))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="review-queue.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["tracking_code", "school", "step", "owner", "due", "status"])
+        for task in tasks:
+            complaint = task.process.complaintprocess.complaint
+            due = getattr(task, "due", None)
+            writer.writerow(
+                [
+                    complaint.tracking_code,
+                    complaint.school.name,
+                    task.flow_task.name,
+                    task.owner.email if task.owner else "",
+                    due.due_at.date().isoformat() if due else "",
+                    complaint.public_status,
+                ]
+            )
+        audit_record(
+            actor=request.user, action=AuditAction.EXPORTED, obj=None, note="review queue CSV", request=request
+        )
+        return response
+
+
+def _task_form(task, complaint, data=None):
+    name = task.flow_task.name
+    if name == "triage":
+        return TriageForm(data)
+    if name in {"school_review", "police_review"}:
+        return FindingsForm(data, allegations=complaint.allegations.all())
+    if name == "outcome":
+        return OutcomeForm(data, initial={"letter": outcome_letter_draft(complaint)})
+    if name == "appeal_review":
+        return AppealDecisionForm(data)
+    return None
+
+
+class CaseView(ReviewerView):
+    """The complaint, its tasks and forms, timeline and notes. Every view is audited."""
+
+    def get(self, request, complaint_id, forms_override=None):
+        complaint = selectors.case_for(request.user, complaint_id)
+        audit_record(actor=request.user, action=AuditAction.VIEWED, obj=complaint, request=request)
+        tasks = []
+        for task in selectors.open_tasks(complaint):
+            can_act = may_act(request.user, task.owner_permission, complaint)
+            form = (forms_override or {}).get(task.pk) or (_task_form(task, complaint) if can_act else None)
+            tasks.append({"task": task, "can_act": can_act, "form": form})
+        context = {
+            "complaint": complaint,
+            "police_view": selectors.is_police_view(request.user, complaint),
+            "tasks": tasks,
+            "allegations": complaint.allegations.prefetch_related("findings"),
+            "messages_list": complaint.messages.select_related("author").order_by("created_at"),
+            "attachments": complaint.attachments.all(),
+            "note_form": NoteForm(),
+            "is_coordinator": may_act(request.user, OUTCOME, complaint),
+        }
+        return render(request, "workflows/case.html", context)
+
+
+class TaskView(ReviewerView):
+    """Claim, release, reassign or complete one task of a complaint."""
+
+    def post(self, request, complaint_id, task_id, action):
+        complaint = selectors.case_for(request.user, complaint_id)
+        task = get_object_or_404(selectors.open_tasks(complaint), pk=task_id)
+        try:
+            if action == "claim":
+                services.task_claim(task=task, user=request.user)
+            elif action == "release":
+                services.task_release(task=task, user=request.user)
+            elif action == "reassign":
+                to_user = get_object_or_404(User, pk=request.POST.get("user") or 0)
+                services.task_reassign(task=task, user=request.user, to_user=to_user)
+            elif action == "complete":
+                return self._complete(request, complaint, task)
+            else:
+                raise Http404
+        except PermissionDenied:
+            raise Http404 from None
+        return redirect("staff:reviews:case", complaint_id=complaint.pk)
+
+    def _complete(self, request, complaint, task):
+        form = _task_form(task, complaint, request.POST)
+        if form is None or not form.is_valid():
+            return (
+                CaseView().get(request, complaint.pk, forms_override={task.pk: form})
+                if form
+                else redirect("staff:reviews:case", complaint_id=complaint.pk)
+            )
+        name, data = task.flow_task.name, form.cleaned_data
+        try:
+            if name == "triage":
+                services.triage_complete(
+                    task=task,
+                    user=request.user,
+                    route=data["route"],
+                    emergency=data["emergency"],
+                    explanation=data["explanation"],
+                )
+            elif name in {"school_review", "police_review"}:
+                services.review_complete(
+                    task=task, user=request.user, review=name.split("_")[0], findings=form.findings()
+                )
+            elif name == "outcome":
+                services.outcome_complete(task=task, user=request.user, letter=data["letter"])
+            elif name == "appeal_review":
+                services.appeal_decide(task=task, user=request.user, decision=data["decision"])
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return CaseView().get(request, complaint.pk, forms_override={task.pk: form})
+        return redirect("staff:reviews:case", complaint_id=complaint.pk)
+
+
+class NoteView(ReviewerView):
+    def post(self, request, complaint_id):
+        complaint = selectors.case_for(request.user, complaint_id)
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            services.note_add(
+                complaint=complaint,
+                user=request.user,
+                body=form.cleaned_data["body"],
+                public=form.cleaned_data["public"],
+            )
+        return redirect("staff:reviews:case", complaint_id=complaint.pk)
+
+
+class StaffAttachmentView(ReviewerView):
+    def get(self, request, complaint_id, attachment_id):
+        complaint = selectors.case_for(request.user, complaint_id)
+        attachment = get_object_or_404(complaint.attachments, pk=attachment_id)
+        audit_record(actor=request.user, action=AuditAction.VIEWED, obj=attachment, request=request)
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
