@@ -10,7 +10,7 @@ from django.views.generic import RedirectView
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
-from workflows.staff import ReviewsApplication
+from workflows.review.staff import ReviewsApplication
 
 
 class StaffSite(Site):

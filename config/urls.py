@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from config.staff import site as staff_site
 from core.views import HomeView
-from workflows.views.appeal import AppealView
+from workflows.review.appeal import AppealView
 
 # The admin signs in through allauth, so it gets the same MFA and rate limits.
 admin.site.login = login_required(admin.site.login)

@@ -18,7 +18,7 @@ from viewflow.workflow import act, flow, lock
 from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE
 from workflows import steps
 from workflows.models import ComplaintProcess
-from workflows.views.task_redirect import task_redirect
+from workflows.review.task_redirect import task_redirect
 
 
 def _complaint(process):

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 from complaints.models import Finding
 from tests.browser.conftest import assert_accessible, screenshot, sign_in_staff
 from tests.workflows.conftest import Case
-from workflows import services
 from workflows.models import Route
+from workflows.review import services
 
 
 def _routed(route):

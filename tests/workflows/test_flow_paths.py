@@ -11,8 +11,8 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import Finding, PublicStatus
 from core.models import AuditEvent
-from workflows import services
 from workflows.models import ComplaintProcess, Route, TaskDue
+from workflows.review import services
 
 pytestmark = pytest.mark.django_db
 

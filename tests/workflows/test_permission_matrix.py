@@ -10,8 +10,8 @@ from django.urls import reverse
 from accounts.models import Role
 from complaints.models import Attachment
 from tests.factories import AgencyFactory, SchoolFactory, member
-from workflows import services
 from workflows.models import Route
+from workflows.review import services
 
 pytestmark = pytest.mark.django_db
 

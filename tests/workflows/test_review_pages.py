@@ -7,8 +7,8 @@ from accounts.models import Role
 from complaints.models import Finding, Recusal
 from core.models import AuditEvent
 from tests.factories import ComplaintFactory, UserFactory, member
-from workflows import services
 from workflows.models import Route
+from workflows.review import services
 
 pytestmark = pytest.mark.django_db
 

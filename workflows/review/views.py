@@ -13,9 +13,9 @@ from accounts.backends import OUTCOME, may_act
 from accounts.models import Role, User
 from complaints.models import AllegationCategory
 from core.audit import AuditAction, audit_record
-from workflows import selectors, services
-from workflows.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
 from workflows.letters import outcome_letter_draft
+from workflows.review import selectors, services
+from workflows.review.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
 
 QUEUE_PAGE_SIZE = 25
 REVIEW_ROLES = (Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER)
@@ -59,7 +59,7 @@ class QueueView(ReviewerView):
             .distinct(),
             "query": request.GET.urlencode(),
         }
-        return render(request, "workflows/queue.html", context)
+        return render(request, "workflows/review/queue.html", context)
 
 
 class QueueExportView(ReviewerView):
@@ -124,7 +124,7 @@ class CaseView(ReviewerView):
             "note_form": NoteForm(),
             "is_coordinator": may_act(request.user, OUTCOME, complaint),
         }
-        return render(request, "workflows/case.html", context)
+        return render(request, "workflows/review/case.html", context)
 
 
 class TaskView(ReviewerView):

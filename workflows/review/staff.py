@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.access import scope_for
-from workflows.views import reviews
+from workflows.review import views as reviews
 
 
 class ReviewsApplication(Application):

@@ -6,12 +6,12 @@ from django.views import View
 
 from complaints.selectors import tracked_complaint
 from complaints.views.common import PrivatePageMixin
-from workflows.forms import AppealForm
-from workflows.services import appeal_file, open_task
+from workflows.review.forms import AppealForm
+from workflows.review.services import appeal_file, open_task
 
 
 class AppealView(PrivatePageMixin, View):
-    template_name = "workflows/appeal.html"
+    template_name = "workflows/review/appeal.html"
 
     def get(self, request, code):
         complaint = tracked_complaint(request, code)
