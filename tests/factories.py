@@ -99,3 +99,22 @@ def member(role: str, *, district=None, school=None, agency=None, mfa: bool = Tr
     user = UserFactory(mfa=mfa, **user_kwargs)
     MembershipFactory(user=user, role=role, district=district, school=school, agency=agency)
     return user
+
+
+# --- Workflows (calendar and deadlines) ----------------------------------------
+class SchoolCalendarClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflows.SchoolCalendarClosure"
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Closure {n}")
+    kind = "holiday"
+    starts_on = datetime.date(2025, 11, 27)
+    ends_on = factory.SelfAttribute("starts_on")
+
+
+class DeadlinePolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflows.DeadlinePolicy"
+
+    district = factory.SubFactory(DistrictFactory)
