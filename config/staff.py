@@ -10,6 +10,7 @@ from django.views.generic import RedirectView
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
+from workflows.staff import AuditLogApplication, CalendarApplication
 
 
 class StaffSite(Site):
@@ -17,4 +18,11 @@ class StaffSite(Site):
     index_path = path("", RedirectView.as_view(pattern_name="staff:orgs:index"), name="index")
 
 
-site = StaffSite(title=_("Common Ground staff"), viewsets=[OrganisationsApplication()])
+site = StaffSite(
+    title=_("Common Ground staff"),
+    viewsets=[
+        OrganisationsApplication(),
+        AuditLogApplication(),
+        CalendarApplication(),
+    ],
+)
