@@ -293,3 +293,17 @@ COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)
 COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
+
+# --- Workflows ---------------------------------------------------------------
+# Default deadlines in school days; each district's coordinator may change
+# its own numbers in the staff area (workflows.DeadlinePolicy).
+WORKFLOW_DEADLINE_DEFAULTS = {
+    "acknowledge": env_int("DEADLINE_ACKNOWLEDGE_DAYS", 2),
+    "triage": env_int("DEADLINE_TRIAGE_DAYS", 5),
+    "school_review": env_int("DEADLINE_SCHOOL_REVIEW_DAYS", 30),
+    "police_review": env_int("DEADLINE_POLICE_REVIEW_DAYS", 30),
+    "outcome": env_int("DEADLINE_OUTCOME_DAYS", 10),
+    "appeal_window": env_int("DEADLINE_APPEAL_WINDOW_DAYS", 10),
+    "appeal_review": env_int("DEADLINE_APPEAL_REVIEW_DAYS", 15),
+}
+AUDIT_LOG_PAGE_SIZE = env_int("AUDIT_LOG_PAGE_SIZE", 50)

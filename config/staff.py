@@ -11,6 +11,7 @@ from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
 from workflows.review.staff import ReviewsApplication
+from workflows.staff import AuditLogApplication, CalendarApplication
 
 
 class StaffSite(Site):
@@ -18,4 +19,12 @@ class StaffSite(Site):
     index_path = path("", RedirectView.as_view(pattern_name="staff:orgs:index"), name="index")
 
 
-site = StaffSite(title=_("Common Ground staff"), viewsets=[OrganisationsApplication(), ReviewsApplication()])
+site = StaffSite(
+    title=_("Common Ground staff"),
+    viewsets=[
+        OrganisationsApplication(),
+        ReviewsApplication(),
+        AuditLogApplication(),
+        CalendarApplication(),
+    ],
+)

@@ -14,7 +14,15 @@ from django.db import models, transaction
 
 from core.models import AuditAction, AuditEvent
 
-__all__ = ["AuditAction", "AuditEvent", "audit_record", "changes_between", "instance_values", "mask_secrets"]
+__all__ = [
+    "AuditAction",
+    "AuditEvent",
+    "audit_record",
+    "changes_between",
+    "district_id_of",
+    "instance_values",
+    "mask_secrets",
+]
 
 MASK = "***"
 SECRET_MARKERS = ("pin", "password", "secret", "token")
@@ -98,7 +106,34 @@ def _actor_repr(actor) -> str:
     return (f"{actor} <{email}>" if email and email != str(actor) else str(actor))[:_REPR_MAX]
 
 
-def audit_record(*, actor, action: str, obj, changes: dict | None = None, note: str = "", request=None) -> AuditEvent:
+def district_id_of(obj) -> int | None:
+    """The district a record belongs to, found without importing the accounts app.
+
+    A model may say it with an ``audit_district_id`` attribute; otherwise its
+    ``district_id``, its school's district, or its own id when it is a District.
+    """
+    if obj is None:
+        return None
+    for attr in ("audit_district_id", "district_id"):
+        value = getattr(obj, attr, None)
+        if value is not None:
+            return value
+    if obj._meta.model_name == "district":
+        return obj.pk
+    school = getattr(obj, "school", None)
+    return getattr(school, "district_id", None)
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj,
+    changes: dict | None = None,
+    note: str = "",
+    request=None,
+    district_id: int | None = None,
+) -> AuditEvent:
     """Append one event and return it.
 
     actor: a user or None (system / anonymous public). action: one of
@@ -106,7 +141,9 @@ def audit_record(*, actor, action: str, obj, changes: dict | None = None, note: 
     a short text repr), or None for events about no record. changes:
     ``{"field": [before, after]}``; keys naming a pin, password, secret or
     token are stored as ``"***"``. request: optional, to record IP address and
-    user agent. Must be called inside the transaction of the change.
+    user agent. district_id: optional; by default ``district_id_of(obj)``, which
+    decides which district's coordinators see the event. Must be called inside
+    the transaction of the change.
     """
     if action not in AuditAction.values:
         raise ValueError(f"Unknown audit action {action!r}")
@@ -118,6 +155,7 @@ def audit_record(*, actor, action: str, obj, changes: dict | None = None, note: 
         action=action,
         changes=mask_secrets(changes),
         note=note,
+        district_id=district_id if district_id is not None else district_id_of(obj),
     )
     if obj is not None:
         event.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)

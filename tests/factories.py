@@ -158,3 +158,22 @@ class DraftFactory(factory.django.DjangoModelFactory):
     token = factory.Sequence(lambda n: f"draft-token-{n:040d}")
     data = factory.LazyFunction(lambda: {"submission_token": "5f0e2c1a-1111-4222-8333-944445555666"})
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+
+
+# --- Workflows (calendar and deadlines) ----------------------------------------
+class SchoolCalendarClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflows.SchoolCalendarClosure"
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Closure {n}")
+    kind = "holiday"
+    starts_on = datetime.date(2025, 11, 27)
+    ends_on = factory.SelfAttribute("starts_on")
+
+
+class DeadlinePolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflows.DeadlinePolicy"
+
+    district = factory.SubFactory(DistrictFactory)

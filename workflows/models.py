@@ -1,9 +1,129 @@
-"""The review workflow's own records: the viewflow process of each complaint
-and the due date of each human task."""
+"""The review workflow's records: school closures and deadline numbers per
+district, the viewflow process of each complaint, and each human task's due date."""
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process, Task
+
+
+class DeadlineStep(models.TextChoices):
+    ACKNOWLEDGE = "acknowledge", _("Acknowledge a complaint")
+    TRIAGE = "triage", _("Triage")
+    SCHOOL_REVIEW = "school_review", _("School review")
+    POLICE_REVIEW = "police_review", _("Police review")
+    OUTCOME = "outcome", _("Outcome letter")
+    APPEAL_WINDOW = "appeal_window", _("Appeal window")
+    APPEAL_REVIEW = "appeal_review", _("Appeal review")
+
+
+class ClosureKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Holiday")
+    BREAK = "break", _("Break")
+    OTHER = "other", _("Other closure")
+
+
+class SchoolCalendarClosure(models.Model):
+    """Days the district's schools are closed, inclusive; they never count as school days."""
+
+    district = models.ForeignKey(
+        "accounts.District", on_delete=models.CASCADE, related_name="closures", verbose_name=_("district")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=ClosureKind.choices, default=ClosureKind.HOLIDAY)
+    starts_on = models.DateField(_("first day closed"))
+    ends_on = models.DateField(_("last day closed"))
+
+    class Meta:
+        verbose_name = _("school closure")
+        verbose_name_plural = _("school closures")
+        ordering = ["starts_on", "ends_on", "pk"]
+        # The calendar service asks for a district's closures overlapping a range.
+        indexes = [models.Index(fields=["district", "ends_on", "starts_on"], name="workflows_closure_range_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="workflows_closure_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.starts_on:%Y-%m-%d}–{self.ends_on:%Y-%m-%d})"
+
+
+_DAYS = [MinValueValidator(1), MaxValueValidator(365)]
+
+
+# Module-level functions so migrations can reference them; they read the
+# settings when a row is created, so the environment decides new districts' numbers.
+def default_acknowledge_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["acknowledge"]
+
+
+def default_triage_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["triage"]
+
+
+def default_school_review_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["school_review"]
+
+
+def default_police_review_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["police_review"]
+
+
+def default_outcome_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["outcome"]
+
+
+def default_appeal_window_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["appeal_window"]
+
+
+def default_appeal_review_days() -> int:
+    return settings.WORKFLOW_DEADLINE_DEFAULTS["appeal_review"]
+
+
+class DeadlinePolicy(models.Model):
+    """A district's deadlines in school days. Districts without a row use the settings' defaults."""
+
+    district = models.OneToOneField(
+        "accounts.District", on_delete=models.CASCADE, related_name="deadline_policy", verbose_name=_("district")
+    )
+    acknowledge_days = models.PositiveSmallIntegerField(
+        DeadlineStep.ACKNOWLEDGE.label, default=default_acknowledge_days, validators=_DAYS
+    )
+    triage_days = models.PositiveSmallIntegerField(
+        DeadlineStep.TRIAGE.label, default=default_triage_days, validators=_DAYS
+    )
+    school_review_days = models.PositiveSmallIntegerField(
+        DeadlineStep.SCHOOL_REVIEW.label, default=default_school_review_days, validators=_DAYS
+    )
+    police_review_days = models.PositiveSmallIntegerField(
+        DeadlineStep.POLICE_REVIEW.label, default=default_police_review_days, validators=_DAYS
+    )
+    outcome_days = models.PositiveSmallIntegerField(
+        DeadlineStep.OUTCOME.label, default=default_outcome_days, validators=_DAYS
+    )
+    appeal_window_days = models.PositiveSmallIntegerField(
+        DeadlineStep.APPEAL_WINDOW.label, default=default_appeal_window_days, validators=_DAYS
+    )
+    appeal_review_days = models.PositiveSmallIntegerField(
+        DeadlineStep.APPEAL_REVIEW.label, default=default_appeal_review_days, validators=_DAYS
+    )
+
+    class Meta:
+        verbose_name = _("deadline policy")
+        verbose_name_plural = _("deadline policies")
+
+    def __str__(self):
+        return str(_("Deadlines for %(district)s") % {"district": self.district})
+
+    def days_for(self, step: str) -> int:
+        """The number of school days allowed for ``step`` (a DeadlineStep value)."""
+        if step not in DeadlineStep.values:
+            raise ValueError(f"Unknown deadline step {step!r}")
+        return getattr(self, f"{step}_days")
 
 
 class Route(models.TextChoices):

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from complaints.models import PublicStatus
 from workflows import notify
-from workflows.deadlines import due_at
+from workflows.calendar import deadline_for
 from workflows.models import ComplaintProcess, Route, TaskDue
 
 
@@ -21,7 +21,7 @@ def due(step: str):
     """The due moment of ``step`` for a task activation (viewflow timer delay)."""
 
     def delay(activation):
-        return due_at(district=_complaint(activation).school.district, step=step)
+        return deadline_for(_complaint(activation).school.district, step, timezone.now())
 
     return delay
 
@@ -31,7 +31,7 @@ def record_due(step: str):
 
     def on_create(activation):
         district = _complaint(activation).school.district
-        TaskDue.objects.create(task=activation.task, due_at=due_at(district=district, step=step))
+        TaskDue.objects.create(task=activation.task, due_at=deadline_for(district, step, timezone.now()))
 
     return on_create
 

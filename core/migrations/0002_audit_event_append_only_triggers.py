@@ -8,7 +8,9 @@ account is deleted (actor_repr keeps who it was).
 On SQLite, ``manage.py flush`` (used between transactional tests) attaches a
 database named ``cg_audit_flush`` for its duration, which the DELETE trigger
 lets through; PostgreSQL's flush uses TRUNCATE, which row triggers do not see.
-If a later migration adds a column to AuditEvent, add it to SQLITE_SAME_ROW.
+SQLite drops a table's triggers when Django rebuilds the table (most
+AlterField/AddField operations): a later migration that changes AuditEvent
+must create both SQLite triggers again, listing any new column (as 0003 does).
 """
 
 from django.db import migrations

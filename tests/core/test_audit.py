@@ -144,3 +144,25 @@ def test_flush_still_empties_the_database_between_tests():
     assert not AuditEvent.objects.exists()
     event = audit_record(actor=None, action=AuditAction.CREATED, obj=DistrictFactory())
     _raw_refused("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
+
+
+def test_event_belongs_to_the_district_of_its_record(world):
+    assert audit_record(actor=None, action=AuditAction.VIEWED, obj=world.a_school).district_id == world.a.pk
+    assert audit_record(actor=None, action=AuditAction.VIEWED, obj=world.b).district_id == world.b.pk
+    assert audit_record(actor=None, action=AuditAction.VIEWED, obj=world.a_roster).district_id == world.a.pk
+    explicit = audit_record(actor=None, action=AuditAction.EXPORTED, obj=None, district_id=world.b.pk)
+    assert explicit.district_id == world.b.pk
+
+
+def test_triggers_survive_the_migrations_on_this_database():
+    with connection.cursor() as cursor:
+        names = {t.lower() for t in _trigger_names(cursor)}
+    assert {"core_auditevent_no_update", "core_auditevent_no_delete"} <= names
+
+
+def _trigger_names(cursor):
+    if connection.vendor == "sqlite":
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditevent'")
+    else:
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditevent'::regclass")
+    return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,93 @@
+"""What a coordinator may see of the audit log and the calendar. Outsiders get 404."""
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts.access import scope_for
+from accounts.models import District, Role, User
+from core.models import AuditEvent
+from workflows.models import SchoolCalendarClosure
+
+# Record types offered in the audit log filter: this project's apps only.
+PROJECT_APPS = ("accounts", "complaints", "workflows", "surveys", "feedback", "assessment", "notifications", "core")
+
+
+def coordinator_district_ids(user) -> set[int]:
+    """The districts where ``user`` is the coordinator; Http404 when none."""
+    districts = scope_for(user).district_ids(Role.COORDINATOR)
+    if not districts:
+        raise Http404
+    return districts
+
+
+def is_coordinator(user) -> bool:
+    return bool(scope_for(user).district_ids(Role.COORDINATOR))
+
+
+def coordinator_districts(user) -> QuerySet[District]:
+    return District.objects.filter(pk__in=coordinator_district_ids(user))
+
+
+def get_district_for_coordinator(user, pk: int) -> District:
+    """The district, or 404 unless ``user`` coordinates it."""
+    return get_object_or_404(coordinator_districts(user), pk=pk)
+
+
+def get_closure_for_coordinator(user, pk: int) -> SchoolCalendarClosure:
+    """The closure, or 404 unless ``user`` coordinates its district."""
+    closures = SchoolCalendarClosure.objects.select_related("district")
+    return get_object_or_404(closures, pk=pk, district_id__in=coordinator_district_ids(user))
+
+
+def closures_for(district: District) -> QuerySet[SchoolCalendarClosure]:
+    return SchoolCalendarClosure.objects.filter(district=district).order_by("starts_on", "ends_on", "pk")
+
+
+def audit_actor_choices(user) -> QuerySet[User]:
+    """People who may appear as actors in the coordinator's districts: their members."""
+    return (
+        User.objects.filter(memberships__district_id__in=coordinator_district_ids(user))
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+def audit_record_types() -> QuerySet[ContentType]:
+    return ContentType.objects.filter(app_label__in=PROJECT_APPS).order_by("app_label", "model")
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def audit_events_for(
+    user,
+    *,
+    district: District | None = None,
+    action: str = "",
+    actor: User | None = None,
+    record_type: ContentType | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[AuditEvent]:
+    """The audit events of the coordinator's districts, filtered, newest first."""
+    districts = coordinator_district_ids(user)
+    if district is not None:
+        districts = districts & {district.pk}
+    events = AuditEvent.objects.filter(district_id__in=districts).select_related("content_type")
+    if action:
+        events = events.filter(action=action)
+    if actor is not None:
+        events = events.filter(actor=actor)
+    if record_type is not None:
+        events = events.filter(content_type=record_type)
+    if date_from:
+        events = events.filter(created_at__gte=_local_midnight(date_from))
+    if date_to:
+        events = events.filter(created_at__lt=_local_midnight(date_to + dt.timedelta(days=1)))
+    return events.order_by("-created_at", "-id")

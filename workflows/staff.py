@@ -1,0 +1,43 @@
+"""The coordinator's parts of the staff site: the audit log and the school calendar."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from viewflow.urls import Application
+
+from workflows.selectors import is_coordinator
+from workflows.views import audit, calendar
+
+
+class CoordinatorApplication(Application):
+    """An Application only district coordinators see in the menu.
+
+    viewflow's SiteMiddleware answers 403 when an Application's permission
+    fails; this project answers 404 for anything out of scope. So the
+    resolver does not carry the "app" key the middleware checks, and the
+    views decide (CoordinatorRequiredMixin raises Http404).
+    """
+
+    permission = staticmethod(is_coordinator)
+
+    def _get_resolver_extra(self):
+        return {"viewset": self, "coordinator_app": self}
+
+
+class AuditLogApplication(CoordinatorApplication):
+    title = _("Audit log")
+    app_name = "audit"
+
+    index_path = path("", audit.AuditLogView.as_view(), name="index")
+    export_path = path("export.csv", audit.AuditExportView.as_view(), name="export")
+
+
+class CalendarApplication(CoordinatorApplication):
+    title = _("School calendar")
+    app_name = "calendar"
+
+    index_path = path("", calendar.CalendarIndexView.as_view(), name="index")
+    district_path = path("<int:district>/", calendar.DistrictCalendarView.as_view(), name="district")
+    add_path = path("<int:district>/closures/add/", calendar.ClosureCreateView.as_view(), name="closure_add")
+    edit_path = path("closures/<int:pk>/", calendar.ClosureUpdateView.as_view(), name="closure_edit")
+    delete_path = path("closures/<int:pk>/delete/", calendar.ClosureDeleteView.as_view(), name="closure_delete")
+    deadlines_path = path("<int:district>/deadlines/", calendar.DeadlinePolicyView.as_view(), name="deadlines")
