@@ -254,3 +254,9 @@ class Recusal(models.Model):
 
     def __str__(self):
         return f"{self.user} recused from {self.complaint}"
+
+
+# The audit log files events under a district so each coordinator sees their own.
+Message.audit_district_id = property(lambda self: self.complaint.school.district_id)
+Attachment.audit_district_id = property(lambda self: self.complaint.school.district_id)
+Appeal.audit_district_id = property(lambda self: self.complaint.school.district_id)

@@ -307,3 +307,13 @@ WORKFLOW_DEADLINE_DEFAULTS = {
     "appeal_review": env_int("DEADLINE_APPEAL_REVIEW_DAYS", 15),
 }
 AUDIT_LOG_PAGE_SIZE = env_int("AUDIT_LOG_PAGE_SIZE", 50)
+
+# --- Notifications -----------------------------------------------------------
+# EMAIL_BACKEND=notifications.backends.SendGridEmailBackend sends through SendGrid.
+SENDGRID_API_KEY = env_str("SENDGRID_API_KEY")
+SENDGRID_API_HOST = env_str("SENDGRID_API_HOST", "https://api.sendgrid.com")
+SENDGRID_TIMEOUT_SECONDS = env_int("SENDGRID_TIMEOUT_SECONDS", 10)
+# The Event Webhook's verification key (Mail Settings → Signed Event Webhook), base64 without PEM lines.
+SENDGRID_WEBHOOK_PUBLIC_KEY = env_str("SENDGRID_WEBHOOK_PUBLIC_KEY")
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
+NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 60)

@@ -10,6 +10,7 @@ from django.views.generic import RedirectView
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
+from notifications.staff import DeliveryApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication
 
@@ -26,5 +27,6 @@ site = StaffSite(
         ReviewsApplication(),
         AuditLogApplication(),
         CalendarApplication(),
+        DeliveryApplication(),
     ],
 )

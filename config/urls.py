@@ -21,6 +21,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("sessions/", include("feedback.urls")),
     path("dashboard/", include("assessment.urls")),
+    path("notifications/", include("notifications.urls")),
     path("staff/", staff_site.urls),
     path("admin/", admin.site.urls),
 ]

@@ -161,6 +161,7 @@ class TaskDue(models.Model):
     task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="due")
     due_at = models.DateTimeField(_("due"), db_index=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"

@@ -1,57 +1,65 @@
-"""Who hears about what in the review workflow. Every mail is a job enqueued
-in the transaction of the change that caused it."""
+"""Who hears about what in the review workflow. Every mail goes through the
+notifications service, enqueued in the transaction of the change that caused it."""
 
 from django.urls import reverse
 
 from accounts.models import Membership, Role
-from workflows.tasks import workflow_mail_send
+from notifications.services import email_enqueue
 
 
-def _coordinator_emails(district_id: int) -> list[str]:
-    return list(
+def _coordinators(district_id: int):
+    return (
         Membership.objects.filter(role=Role.COORDINATOR, district_id=district_id, user__is_active=True)
-        .values_list("user__email", flat=True)
-        .distinct()
+        .select_related("user")
+        .order_by("user_id")
     )
 
 
-def _case_path(complaint) -> str:
-    return reverse("staff:reviews:case", args=[complaint.pk])
+def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
+    context = {
+        "tracking_code": complaint.tracking_code,
+        "case_path": reverse("staff:reviews:case", args=[complaint.pk]),
+    }
+    for user in {u.pk: u for u in users}.values():
+        email_enqueue(
+            template=template,
+            to=user.email,
+            language=user.preferred_language,
+            context={**context, **extra},
+            key=f"{key}-{user.pk}",
+            user=user,
+            district=complaint.school.district,
+        )
 
 
-def complainant_told(complaint, template: str) -> None:
-    """Status changes and outcomes go to complainants who gave an email."""
-    if not complaint.contact_email:
-        return
-    workflow_mail_send.enqueue(
-        to=[complaint.contact_email],
+def complainant_told(complaint, template: str, key: str) -> None:
+    """Mail to the complainant (nothing when they gave no email: the tracking page has it all)."""
+    email_enqueue(
         template=template,
+        to=complaint.contact_email,
         language=complaint.preferred_language,
-        context={
-            "tracking_code": complaint.tracking_code,
-            "status": complaint.public_status,
-            "track_path": reverse("complaints:track"),
-        },
+        context={"tracking_code": complaint.tracking_code, "track_path": reverse("complaints:track")},
+        key=f"{template}-{complaint.pk}-{key}",
+        user=complaint.submitted_by,
+        district=complaint.school.district,
     )
 
 
-def coordinators_told(complaint, template: str, **extra) -> None:
-    to = _coordinator_emails(complaint.school.district_id)
-    if to:
-        context = {"tracking_code": complaint.tracking_code, "case_path": _case_path(complaint), **extra}
-        workflow_mail_send.enqueue(to=to, template=template, language="en", context=context)
+def coordinators_told(complaint, template: str, key: str, **extra) -> None:
+    users = [m.user for m in _coordinators(complaint.school.district_id)]
+    _staff_mail(complaint, users, template, f"{template}-{complaint.pk}-{key}", **extra)
+
+
+def assignee_told(complaint, user, step: str, key: str) -> None:
+    _staff_mail(complaint, [user], "task_assigned", f"task-assigned-{key}", step=step)
 
 
 def emergency_alert(complaint) -> None:
     """A real and immediate threat: coordinators and the agency's reviewers, at once."""
-    agency_reviewers = Membership.objects.filter(role=Role.POLICE_REVIEWER, user__is_active=True)
+    reviewers = Membership.objects.filter(role=Role.POLICE_REVIEWER, user__is_active=True).select_related("user")
     if complaint.officer_id:
-        agency_reviewers = agency_reviewers.filter(agency_id=complaint.officer.agency_id)
+        reviewers = reviewers.filter(agency_id=complaint.officer.agency_id)
     else:
-        agency_reviewers = agency_reviewers.filter(district_id=complaint.school.district_id)
-    to = sorted(
-        set(_coordinator_emails(complaint.school.district_id))
-        | set(agency_reviewers.values_list("user__email", flat=True))
-    )
-    context = {"tracking_code": complaint.tracking_code, "case_path": _case_path(complaint)}
-    workflow_mail_send.enqueue(to=to, template="emergency", language="en", context=context)
+        reviewers = reviewers.filter(district_id=complaint.school.district_id)
+    users = [m.user for m in _coordinators(complaint.school.district_id)] + [m.user for m in reviewers]
+    _staff_mail(complaint, users, "emergency", f"emergency-{complaint.pk}")

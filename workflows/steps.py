@@ -38,13 +38,13 @@ def record_due(step: str):
 
 def acknowledge(activation) -> None:
     complaint = _complaint(activation)
-    notify.coordinators_told(complaint, "new_complaint")
+    notify.coordinators_told(complaint, "new_complaint", key="filed")
 
 
 def notify_outcome(activation) -> None:
     complaint = _complaint(activation)
     _set_status(complaint, PublicStatus.OUTCOME_SENT)
-    notify.complainant_told(complaint, "outcome_ready")
+    notify.complainant_told(complaint, "outcome_ready", key="sent")
 
 
 def receive_appeal(activation, **kwargs) -> None:
@@ -54,7 +54,7 @@ def receive_appeal(activation, **kwargs) -> None:
 def close(activation) -> None:
     complaint = _complaint(activation)
     _set_status(complaint, PublicStatus.CLOSED)
-    notify.complainant_told(complaint, "status_changed")
+    notify.complainant_told(complaint, "status_changed", key="closed")
 
 
 def close_out_of_scope(activation) -> None:
@@ -68,7 +68,12 @@ def escalate(activation) -> None:
     if host_task is not None:
         TaskDue.objects.filter(task=host_task).update(escalated_at=timezone.now())
     complaint = _complaint(activation)
-    notify.coordinators_told(complaint, "task_overdue", step=host_task.flow_task.name if host_task else "")
+    notify.coordinators_told(
+        complaint,
+        "task_overdue",
+        key=f"task-{host_task.pk if host_task else 0}",
+        step=host_task.flow_task.name if host_task else "",
+    )
 
 
 def is_out_of_scope(activation) -> bool:

@@ -7,15 +7,16 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
 from complaints.services.attachments import PreparedFile, attachment_store
 from complaints.services.codes import pin_generate, tracking_code_generate
-from complaints.tasks import complaint_receipt_send
 from core.crypto import encrypt
 from core.sanitize import sanitize_html
+from notifications.services import email_enqueue
 
 STEPS = ("about", "incident", "contact")
 
@@ -93,8 +94,20 @@ def complaint_submit(
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)
     if complaint.kind == Kind.COMPLAINT:
         handoff.start_review(complaint)
-    if complaint.contact_email:
-        complaint_receipt_send.enqueue(complaint.pk, encrypt(pin))
+    email_enqueue(
+        template="complaint_received",
+        to=complaint.contact_email,
+        language=complaint.preferred_language,
+        context={
+            "tracking_code": complaint.tracking_code,
+            "pin": pin,
+            "school_name": complaint.school.name,
+            "track_path": reverse("complaints:track"),
+        },
+        key=f"complaint-received-{complaint.pk}",
+        user=complaint.submitted_by,
+        district=complaint.school.district,
+    )
     draft.data = {"submission_token": str(token), "complaint_id": complaint.pk, "pin": encrypt(pin)}
     draft.save(update_fields=["data", "updated_at"])
     return complaint

@@ -116,7 +116,7 @@ def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(ca
 
 
 def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):
-    from django_tasks_db.models import DBTaskResult
+    from notifications.models import OutboundEmail
 
     services.review_start(case.complaint)
     services.triage_complete(
@@ -126,9 +126,9 @@ def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):
         emergency=True,
         explanation="",
     )
-    alerts = [r for r in DBTaskResult.objects.all() if r.args_kwargs["kwargs"].get("template") == "emergency"]
-    assert len(alerts) == 1
-    assert set(alerts[0].args_kwargs["kwargs"]["to"]) == {"coord@example.org", "reviewer@example.org"}
+    alerts = OutboundEmail.objects.filter(template="emergency")
+    assert set(alerts.values_list("to_email", flat=True)) == {"coord@example.org", "reviewer@example.org"}
+    assert all(alert.essential for alert in alerts)
 
 
 def test_an_appeal_goes_to_appeal_review_before_closing(case):
@@ -172,3 +172,19 @@ def test_every_step_is_in_the_audit_log(case):
     _to_outcome(case, Route.SCHOOL)
     notes = list(AuditEvent.objects.values_list("note", flat=True))
     assert "review started" in notes and "triage" in notes
+
+
+def test_reminders_and_the_weekly_digest_are_queued_once(case):
+    from django.core.management import call_command
+
+    from notifications.models import OutboundEmail
+
+    services.review_start(case.complaint)
+    triage = _task(case.complaint, "triage")
+    services.task_claim(task=triage, user=case.coordinator)
+    TaskDue.objects.filter(task=triage).update(due_at=timezone.now() + datetime.timedelta(days=1))
+    call_command("send_reminders", "--digest", verbosity=0)
+    call_command("send_reminders", "--digest", verbosity=0)
+    assert OutboundEmail.objects.filter(template="task_due_soon", to_email="coord@example.org").count() == 1
+    digest = OutboundEmail.objects.get(template="coordinator_digest")
+    assert digest.context["open_tasks"] == 1

@@ -64,6 +64,7 @@ def task_reassign(*, task: Task, user, to_user) -> None:
             activation.assign(to_user)
         else:
             activation.reassign(user=to_user)
+    notify.assignee_told(complaint, to_user, task.flow_task.name, key=f"{task.pk}-{to_user.pk}")
     audit_record(
         actor=user,
         action=AuditAction.ASSIGNED,
@@ -96,7 +97,7 @@ def triage_complete(*, task: Task, user, route: str, emergency: bool, explanatio
         Message.objects.create(complaint=complaint, author=user, body=sanitize_html(explanation), is_public=True)
     else:
         Complaint.objects.filter(pk=complaint.pk).update(public_status=PublicStatus.IN_REVIEW)
-        notify.complainant_told(complaint, "status_changed")
+        notify.complainant_told(complaint, "status_changed", key="in-review")
     if emergency:
         notify.emergency_alert(complaint)
     audit_record(
@@ -153,7 +154,7 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
         raise ValidationError(_("The appeal window for this complaint is closed."))
     appeal = Appeal.objects.create(complaint=complaint, reason=sanitize_html(reason))
     ComplaintFlow.appeal_window.run(task)
-    notify.coordinators_told(complaint, "new_complaint")
+    notify.coordinators_told(complaint, "appeal_received", key="appeal")
     audit_record(actor=None, action=AuditAction.CREATED, obj=appeal, note="appeal filed")
     return appeal
 
@@ -174,7 +175,7 @@ def note_add(*, complaint: Complaint, user, body: str, public: bool) -> Message:
     """An internal note (staff only) or a public message (shown on the tracking page)."""
     message = Message.objects.create(complaint=complaint, author=user, body=sanitize_html(body), is_public=public)
     if public:
-        notify.complainant_told(complaint, "status_changed")
+        notify.complainant_told(complaint, "public_message", key=f"message-{message.pk}")
     audit_record(actor=user, action=AuditAction.CREATED, obj=message, note="public message" if public else "note")
     return message
 

@@ -1,0 +1,32 @@
+"""The mails Common Ground sends, and the context each template expects.
+
+Context keys ending in ``_path`` are site paths; they are also offered as
+absolute ``<name>_url``. ``pin`` is kept encrypted until the mail is sent.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CATALOGUE = {
+    # name: (essential, description, context keys)
+    "complaint_received": (True, _("Receipt for a complaint"), ("tracking_code", "pin", "school_name", "track_path")),
+    "status_changed": (False, _("Status of my complaint changed"), ("tracking_code", "track_path")),
+    "public_message": (False, _("New message about my complaint"), ("tracking_code", "track_path")),
+    "outcome_ready": (True, _("Outcome of my complaint"), ("tracking_code", "track_path")),
+    "appeal_received": (False, _("An appeal was filed (staff)"), ("tracking_code", "case_path")),
+    "new_complaint": (False, _("A new complaint waits for triage (staff)"), ("tracking_code", "case_path")),
+    "emergency": (True, _("Emergency complaint (staff)"), ("tracking_code", "case_path")),
+    "task_assigned": (False, _("A review task was assigned to me (staff)"), ("tracking_code", "step", "case_path")),
+    "task_due_soon": (False, _("A review task is due soon (staff)"), ("tracking_code", "step", "due", "case_path")),
+    "task_overdue": (True, _("A review task is overdue (staff)"), ("tracking_code", "step", "case_path")),
+    "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
+}
+SECRET_KEYS = ("pin",)
+
+
+def is_essential(template: str) -> bool:
+    return CATALOGUE[template][0]
+
+
+def optional_templates() -> list[tuple[str, str]]:
+    """The mails a person may choose not to get, for the preferences page."""
+    return [(name, str(entry[1])) for name, entry in CATALOGUE.items() if not entry[0]]

@@ -1,0 +1,81 @@
+"""Every email the site sends, what SendGrid said about it, and who asked not to get which mails."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboundStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SUPPRESSED = "suppressed", _("Not sent (recipient's choice)")
+
+
+class OutboundEmail(models.Model):
+    """One message, identified by its idempotency key: enqueueing or retrying
+    the same key never sends it twice."""
+
+    key = models.CharField(max_length=200, unique=True)
+    template = models.CharField(max_length=40)
+    to_email = models.EmailField(db_index=True)
+    language = models.CharField(max_length=8, default="en")
+    context = models.JSONField(default=dict)
+    essential = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    district = models.ForeignKey("accounts.District", on_delete=models.SET_NULL, null=True, blank=True)
+    status = models.CharField(max_length=12, choices=OutboundStatus.choices, default=OutboundStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    last_event = models.CharField(max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outbound email")
+        verbose_name_plural = _("outbound emails")
+        indexes = [models.Index(fields=["district", "status", "-created_at"], name="outbound_district_status")]
+
+    def __str__(self):
+        return f"{self.template} to {self.to_email} ({self.status})"
+
+
+class DeliveryEvent(models.Model):
+    """One event from SendGrid's Event Webhook (delivered, bounce, dropped, spamreport…)."""
+
+    outbound = models.ForeignKey(OutboundEmail, on_delete=models.SET_NULL, null=True, related_name="events")
+    email = models.EmailField()
+    event = models.CharField(max_length=30)
+    sg_event_id = models.CharField(max_length=100, unique=True)
+    occurred_at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.event} {self.email}"
+
+
+class AddressProblem(models.Model):
+    """An address that bounced, was dropped or reported spam: staff can see the
+    person did not get their mail."""
+
+    email = models.EmailField(unique=True)
+    event = models.CharField(max_length=30)
+    reason = models.TextField(blank=True)
+    since = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.email}: {self.event}"
+
+
+class Unsubscribe(models.Model):
+    """A recipient's choice not to get one kind of non-essential mail."""
+
+    email = models.EmailField()
+    template = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["email", "template"], name="unsubscribe_once")]
+
+    def __str__(self):
+        return f"{self.email} ✕ {self.template}"

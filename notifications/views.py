@@ -1,0 +1,60 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.access import scope_for
+from accounts.models import Role
+from notifications import selectors, services
+from notifications.catalogue import optional_templates
+from notifications.forms import PreferencesForm
+from notifications.models import Unsubscribe
+
+
+class PreferencesView(LoginRequiredMixin, View):
+    template_name = "notifications/preferences.html"
+
+    def get(self, request):
+        muted = set(Unsubscribe.objects.filter(email=request.user.email.lower()).values_list("template", flat=True))
+        wanted = [name for name, _label in optional_templates() if name not in muted]
+        return render(request, self.template_name, {"form": PreferencesForm(initial={"wanted": wanted})})
+
+    def post(self, request):
+        form = PreferencesForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        optional = {name for name, _label in optional_templates()}
+        services.preferences_save(user=request.user, muted=optional - set(form.cleaned_data["wanted"]))
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("notifications:preferences")
+
+
+class UnsubscribeView(View):
+    """One click from a mail leads here; the change itself needs a POST (no JavaScript needed)."""
+
+    def get(self, request, token):
+        target = services.unsubscribe_target(token)
+        if target is None:
+            raise Http404
+        return render(request, "notifications/unsubscribe.html", {"email": target[0], "done": False})
+
+    def post(self, request, token):
+        target = services.unsubscribe_target(token)
+        if target is None:
+            raise Http404
+        services.unsubscribe(email=target[0], template=target[1])
+        return render(request, "notifications/unsubscribe.html", {"email": target[0], "done": True})
+
+
+class DeliveryProblemsView(View):
+    """Staff area: mail that could not be delivered and addresses that bounce (coordinators only)."""
+
+    def get(self, request):
+        if not scope_for(request.user).has_role(Role.COORDINATOR):
+            raise Http404
+        failed = Paginator(selectors.failed_deliveries(request.user), 25).get_page(request.GET.get("page"))
+        problems = selectors.problem_addresses(request.user)[:100]
+        return render(request, "notifications/delivery_problems.html", {"page": failed, "problems": problems})
