@@ -73,17 +73,25 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def sign_in_staff(page, user) -> None:
-    """Signs ``user`` (made with ``member(..., mfa=True)``) in through the real
-    sign-in page and its second factor."""
+@pytest.fixture
+def sign_in_staff(page):
+    """Signs a staff member in through /accounts/login/ and the authenticator step.
+
+    Usage: ``sign_in_staff(member(Role.COORDINATOR, district=..., mfa=True))``;
+    returns the page, now on the staff dashboard.
+    """
     from accounts.mfa import current_totp_code
     from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET
 
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/2fa/authenticate/")
-    page.get_by_label("Code").fill(current_totp_code(TEST_TOTP_SECRET))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/staff/**")
+    def sign_in(user):
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(user.email)
+        page.get_by_label("Password").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url("**/2fa/authenticate/")
+        page.get_by_label("Code").fill(current_totp_code(TEST_TOTP_SECRET))
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url("**/staff/**")
+        return page
+
+    return sign_in

@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 from complaints.models import Finding
-from tests.browser.conftest import assert_accessible, screenshot, sign_in_staff
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.workflows.conftest import Case
 from workflows.models import Route
 from workflows.review import services
@@ -31,9 +31,9 @@ def _record_findings(page, case, value_label):
     page.get_by_role("button", name="Complete this step").click()
 
 
-def test_a_school_administrator_finds_the_complaint_in_the_queue_and_records_findings(page):
+def test_a_school_administrator_finds_the_complaint_in_the_queue_and_records_findings(page, sign_in_staff):
     case = _routed(Route.BOTH)
-    sign_in_staff(page, case.principal)
+    sign_in_staff(case.principal)
     page.goto("/staff/reviews/")
     assert_accessible(page)
     screenshot(page, "staff-review-queue")
@@ -44,9 +44,9 @@ def test_a_school_administrator_finds_the_complaint_in_the_queue_and_records_fin
     assert services.open_task(case.complaint, "police_review") is not None
 
 
-def test_a_police_reviewer_records_findings_without_seeing_the_family_contact(page):
+def test_a_police_reviewer_records_findings_without_seeing_the_family_contact(page, sign_in_staff):
     case = _routed(Route.POLICE)
-    sign_in_staff(page, case.reviewer)
+    sign_in_staff(case.reviewer)
     page.goto("/staff/reviews/")
     _record_findings(page, case, "Exonerated")
     expect(page.get_by_text("Police review: Exonerated").first).to_be_visible()

@@ -35,13 +35,14 @@ class CalendarIndexView(CoordinatorRequiredMixin, TemplateView):
 class DistrictCalendarView(CoordinatorRequiredMixin, TemplateView):
     template_name = "workflows/calendar/closure_list.html"
 
+    def load_objects(self):
+        self.district = selectors.get_district_for_coordinator(self.request.user, self.kwargs["district"])
+
     def get_context_data(self, **kwargs):
-        district = selectors.get_district_for_coordinator(self.request.user, self.kwargs["district"])
-        policy = deadline_policy_for(district)
+        policy = deadline_policy_for(self.district)
         deadlines = [(policy._meta.get_field(name).verbose_name, getattr(policy, name)) for name in DEADLINE_FIELDS]
-        return super().get_context_data(
-            district=district, closures=selectors.closures_for(district), deadlines=deadlines, **kwargs
-        )
+        kwargs.update(district=self.district, closures=selectors.closures_for(self.district), deadlines=deadlines)
+        return super().get_context_data(**kwargs)
 
 
 class ClosureCreateView(CoordinatorRequiredMixin, FormView):
