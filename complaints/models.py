@@ -93,6 +93,8 @@ class Complaint(models.Model):
     )
     submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    # When the complainant was last told anything (they must hear at least every 30 days).
+    complainant_updated_at = models.DateTimeField(null=True, blank=True)
     pin_failures = models.PositiveSmallIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
 
@@ -104,6 +106,7 @@ class Complaint(models.Model):
             models.Index(fields=["school", "-created_at"], name="complaint_school_created"),
             models.Index(fields=["public_status", "-created_at"], name="complaint_status_created"),
             models.Index(fields=["submitted_by", "-created_at"], name="complaint_filer_created"),
+            models.Index(fields=["public_status", "complainant_updated_at"], name="complaint_status_updated"),
         ]
 
     def __str__(self):

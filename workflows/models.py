@@ -165,3 +165,19 @@ class TaskDue(models.Model):
 
     def __str__(self):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"
+
+
+class CannedResponse(models.Model):
+    """A reply the coordinator keeps ready for common situations; staff start a message from it."""
+
+    district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="canned_responses")
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("canned response")
+        verbose_name_plural = _("canned responses")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

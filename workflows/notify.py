@@ -2,6 +2,7 @@
 notifications service, enqueued in the transaction of the change that caused it."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership, Role
 from notifications.services import email_enqueue
@@ -34,6 +35,7 @@ def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
 
 def complainant_told(complaint, template: str, key: str) -> None:
     """Mail to the complainant (nothing when they gave no email: the tracking page has it all)."""
+    type(complaint).objects.filter(pk=complaint.pk).update(complainant_updated_at=timezone.now())
     email_enqueue(
         template=template,
         to=complaint.contact_email,

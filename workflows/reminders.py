@@ -73,3 +73,21 @@ def coordinator_digest_send() -> int:
         )
         sent += 1
     return sent
+
+
+@transaction.atomic
+def open_complaints_update(*, every_days: int = 30) -> int:
+    """Tells every complainant whose complaint is still open, and who has heard
+    nothing for ``every_days`` days, that the review goes on."""
+    from complaints.models import Complaint, PublicStatus
+    from workflows import notify
+
+    stale = Complaint.objects.filter(
+        public_status__in=[PublicStatus.RECEIVED, PublicStatus.IN_REVIEW],
+        complainant_updated_at__lt=timezone.now() - datetime.timedelta(days=every_days),
+    ).select_related("school")
+    count = 0
+    for complaint in stale:
+        notify.complainant_told(complaint, "status_changed", key=f"still-open-{timezone.localdate():%Y%m%d}")
+        count += 1
+    return count

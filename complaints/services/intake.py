@@ -79,6 +79,7 @@ def complaint_submit(
         witnesses=incident["witnesses"],
         desired_outcome=incident["desired_outcome"],
         submitted_by=user if user is not None and user.is_authenticated else None,
+        complainant_updated_at=timezone.now(),
         **{k: contact[k] for k in ("contact_preference", "contact_name", "contact_phone", "involves_minor")},
         contact_email=contact["contact_email"],
         guardian_contact=contact["guardian_contact"],

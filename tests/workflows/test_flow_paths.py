@@ -188,3 +188,37 @@ def test_reminders_and_the_weekly_digest_are_queued_once(case):
     assert OutboundEmail.objects.filter(template="task_due_soon", to_email="coord@example.org").count() == 1
     digest = OutboundEmail.objects.get(template="coordinator_digest")
     assert digest.context["open_tasks"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_worker_fires_due_timers_and_keeps_ticking(case):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    services.review_start(case.complaint)
+    triage = _task(case.complaint, "triage")
+    Task.objects.filter(process=triage.process, flow_task_type="TIMER").update(
+        scheduled=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    call_command("schedule_timers", verbosity=0)
+    call_command("schedule_timers", verbosity=0)  # idempotent
+    ticks = DBTaskResult.objects.filter(task_path="workflows.tasks.workflow_timers_tick")
+    assert ticks.filter(status="READY").count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert TaskDue.objects.get(task=triage).escalated_at is not None
+    assert ticks.filter(status="READY").count() == 1  # the next tick waits its turn
+
+
+def test_complainants_of_open_complaints_hear_from_us_at_least_every_30_days(case):
+    from django.core.management import call_command
+
+    from complaints.models import Complaint
+    from notifications.models import OutboundEmail
+
+    services.review_start(case.complaint)
+    Complaint.objects.filter(pk=case.complaint.pk).update(
+        complainant_updated_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    call_command("send_reminders", verbosity=0)
+    call_command("send_reminders", verbosity=0)
+    assert OutboundEmail.objects.filter(template="status_changed", to_email="fam@example.org").count() == 1

@@ -203,3 +203,43 @@ def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open
     assert client.post(appeal_url, {"reason": "My witness was never asked."}).status_code == 302
     assert services.open_task(case.complaint, "appeal_review") is not None
     assert "closed" in client.get(appeal_url).content.decode()
+
+
+def test_the_case_page_shows_its_audit_history_and_a_bouncing_address(client, case):
+    from django.utils import timezone
+
+    from notifications.models import AddressProblem
+
+    AddressProblem.objects.create(email="fam@example.org", event="bounce", since=timezone.now())
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    client.get(_case_url(case.complaint))
+    page = client.get(_case_url(case.complaint)).content.decode()
+    assert "Audit history" in page and "review started" in page and "Viewed" in page
+    assert "Mail to this address does not arrive (bounce)" in page
+
+
+def test_the_queue_filters_by_complaint_status(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    url = reverse("staff:reviews:index")
+    assert case.complaint.tracking_code in client.get(url + "?status=received").content.decode()
+    assert case.complaint.tracking_code not in client.get(url + "?status=closed").content.decode()
+
+
+def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_one(client, case):
+    from core.models import AuditEvent
+    from workflows.models import CannedResponse
+
+    services.review_start(case.complaint)
+    client.force_login(case.coordinator)
+    canned_url = reverse("staff:reviews:canned")
+    assert "This field is required." in client.post(canned_url, {"title": "Received"}).content.decode()
+    client.post(canned_url, {"title": "Still reviewing", "body": "We are still reviewing your complaint."})
+    canned = CannedResponse.objects.get()
+    assert AuditEvent.objects.filter(action="created", object_id=str(canned.pk)).exists()
+    page = client.get(_case_url(case.complaint) + f"?canned={canned.pk}").content.decode()
+    assert "We are still reviewing your complaint.</textarea>" in page
+    client.force_login(case.principal)
+    assert client.get(canned_url).status_code == 404
+    assert client.get(reverse("staff:reviews:canned_edit", args=[canned.pk])).status_code == 404

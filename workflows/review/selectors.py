@@ -73,7 +73,9 @@ def _actionable_q(user) -> Q:
     )
 
 
-def queue_for(user, *, mine=False, school=None, category=None, overdue=False, sort="due") -> QuerySet[Task]:
+def queue_for(
+    user, *, mine=False, school=None, category=None, status=None, overdue=False, sort="due"
+) -> QuerySet[Task]:
     """Open tasks the user (or their team) may work, with what the queue shows."""
     p = "process__complaintprocess__complaint"
     tasks = (
@@ -88,6 +90,8 @@ def queue_for(user, *, mine=False, school=None, category=None, overdue=False, so
         tasks = tasks.filter(**{f"{p}__school_id": school})
     if category:
         tasks = tasks.filter(**{f"{p}__allegations__category": category})
+    if status:
+        tasks = tasks.filter(**{f"{p}__public_status": status})
     if overdue:
         tasks = tasks.filter(due__due_at__lt=timezone.now())
     order = {"due": ["due__due_at", "pk"], "-due": ["-due__due_at", "-pk"], "created": ["created", "pk"]}
@@ -111,3 +115,14 @@ def open_tasks(complaint: Complaint) -> QuerySet[Task]:
         .exclude(owner_permission__isnull=True)
         .select_related("owner", "due")
     )
+
+
+def case_history(complaint: Complaint):
+    """The complaint's audit trail (views, changes, assignments), newest first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import AuditEvent
+
+    return AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Complaint), object_id=str(complaint.pk)
+    ).order_by("-created_at")[:100]

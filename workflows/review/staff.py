@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.access import scope_for
+from workflows.review import canned
 from workflows.review import views as reviews
 
 
@@ -21,3 +22,5 @@ class ReviewsApplication(Application):
     file_path = path(
         "<int:complaint_id>/files/<int:attachment_id>/", reviews.StaffAttachmentView.as_view(), name="attachment"
     )
+    canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
+    canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")

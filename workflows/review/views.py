@@ -11,9 +11,11 @@ from django.views import View
 from accounts.access import scope_for
 from accounts.backends import OUTCOME, may_act
 from accounts.models import Role, User
-from complaints.models import AllegationCategory
+from complaints.models import AllegationCategory, PublicStatus
 from core.audit import AuditAction, audit_record
+from notifications.selectors import address_problem
 from workflows.letters import outcome_letter_draft
+from workflows.models import CannedResponse
 from workflows.review import selectors, services
 from workflows.review.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
 
@@ -38,6 +40,7 @@ def _queue_filters(request) -> dict:
         "mine": get.get("mine") == "1",
         "school": int(school) if school.isdigit() else None,
         "category": get.get("category") if get.get("category") in AllegationCategory.values else None,
+        "status": get.get("status") if get.get("status") in PublicStatus.values else None,
         "overdue": get.get("overdue") == "1",
         "sort": get.get("sort", "due"),
     }
@@ -54,10 +57,12 @@ class QueueView(ReviewerView):
             "filters": filters,
             "counts": selectors.queue_counts(request.user),
             "categories": AllegationCategory.choices,
+            "statuses": PublicStatus.choices,
             "schools": selectors.reviewable_complaints(request.user)
             .values_list("school_id", "school__name")
             .distinct(),
             "query": request.GET.urlencode(),
+            "is_coordinator": scope_for(request.user).has_role(Role.COORDINATOR),
         }
         return render(request, "workflows/review/queue.html", context)
 
@@ -103,6 +108,15 @@ def _task_form(task, complaint, data=None):
     return None
 
 
+def _canned_initial(request, complaint) -> dict:
+    """?canned=<id> starts the message from one of the district's canned responses."""
+    pk = request.GET.get("canned", "")
+    if not pk.isdigit():
+        return {}
+    canned = CannedResponse.objects.filter(pk=pk, district_id=complaint.school.district_id).first()
+    return {"body": canned.body} if canned else {}
+
+
 class CaseView(ReviewerView):
     """The complaint, its tasks and forms, timeline and notes. Every view is audited."""
 
@@ -121,8 +135,13 @@ class CaseView(ReviewerView):
             "allegations": complaint.allegations.prefetch_related("findings"),
             "messages_list": complaint.messages.select_related("author").order_by("created_at"),
             "attachments": complaint.attachments.all(),
-            "note_form": NoteForm(),
+            "note_form": NoteForm(initial=_canned_initial(request, complaint)),
+            "canned": CannedResponse.objects.filter(district_id=complaint.school.district_id),
             "is_coordinator": may_act(request.user, OUTCOME, complaint),
+            "history": selectors.case_history(complaint),
+            "mail_problem": None
+            if selectors.is_police_view(request.user, complaint)
+            else address_problem(complaint.contact_email),
         }
         return render(request, "workflows/review/case.html", context)
 

@@ -1,15 +1,19 @@
 from django.core.management.base import BaseCommand
 
-from workflows.reminders import coordinator_digest_send, due_soon_remind
+from workflows.reminders import coordinator_digest_send, due_soon_remind, open_complaints_update
 
 
 class Command(BaseCommand):
-    help = "Queue due-soon reminders for review tasks (and, with --digest, the coordinators' weekly digest)."
+    help = (
+        "Queue due-soon reminders, 30-day updates to complainants of open complaints, "
+        "and with --digest the coordinators' weekly digest."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--digest", action="store_true", help="Also queue this week's coordinator digests.")
 
     def handle(self, *args, digest=False, **options):
         self.stdout.write(f"{due_soon_remind()} due-soon reminder(s) queued")
+        self.stdout.write(f"{open_complaints_update()} 30-day update(s) to complainants queued")
         if digest:
             self.stdout.write(f"{coordinator_digest_send()} digest(s) queued")
