@@ -22,7 +22,7 @@ def due_soon_remind(*, within_days: int = 2) -> int:
     """Mails the owner of every assigned task due within ``within_days``; returns how many."""
     soon = timezone.now() + datetime.timedelta(days=within_days)
     dues = (
-        TaskDue.objects.select_for_update()
+        TaskDue.objects.select_for_update(of=("self",))
         .filter(reminded_at__isnull=True, due_at__lte=soon, task__status=STATUS.ASSIGNED)
         .select_related("task__owner", "task__process__complaintprocess__complaint__school")
     )

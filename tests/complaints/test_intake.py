@@ -28,6 +28,7 @@ def test_anyone_can_file_and_gets_a_tracking_code_and_a_pin_shown_once(client):
     assert complaint.tracking_code in again and 'id="tracking-pin"' not in again
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_receipt_email_is_queued_with_the_complaint_and_sent_by_the_worker(client):
     school, _ = school_with_officer()
     file_complaint(client, school, about={"preferred_language": "es"})

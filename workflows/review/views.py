@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from accounts.access import scope_for
+from accounts.access import scope_for, visible_schools
 from accounts.backends import OUTCOME, may_act
 from accounts.models import Role, User
 from complaints.models import AllegationCategory, PublicStatus
@@ -58,9 +58,7 @@ class QueueView(ReviewerView):
             "counts": selectors.queue_counts(request.user),
             "categories": AllegationCategory.choices,
             "statuses": PublicStatus.choices,
-            "schools": selectors.reviewable_complaints(request.user)
-            .values_list("school_id", "school__name")
-            .distinct(),
+            "schools": visible_schools(request.user).distinct().order_by("name").values_list("pk", "name"),
             "query": request.GET.urlencode(),
             "is_coordinator": scope_for(request.user).has_role(Role.COORDINATOR),
         }
