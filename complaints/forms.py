@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import Officer, RosterAssignment, School
 from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPreference, FilerRole, Kind
@@ -94,7 +95,12 @@ class MultipleFileField(forms.FileField):
         uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if len(uploads) > settings.COMPLAINT_ATTACHMENT_MAX_COUNT:
             raise ValidationError(
-                _("You can attach at most %(count)d files.") % {"count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT}
+                ngettext(
+                    "You can attach at most %(count)d file.",
+                    "You can attach at most %(count)d files.",
+                    settings.COMPLAINT_ATTACHMENT_MAX_COUNT,
+                )
+                % {"count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT}
             )
         prepared, errors = [], []
         for upload in uploads:

@@ -1,11 +1,14 @@
 """Read-side queries for complaints. Each takes who is looking."""
 
+import re
+
 from django.db.models import QuerySet
 from django.http import Http404
 
 from complaints.models import Attachment, Complaint, Message
 
 TRACKED_SESSION_KEY = "complaints_tracked"
+TRACKING_CODE_SHAPE = re.compile(r"CG-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 def tracked_complaint_ids(request) -> list[int]:
@@ -15,6 +18,8 @@ def tracked_complaint_ids(request) -> list[int]:
 def tracked_complaint(request, code: str) -> Complaint:
     """The complaint behind a tracking code, if this browser unlocked it with
     the PIN (or the signed-in person filed it); otherwise 404."""
+    if not TRACKING_CODE_SHAPE.fullmatch(code or ""):
+        raise Http404
     complaint = Complaint.objects.select_related("school").filter(tracking_code=code).first()
     if complaint is None:
         raise Http404

@@ -4,6 +4,7 @@ count limits, location metadata stripped from photos."""
 import hashlib
 import io
 import os
+import warnings
 from dataclasses import dataclass
 
 import filetype
@@ -16,6 +17,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from complaints.models import Attachment, Complaint
 
+# Photos larger than this (60 megapixels) are refused before they are decoded.
+MAX_PIXELS = 60_000_000
 ALLOWED_TYPES = {
     "image/jpeg": "JPEG",
     "image/png": "PNG",
@@ -68,7 +71,12 @@ def attachment_prepare(upload) -> PreparedFile:
 def _without_metadata(data: bytes, image_format: str) -> bytes:
     """Re-encodes a photo so EXIF data (GPS location, device) is dropped."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                raise ValueError("image too large")
+            image.load()
             image = ImageOps.exif_transpose(image)
             out = io.BytesIO()
             save_kwargs = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {}
@@ -76,7 +84,13 @@ def _without_metadata(data: bytes, image_format: str) -> bytes:
                 image = image.convert("RGB")
             image.save(out, format=image_format, **save_kwargs)
             return out.getvalue()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:  # noqa: E501
         raise ValidationError(_("This photo could not be read. Please try another file.")) from exc
 
 

@@ -32,6 +32,11 @@ def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> 
     keeps the private link alive for another COMPLAINT_DRAFT_DAYS days."""
     if draft is None:
         draft = Draft(token=secrets.token_urlsafe(32), data={"submission_token": str(uuid.uuid4())})
+    else:
+        # Re-read under a lock: a submission running at the same moment must not be undone.
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        if "complaint_id" in draft.data:
+            return draft
     draft.data[step] = raw
     draft.expires_at = timezone.now() + datetime.timedelta(days=settings.COMPLAINT_DRAFT_DAYS)
     draft.save()
@@ -55,6 +60,7 @@ def complaint_submit(
     returns the complaint the first submission created. The receipt mail and
     the review start are part of the same transaction.
     """
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
     token = uuid.UUID(draft.data["submission_token"])
     existing = Complaint.objects.filter(submission_token=token).first()
     if existing:

@@ -17,6 +17,8 @@ from complaints.services.intake import STEPS, complaint_submit, draft_for_token,
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
 from core.crypto import decrypt
 
+MAX_DRAFT_VALUE = 20000
+MAX_DRAFT_VALUES = 20
 STEP_TITLES = {
     "about": _("About you and the school"),
     "incident": _("What happened"),
@@ -26,7 +28,11 @@ STEP_TITLES = {
 
 def _raw(form, data) -> dict[str, list[str]]:
     """What the person typed for this form's fields, kept as typed."""
-    return {name: data.getlist(name) for name in form.fields if name not in {"attachments", "website"}}
+    return {
+        name: [value.replace("\x00", "")[:MAX_DRAFT_VALUE] for value in data.getlist(name)][:MAX_DRAFT_VALUES]
+        for name in form.fields
+        if name not in {"attachments", "website"}
+    }
 
 
 FORMS = {"about": AboutForm, "incident": IncidentForm, "contact": ContactForm}
@@ -77,8 +83,10 @@ class IntakeStepView(PrivatePageMixin, View):
         self.draft = None
         if token is not None:
             self.draft = draft_for_token(token)
-            if self.draft is None or "complaint_id" in self.draft.data:
+            if self.draft is None:
                 raise Http404
+            if "complaint_id" in self.draft.data:
+                return redirect("complaints:filed", token=token)
         elif step != "about":
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -97,11 +105,7 @@ class IntakeStepView(PrivatePageMixin, View):
         if over_limit(request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
             return self._render(build_form(self.step, self.draft, request.POST), limited=True, status=429)
         if self.step == "contact" and upload_too_large(request):
-            form = build_form(self.step, self.draft)
-            form.add_error(
-                None, _("The files you chose are too large to send together. Please send fewer or smaller files.")
-            )
-            return self._render(form, status=413)
+            return self._render(build_form(self.step, self.draft), too_large=True, status=413)
         form = build_form(self.step, self.draft, request.POST, request.FILES)
         if form is None:
             return redirect("complaints:draft_step", token=self.draft.token, step="about")
@@ -141,7 +145,7 @@ class IntakeStepView(PrivatePageMixin, View):
             return {}
         return {"contact_preference": "email", "contact_email": user.email, "contact_name": user.full_name}
 
-    def _render(self, form, limited=False, status=200):
+    def _render(self, form, limited=False, too_large=False, status=200):
         context = {
             "form": form,
             "step": self.step,
@@ -150,6 +154,7 @@ class IntakeStepView(PrivatePageMixin, View):
             "step_title": STEP_TITLES[self.step],
             "draft": self.draft,
             "limited": limited,
+            "too_large": too_large,
         }
         return render(self.request, self.template_name, context, status=status)
 

@@ -54,11 +54,10 @@ class TrackDetailView(PrivatePageMixin, View):
     def post(self, request, code):
         complaint = selectors.tracked_complaint(request, code)
         if upload_too_large(request):
-            form = ReplyForm()
-            form.add_error(
-                None, _("The files you chose are too large to send together. Please send fewer or smaller files.")
-            )
-            return self._render(complaint, form, status=413)
+            return self._render(complaint, ReplyForm(), status=413, too_large=True)
+        if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
+            form = ReplyForm(request.POST)
+            return self._render(complaint, form, status=429, limited=True)
         form = ReplyForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._render(complaint, form)
@@ -67,12 +66,14 @@ class TrackDetailView(PrivatePageMixin, View):
         )
         return redirect("complaints:track_detail", code=code)
 
-    def _render(self, complaint, form, status=200):
+    def _render(self, complaint, form, status=200, too_large=False, limited=False):
         context = {
             "complaint": complaint,
             "timeline": selectors.public_timeline(complaint),
             "attachments": selectors.complainant_attachments(complaint),
             "form": form,
+            "too_large": too_large,
+            "limited": limited,
         }
         return render(self.request, self.template_name, context, status=status)
 

@@ -62,7 +62,7 @@ def test_too_many_files_are_refused(client, settings):
     settings.COMPLAINT_ATTACHMENT_MAX_COUNT = 1
     school, _ = school_with_officer()
     files = [SimpleUploadedFile(f"{n}.pdf", PDF, content_type="application/pdf") for n in range(2)]
-    assert "You can attach at most 1 files." in file_complaint(client, school, files=files).content.decode()
+    assert "You can attach at most 1 file." in file_complaint(client, school, files=files).content.decode()
 
 
 def test_the_complainant_downloads_their_file_through_the_tracking_page_only(client):

@@ -58,7 +58,7 @@ def test_submitting_the_same_form_twice_files_one_complaint(client):
     response = file_complaint(client, school)
     token = response.url.split("/")[3]
     resend = client.post(f"/complaints/new/{token}/contact/", {"contact_preference": "none"})
-    assert resend.status_code == 404  # the draft is spent; nothing new is filed
+    assert resend.status_code == 302 and resend.url == response.url  # back to the receipt
     assert Complaint.objects.count() == 1
 
 
