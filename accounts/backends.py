@@ -23,7 +23,12 @@ def is_conflicted(user, complaint) -> bool:
 def may_act(user, permission: str, complaint) -> bool:
     scope = scope_for(user)
     district_id = complaint.school.district_id
-    if permission in {TRIAGE, OUTCOME}:
+    if permission == TRIAGE:
+        allowed = district_id in scope.district_ids(Role.COORDINATOR) or (
+            complaint.school.district.school_admins_triage
+            and complaint.school_id in scope.school_ids(Role.SCHOOL_ADMIN)
+        )
+    elif permission == OUTCOME:
         allowed = district_id in scope.district_ids(Role.COORDINATOR)
     elif permission == SCHOOL_REVIEW:
         allowed = complaint.school_id in scope.school_ids(Role.SCHOOL_ADMIN)

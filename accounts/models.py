@@ -70,6 +70,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 class District(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), unique=True)
+    school_admins_triage = models.BooleanField(
+        _("school administrators triage complaints about their school"),
+        default=False,
+        help_text=_("Off: the district coordinator triages every complaint."),
+    )
 
     class Meta:
         verbose_name = _("district")

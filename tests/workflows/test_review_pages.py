@@ -243,3 +243,16 @@ def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_o
     client.force_login(case.principal)
     assert client.get(canned_url).status_code == 404
     assert client.get(reverse("staff:reviews:canned_edit", args=[canned.pk])).status_code == 404
+
+
+def test_a_district_can_let_school_administrators_triage_their_own_schools_complaints(client, case):
+    services.review_start(case.complaint)
+    client.force_login(case.principal)
+    assert case.complaint.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
+    district = case.school.district
+    district.school_admins_triage = True
+    district.save()
+    assert case.complaint.tracking_code in client.get(reverse("staff:reviews:index")).content.decode()
+    response = client.post(_task_url(case.complaint, "triage", "complete"), {"route": Route.SCHOOL})
+    assert response.status_code == 302
+    assert services.open_task(case.complaint, "school_review") is not None

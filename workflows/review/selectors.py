@@ -69,6 +69,13 @@ def _actionable_q(user) -> Q:
             **{f"{p}school__district_id__in": scope.district_ids(Role.COORDINATOR)},
         )
         | Q(owner_permission=SCHOOL_REVIEW, **{f"{p}school_id__in": scope.school_ids(Role.SCHOOL_ADMIN)})
+        | Q(
+            owner_permission=TRIAGE,
+            **{
+                f"{p}school_id__in": scope.school_ids(Role.SCHOOL_ADMIN),
+                f"{p}school__district__school_admins_triage": True,
+            },
+        )
         | (Q(owner_permission=POLICE_REVIEW) & _police_agencies_q(user, prefix=p))
     )
 
