@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.access import scope_for, visible_schools
-from accounts.backends import OUTCOME, may_act
+from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE, may_act
 from accounts.models import Role, User
 from complaints.models import AllegationCategory, PublicStatus
 from core.audit import AuditAction, audit_record
@@ -20,6 +21,12 @@ from workflows.review import selectors, services
 from workflows.review.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
 
 QUEUE_PAGE_SIZE = 25
+STEP_LABELS = {
+    TRIAGE: _("Triage"),
+    SCHOOL_REVIEW: _("School review"),
+    POLICE_REVIEW: _("Police review"),
+    OUTCOME: _("Outcome letter"),
+}
 REVIEW_ROLES = (Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER)
 
 
@@ -55,7 +62,9 @@ class QueueView(ReviewerView):
         context = {
             "page": page,
             "filters": filters,
-            "counts": selectors.queue_counts(request.user),
+            "counts": [
+                (STEP_LABELS[k], n) for k, n in selectors.queue_counts(request.user).items() if k in STEP_LABELS
+            ],
             "categories": AllegationCategory.choices,
             "statuses": PublicStatus.choices,
             "schools": visible_schools(request.user).distinct().order_by("name").values_list("pk", "name"),
