@@ -1,18 +1,13 @@
-"""The one place that decides what a signed-in person may see.
+"""A person's role memberships, read once per request.
 
-Views and selectors ask this module; none of them read ``Membership`` rows
-themselves. Anything outside a person's scope is answered with 404, so a
-record's existence is never revealed to someone who may not see it.
+The rules that turn these memberships into what a person may see, act on, be
+mailed about or export live in ``accounts.rules``; nothing else reads
+``Membership`` rows to decide access.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
-
-from accounts.models import STAFF_ROLES, Agency, Membership, Role, RosterAssignment, School
-
-DISTRICT_WIDE_ROLES = frozenset({Role.COORDINATOR, Role.ADVISORY, Role.FACILITATOR})
+from accounts.models import STAFF_ROLES, Membership
 
 
 @dataclass(frozen=True)
@@ -59,41 +54,3 @@ def scope_for(user) -> Scope:
 
 def is_program_staff(user) -> bool:
     return scope_for(user).is_program_staff
-
-
-def visible_schools(user) -> QuerySet[School]:
-    """Schools whose records the user may open.
-
-    District-wide roles see every school of their district, school
-    administrators their own school, police roles the schools their agency's
-    officers are rostered at.
-    """
-    scope = scope_for(user)
-    districts = scope.district_ids(*DISTRICT_WIDE_ROLES)
-    schools = scope.school_ids(Role.SCHOOL_ADMIN)
-    agencies = scope.agency_ids(Role.POLICE_REVIEWER, Role.SRO)
-    served = RosterAssignment.objects.filter(officer__agency_id__in=agencies).values("school_id")
-    return (
-        School.objects.filter(district_id__in=districts)
-        | School.objects.filter(pk__in=schools)
-        | (School.objects.filter(pk__in=served))
-    )
-
-
-def visible_agencies(user) -> QuerySet[Agency]:
-    """Agencies whose records the user may open: district-wide staff see their
-    district's partner agencies, police roles their own agency."""
-    scope = scope_for(user)
-    districts = scope.district_ids(Role.COORDINATOR, Role.ADVISORY)
-    agencies = scope.agency_ids(Role.POLICE_REVIEWER, Role.SRO)
-    return Agency.objects.filter(district_id__in=districts) | Agency.objects.filter(pk__in=agencies)
-
-
-def get_school_for_user(user, pk: int) -> School:
-    """The school, or 404 when it is outside the user's scope."""
-    return get_object_or_404(visible_schools(user).distinct(), pk=pk)
-
-
-def get_agency_for_user(user, pk: int) -> Agency:
-    """The agency, or 404 when it is outside the user's scope."""
-    return get_object_or_404(visible_agencies(user).distinct(), pk=pk)

@@ -3,8 +3,9 @@
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from accounts.access import scope_for, visible_agencies, visible_schools
+from accounts.access import scope_for
 from accounts.models import Agency, Membership, RosterAssignment, School
+from accounts.rules import visible_agencies, visible_schools
 
 
 def memberships_for(user) -> QuerySet[Membership]:
@@ -13,11 +14,11 @@ def memberships_for(user) -> QuerySet[Membership]:
 
 
 def schools_for_dashboard(user) -> QuerySet[School]:
-    return visible_schools(user).distinct().select_related("district").order_by("name")
+    return visible_schools(user).select_related("district").order_by("name")
 
 
 def agencies_for_dashboard(user) -> QuerySet[Agency]:
-    return visible_agencies(user).distinct().select_related("district").order_by("name")
+    return visible_agencies(user).select_related("district").order_by("name")
 
 
 def current_roster(school: School) -> QuerySet[RosterAssignment]:

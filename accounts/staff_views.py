@@ -6,7 +6,7 @@ The staff middleware has already required sign-in, a staff role and MFA.
 from django.views.generic import TemplateView
 
 from accounts import selectors
-from accounts.access import get_agency_for_user, get_school_for_user
+from accounts.rules import get_agency_for_user, get_school_for_user
 
 
 class DashboardView(TemplateView):

@@ -135,6 +135,15 @@ def _private_upload_path(instance, filename):
     return f"complaints/{instance.complaint_id}/{uuid.uuid4().hex}"
 
 
+class Audience(models.TextChoices):
+    """Who on a case reads a message or note. The coordinator reads them all."""
+
+    PUBLIC = "public", _("Everyone, including the complainant")
+    CASE = "case", _("Everyone reviewing the case (school and police)")
+    SCHOOL = "school", _("The school review only")
+    POLICE = "police", _("The police review only")
+
+
 class Attachment(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=_private_upload_path, max_length=200)
@@ -143,6 +152,8 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     from_complainant = models.BooleanField(default=True)
+    # Files reach the police review only when the coordinator shares them at triage (FERPA).
+    shared_with_police = models.BooleanField(_("shared with the police review"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -155,13 +166,14 @@ class Attachment(models.Model):
 
 
 class Message(models.Model):
-    """A message on the complaint's timeline. Public messages show on the
-    tracking page; the rest are internal notes for staff."""
+    """A message on the complaint's timeline. Public messages and the
+    complainant's own replies show on the tracking page; the rest are notes
+    read only by their audience (see ``Audience``)."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     from_complainant = models.BooleanField(default=False)
-    is_public = models.BooleanField(default=True)
+    audience = models.CharField(_("who reads it"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC)
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -169,7 +181,7 @@ class Message(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["complaint", "is_public", "created_at"], name="message_timeline")]
+        indexes = [models.Index(fields=["complaint", "audience", "created_at"], name="message_audience_timeline")]
 
     def __str__(self):
         return f"{self.complaint} @ {self.created_at:%Y-%m-%d}"
@@ -249,8 +261,14 @@ class Recusal(models.Model):
     """A person who must never see or act on this complaint (conflict of interest)."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="recusals")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recusals")
-    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recusals", verbose_name=_("person")
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["complaint", "user"], name="recusal_once")]
@@ -262,4 +280,5 @@ class Recusal(models.Model):
 # The audit log files events under a district so each coordinator sees their own.
 Message.audit_district_id = property(lambda self: self.complaint.school.district_id)
 Attachment.audit_district_id = property(lambda self: self.complaint.school.district_id)
+Recusal.audit_district_id = property(lambda self: self.complaint.school.district_id)
 Appeal.audit_district_id = property(lambda self: self.complaint.school.district_id)

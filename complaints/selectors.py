@@ -2,10 +2,10 @@
 
 import re
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from complaints.models import Attachment, Complaint, Message
+from complaints.models import Attachment, Audience, Complaint, Message
 
 TRACKED_SESSION_KEY = "complaints_tracked"
 TRACKING_CODE_SHAPE = re.compile(r"CG-[0-9A-Z]{4}-[0-9A-Z]{4}")
@@ -30,8 +30,12 @@ def tracked_complaint(request, code: str) -> Complaint:
 
 
 def public_timeline(complaint: Complaint) -> QuerySet[Message]:
-    """Messages the complainant may read: public ones only, never internal notes."""
-    return complaint.messages.filter(is_public=True).select_related("author").order_by("created_at")
+    """Messages the complainant may read: public ones and their own replies, never staff notes."""
+    return (
+        complaint.messages.filter(Q(audience=Audience.PUBLIC) | Q(from_complainant=True))
+        .select_related("author")
+        .order_by("created_at")
+    )
 
 
 def complainant_attachments(complaint: Complaint) -> QuerySet[Attachment]:

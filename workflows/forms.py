@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import rules
 from core.models import AuditAction
 from workflows import selectors
 from workflows.models import DeadlinePolicy, SchoolCalendarClosure
@@ -58,7 +59,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = selectors.coordinator_districts(user)
+        self.fields["district"].queryset = rules.coordinated_districts(user)
         self.fields["action"].choices = [("", _("Any"))] + list(AuditAction.choices)
         self.fields["actor"].queryset = selectors.audit_actor_choices(user)
         self.fields["record_type"].queryset = selectors.audit_record_types()

@@ -1,19 +1,14 @@
-"""Who hears about what in the review workflow. Every mail goes through the
-notifications service, enqueued in the transaction of the change that caused it."""
+"""Who hears about what in the review workflow. Recipients come from
+accounts.rules, so nobody in conflict with a complaint (the officer named,
+anyone recused, officers rostered at the school when none is named) and nobody
+outside its scope is ever mailed. Every mail goes through the notifications
+service, enqueued in the transaction of the change that caused it."""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Membership, Role
+from accounts.rules import ComplaintRule, may, people_for
 from notifications.services import email_enqueue
-
-
-def _coordinators(district_id: int):
-    return (
-        Membership.objects.filter(role=Role.COORDINATOR, district_id=district_id, user__is_active=True)
-        .select_related("user")
-        .order_by("user_id")
-    )
 
 
 def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
@@ -21,7 +16,7 @@ def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
         "tracking_code": complaint.tracking_code,
         "case_path": reverse("staff:reviews:case", args=[complaint.pk]),
     }
-    for user in {u.pk: u for u in users}.values():
+    for user in users:
         email_enqueue(
             template=template,
             to=user.email,
@@ -47,21 +42,25 @@ def complainant_told(complaint, template: str, key: str) -> None:
     )
 
 
+def recipients(complaint, template: str):
+    """Who is mailed ``template`` about ``complaint``: the rule each staff mail follows."""
+    rule = {"new_complaint": ComplaintRule.TRIAGE, "emergency": ComplaintRule.ALERT}.get(
+        template, ComplaintRule.COORDINATE
+    )
+    return people_for(rule, complaint)
+
+
 def coordinators_told(complaint, template: str, key: str, **extra) -> None:
-    users = [m.user for m in _coordinators(complaint.school.district_id)]
-    _staff_mail(complaint, users, template, f"{template}-{complaint.pk}-{key}", **extra)
+    """Mail about ``complaint`` to the people its rule names (coordinators, or
+    for a new complaint everyone who may triage it)."""
+    _staff_mail(complaint, recipients(complaint, template), template, f"{template}-{complaint.pk}-{key}", **extra)
 
 
 def assignee_told(complaint, user, step: str, key: str) -> None:
-    _staff_mail(complaint, [user], "task_assigned", f"task-assigned-{key}", step=step)
+    if may(user, ComplaintRule.VIEW, complaint):
+        _staff_mail(complaint, [user], "task_assigned", f"task-assigned-{key}", step=step)
 
 
 def emergency_alert(complaint) -> None:
     """A real and immediate threat: coordinators and the agency's reviewers, at once."""
-    reviewers = Membership.objects.filter(role=Role.POLICE_REVIEWER, user__is_active=True).select_related("user")
-    if complaint.officer_id:
-        reviewers = reviewers.filter(agency_id=complaint.officer.agency_id)
-    else:
-        reviewers = reviewers.filter(district_id=complaint.school.district_id)
-    users = [m.user for m in _coordinators(complaint.school.district_id)] + [m.user for m in reviewers]
-    _staff_mail(complaint, users, "emergency", f"emergency-{complaint.pk}")
+    _staff_mail(complaint, recipients(complaint, "emergency"), "emergency", f"emergency-{complaint.pk}")

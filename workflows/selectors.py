@@ -1,15 +1,14 @@
-"""What a coordinator may see of the audit log and the calendar. Outsiders get 404."""
+"""What a coordinator may see of the audit log and the calendar. Outsiders get 404 (accounts.rules)."""
 
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.access import scope_for
-from accounts.models import District, Role, User
+from accounts.models import District, User
+from accounts.rules import coordinated_district_ids
 from core.models import AuditEvent
 from workflows.models import SchoolCalendarClosure
 
@@ -17,31 +16,10 @@ from workflows.models import SchoolCalendarClosure
 PROJECT_APPS = ("accounts", "complaints", "workflows", "surveys", "feedback", "assessment", "notifications", "core")
 
 
-def coordinator_district_ids(user) -> set[int]:
-    """The districts where ``user`` is the coordinator; Http404 when none."""
-    districts = scope_for(user).district_ids(Role.COORDINATOR)
-    if not districts:
-        raise Http404
-    return districts
-
-
-def is_coordinator(user) -> bool:
-    return bool(scope_for(user).district_ids(Role.COORDINATOR))
-
-
-def coordinator_districts(user) -> QuerySet[District]:
-    return District.objects.filter(pk__in=coordinator_district_ids(user))
-
-
-def get_district_for_coordinator(user, pk: int) -> District:
-    """The district, or 404 unless ``user`` coordinates it."""
-    return get_object_or_404(coordinator_districts(user), pk=pk)
-
-
 def get_closure_for_coordinator(user, pk: int) -> SchoolCalendarClosure:
     """The closure, or 404 unless ``user`` coordinates its district."""
     closures = SchoolCalendarClosure.objects.select_related("district")
-    return get_object_or_404(closures, pk=pk, district_id__in=coordinator_district_ids(user))
+    return get_object_or_404(closures, pk=pk, district_id__in=coordinated_district_ids(user))
 
 
 def closures_for(district: District) -> QuerySet[SchoolCalendarClosure]:
@@ -51,7 +29,7 @@ def closures_for(district: District) -> QuerySet[SchoolCalendarClosure]:
 def audit_actor_choices(user) -> QuerySet[User]:
     """People who may appear as actors in the coordinator's districts: their members."""
     return (
-        User.objects.filter(memberships__district_id__in=coordinator_district_ids(user))
+        User.objects.filter(memberships__district_id__in=coordinated_district_ids(user))
         .distinct()
         .order_by("full_name", "email")
     )
@@ -76,7 +54,7 @@ def audit_events_for(
     date_to: dt.date | None = None,
 ) -> QuerySet[AuditEvent]:
     """The audit events of the coordinator's districts, filtered, newest first."""
-    districts = coordinator_district_ids(user)
+    districts = coordinated_district_ids(user)
     if district is not None:
         districts = districts & {district.pk}
     events = AuditEvent.objects.filter(district_id__in=districts).select_related("content_type")

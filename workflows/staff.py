@@ -2,25 +2,9 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from viewflow.urls import Application
 
-from workflows.selectors import is_coordinator
+from accounts.staff import CoordinatorApplication
 from workflows.views import audit, calendar
-
-
-class CoordinatorApplication(Application):
-    """An Application only district coordinators see in the menu.
-
-    viewflow's SiteMiddleware answers 403 when an Application's permission
-    fails; this project answers 404 for anything out of scope. So the
-    resolver does not carry the "app" key the middleware checks, and the
-    views decide (CoordinatorRequiredMixin raises Http404).
-    """
-
-    permission = staticmethod(is_coordinator)
-
-    def _get_resolver_extra(self):
-        return {"viewset": self, "coordinator_app": self}
 
 
 class AuditLogApplication(CoordinatorApplication):

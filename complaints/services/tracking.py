@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
-from complaints.models import Complaint, Message
+from complaints.models import Audience, Complaint, Message
 from complaints.services.attachments import PreparedFile, attachment_store
 from complaints.services.codes import tracking_code_normalise
 from core.sanitize import sanitize_html
@@ -52,7 +52,7 @@ def complaint_reply(*, complaint: Complaint, body: str, files: list[PreparedFile
     message = None
     if body.strip():
         message = Message.objects.create(
-            complaint=complaint, body=sanitize_html(body), from_complainant=True, is_public=True
+            complaint=complaint, body=sanitize_html(body), from_complainant=True, audience=Audience.SCHOOL
         )
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)

@@ -16,7 +16,7 @@ def _unlock(client, complaint, pin=TEST_PIN, code=None):
 def test_the_right_code_and_pin_open_the_public_status_and_messages_but_never_internal_notes(client):
     complaint = ComplaintFactory()
     MessageFactory(complaint=complaint, body="<p>We are reviewing the video.</p>")
-    MessageFactory(complaint=complaint, body="<p>Internal: officer interview Tuesday</p>", is_public=False)
+    MessageFactory(complaint=complaint, body="<p>Internal: officer interview Tuesday</p>", audience="school")
     response = _unlock(client, complaint)
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
@@ -66,7 +66,7 @@ def test_the_complainant_can_reply_and_the_reply_is_sanitised(client):
     response = client.post(detail, {"body": "More: <img src=x onerror=alert(1)>he took my phone"})
     assert response.status_code == 302
     message = Message.objects.get(complaint=complaint)
-    assert message.from_complainant and message.is_public
+    assert message.from_complainant and message.audience == "school"
     assert message.body == "More: he took my phone"
     assert "he took my phone" in client.get(detail).content.decode()
 

@@ -112,7 +112,9 @@ def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(ca
     )
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.CLOSED
-    assert case.complaint.messages.get(is_public=True).body == "This concerns a city traffic stop, not the SRO program."
+    assert (
+        case.complaint.messages.get(audience="public").body == "This concerns a city traffic stop, not the SRO program."
+    )
 
 
 def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):

@@ -169,9 +169,13 @@ def test_a_coordinator_cannot_reassign_to_someone_who_may_not_do_the_step(client
 def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_page(client, case):
     services.review_start(case.complaint)
     client.force_login(case.coordinator)
-    client.post(reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "Call the principal"})
-    client.post(reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "We are reviewing.", "public": "1"})
-    public = list(case.complaint.messages.filter(is_public=True).values_list("body", flat=True))
+    client.post(
+        reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "Call the principal", "audience": "school"}
+    )
+    client.post(
+        reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "We are reviewing.", "audience": "public"}
+    )
+    public = list(case.complaint.messages.filter(audience="public").values_list("body", flat=True))
     assert public == ["We are reviewing."]
 
 
@@ -235,7 +239,14 @@ def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_o
     client.force_login(case.coordinator)
     canned_url = reverse("staff:reviews:canned")
     assert "This field is required." in client.post(canned_url, {"title": "Received"}).content.decode()
-    client.post(canned_url, {"title": "Still reviewing", "body": "We are still reviewing your complaint."})
+    client.post(
+        canned_url,
+        {
+            "district": case.school.district_id,
+            "title": "Still reviewing",
+            "body": "We are still reviewing your complaint.",
+        },
+    )
     canned = CannedResponse.objects.get()
     assert AuditEvent.objects.filter(action="created", object_id=str(canned.pk)).exists()
     page = client.get(_case_url(case.complaint) + f"?canned={canned.pk}").content.decode()

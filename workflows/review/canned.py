@@ -1,12 +1,10 @@
 """Coordinators keep canned responses for their district; staff start a message from one."""
 
 from django import forms
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from accounts.access import scope_for
-from accounts.models import District, Role
+from accounts.rules import coordinated_districts
 from core.audit import AuditAction, audit_record, changes_between, instance_values
 from workflows.models import CannedResponse
 
@@ -14,50 +12,45 @@ from workflows.models import CannedResponse
 class CannedResponseForm(forms.ModelForm):
     class Meta:
         model = CannedResponse
-        fields = ["title", "body"]
+        fields = ["district", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
 
-
-def _coordinator_district(user) -> District:
-    districts = scope_for(user).district_ids(Role.COORDINATOR)
-    if not districts:
-        raise Http404
-    return District.objects.get(pk=min(districts))
+    def __init__(self, *args, districts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts
+        if len(districts) == 1:
+            self.fields["district"].initial = districts[0]
 
 
 class CannedListView(View):
+    """Every district the coordinator coordinates, each with its own responses."""
+
     def get(self, request):
-        district = _coordinator_district(request.user)
-        return render(
-            request,
-            "workflows/review/canned_list.html",
-            {
-                "responses": CannedResponse.objects.filter(district=district),
-                "form": CannedResponseForm(),
-            },
-        )
+        districts = coordinated_districts(request.user)
+        return self._render(request, CannedResponseForm(districts=districts), districts)
 
     def post(self, request):
-        district = _coordinator_district(request.user)
-        form = CannedResponseForm(request.POST)
+        districts = coordinated_districts(request.user)
+        form = CannedResponseForm(request.POST, districts=districts)
         if not form.is_valid():
-            responses = CannedResponse.objects.filter(district=district)
-            return render(request, "workflows/review/canned_list.html", {"responses": responses, "form": form})
-        response = form.save(commit=False)
-        response.district = district
-        response.save()
-        audit_record(actor=request.user, action=AuditAction.CREATED, obj=response, district_id=district.pk)
+            return self._render(request, form, districts)
+        response = form.save()
+        audit_record(actor=request.user, action=AuditAction.CREATED, obj=response, district_id=response.district_id)
         return redirect("staff:reviews:canned")
+
+    def _render(self, request, form, districts):
+        responses = CannedResponse.objects.filter(district__in=districts).select_related("district")
+        return render(request, "workflows/review/canned_list.html", {"responses": responses, "form": form})
 
 
 class CannedEditView(View):
     def _get(self, request, pk):
-        district = _coordinator_district(request.user)
-        return get_object_or_404(CannedResponse, pk=pk, district=district)
+        return get_object_or_404(CannedResponse, pk=pk, district__in=coordinated_districts(request.user))
 
     def get(self, request, pk):
         canned = self._get(request, pk)
-        return render(request, "workflows/review/canned_edit.html", {"form": CannedResponseForm(instance=canned)})
+        form = CannedResponseForm(instance=canned, districts=coordinated_districts(request.user))
+        return render(request, "workflows/review/canned_edit.html", {"form": form})
 
     def post(self, request, pk):
         canned = self._get(request, pk)
@@ -66,7 +59,7 @@ class CannedEditView(View):
             canned.delete()
             return redirect("staff:reviews:canned")
         before = instance_values(canned)
-        form = CannedResponseForm(request.POST, instance=canned)
+        form = CannedResponseForm(request.POST, instance=canned, districts=coordinated_districts(request.user))
         if not form.is_valid():
             return render(request, "workflows/review/canned_edit.html", {"form": form})
         form.save()

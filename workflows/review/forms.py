@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from complaints.models import FindingValue
+from accounts.models import User
+from complaints.models import Audience, FindingValue
 from workflows.models import Route
 
 
@@ -16,6 +17,21 @@ class TriageForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    shared_files = forms.ModelMultipleChoiceField(
+        label=_("Files the police review may open"),
+        help_text=_("Share only what the police review needs; files may show students (FERPA)."),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, attachments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if attachments is None or not attachments.exists():
+            del self.fields["shared_files"]
+        else:
+            self.fields["shared_files"].queryset = attachments
+            self.fields["shared_files"].label_from_instance = lambda f: f.original_name
 
     def clean(self):
         data = super().clean()
@@ -63,12 +79,32 @@ class AppealDecisionForm(forms.Form):
 
 class NoteForm(forms.Form):
     body = forms.CharField(label=_("Message"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4}))
-    public = forms.BooleanField(
-        label=_("Public: show this message to the complainant on the tracking page"), required=False
-    )
+    audience = forms.ChoiceField(label=_("Who reads it"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, audiences=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["audience"]
+        field.choices = [(value, label) for value, label in Audience.choices if value in audiences]
+        # The narrowest audience first: a note is private to one's own review unless chosen otherwise.
+        field.initial = next((v for v in (Audience.SCHOOL, Audience.POLICE, Audience.CASE) if v in audiences), None)
+
+
+class RecusalForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["user"].queryset = people
+            self.fields["user"].label_from_instance = lambda u: f"{u.full_name or u.email} <{u.email}>"
 
 
 class AppealForm(forms.Form):
     reason = forms.CharField(
         label=_("Why do you disagree with the outcome?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
     )
+
+
+class RecusalLiftForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for lifting"), max_length=200)

@@ -1,83 +1,86 @@
-"""Which complaints and tasks a staff member may see. Everything else is 404."""
+"""What a staff member may see of complaints under review. Who reaches what is
+decided in accounts.rules; this module only shapes the querysets pages need."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accounts.access import scope_for
-from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE
-from accounts.models import Agency, Role
-from complaints.models import Allegation, Complaint, Kind, Recusal
-from workflows.models import Route
+from accounts.backends import TASK_RULES
+from accounts.models import STAFF_ROLES, User
+from accounts.rules import ComplaintRule, abilities, get_complaint_for_user, records_q
+from complaints.models import Allegation, Audience, Complaint, Finding, ReviewKind
+from core.models import AuditEvent
 
-HUMAN_PERMISSIONS = (TRIAGE, SCHOOL_REVIEW, POLICE_REVIEW, OUTCOME)
-
-
-def _police_agencies_q(user, prefix: str = "") -> Q:
-    """Complaints routed to police review for one of the user's agencies."""
-    agencies = scope_for(user).agency_ids(Role.POLICE_REVIEWER)
-    if not agencies:
-        return Q(pk__in=[])
-    districts = Agency.objects.filter(pk__in=agencies).values("district_id")
-    named = Q(**{f"{prefix}officer__agency_id__in": agencies})
-    unnamed = Q(**{f"{prefix}officer__isnull": True, f"{prefix}school__district_id__in": districts})
-    routed = Q(**{f"{prefix}process__route__in": [Route.POLICE, Route.BOTH]})
-    return routed & (named | unnamed)
-
-
-def reviewable_complaints(user) -> QuerySet[Complaint]:
-    """Complaints the user may open: the coordinator's district, the school
-    administrator's school, the police reviewer's routed complaints; never one
-    naming the user as the officer or one they are recused from."""
-    scope = scope_for(user)
-    visible = (
-        Q(school__district_id__in=scope.district_ids(Role.COORDINATOR))
-        | Q(school_id__in=scope.school_ids(Role.SCHOOL_ADMIN), kind=Kind.COMPLAINT)
-        | _police_agencies_q(user)
-    )
-    recused = Recusal.objects.filter(complaint=OuterRef("pk"), user=user)
-    return (
-        Complaint.objects.filter(visible)
-        .exclude(officer__user=user)
-        .exclude(Exists(recused))
-        .select_related("school", "officer", "officer__agency")
-    )
+OPEN = [STATUS.NEW, STATUS.ASSIGNED]
+_TASK_COMPLAINT = "process__complaintprocess__complaint__"
 
 
 def case_for(user, complaint_id: int) -> Complaint:
-    return get_object_or_404(reviewable_complaints(user), pk=complaint_id)
+    """The complaint, or 404 when ``user`` may not open it."""
+    return get_complaint_for_user(user, complaint_id)
 
 
-def is_police_view(user, complaint: Complaint) -> bool:
-    """Police reviewers see only what their review needs: no contact details,
-    no guardian, no witnesses (FERPA)."""
-    scope = scope_for(user)
-    return not (
-        complaint.school.district_id in scope.district_ids(Role.COORDINATOR)
-        or complaint.school_id in scope.school_ids(Role.SCHOOL_ADMIN)
-    )
+class CaseAccess:
+    """What one person may see and do on one complaint (one query)."""
+
+    def __init__(self, user, complaint: Complaint):
+        self.rules = abilities(user, complaint)
+        self.coordinates = ComplaintRule.COORDINATE in self.rules
+        self.school_side = ComplaintRule.SCHOOL_SIDE in self.rules
+        self.police_side = ComplaintRule.POLICE_SIDE in self.rules
+
+    @property
+    def police_only(self) -> bool:
+        """Sees the case only as the police review does: no contact details,
+        guardian, witnesses, filer, school notes or unshared files (FERPA)."""
+        return not (self.coordinates or self.school_side)
+
+    def audiences(self) -> list[str]:
+        """The audiences of notes this person reads (and may write to)."""
+        if self.coordinates:
+            return list(Audience.values)
+        readable = [Audience.PUBLIC, Audience.CASE]
+        if self.school_side:
+            readable.append(Audience.SCHOOL)
+        if self.police_side:
+            readable.append(Audience.POLICE)
+        return readable
+
+    def reviews(self) -> set[str]:
+        """The reviews (school, police) this person works on."""
+        return {r for r, side in ((ReviewKind.SCHOOL, self.school_side), (ReviewKind.POLICE, self.police_side)) if side}
+
+
+def timeline_for(complaint: Complaint, access: CaseAccess) -> QuerySet:
+    """Messages and notes of the audiences the person reads (the complainant's
+    replies are the school review's: they may carry contact details)."""
+    return complaint.messages.filter(audience__in=access.audiences()).select_related("author").order_by("created_at")
+
+
+def findings_visible(complaint: Complaint, access: CaseAccess) -> set[str]:
+    """Reviews whose findings the person may read. Reviews are blind: a
+    reviewer reads the other review's findings only once their own are in."""
+    if access.coordinates:
+        return set(ReviewKind.values)
+    own = access.reviews()
+    recorded = set(Finding.objects.filter(allegation__complaint=complaint).values_list("review", flat=True))
+    return own | (set(ReviewKind.values) if own and own <= recorded else set())
+
+
+def attachments_for(complaint: Complaint, access: CaseAccess) -> QuerySet:
+    """Files the person may download: the police review only those shared with it."""
+    files = complaint.attachments.order_by("created_at")
+    return files.filter(shared_with_police=True) if access.police_only else files
 
 
 def _actionable_q(user) -> Q:
-    scope = scope_for(user)
-    p = "process__complaintprocess__complaint__"
-    return (
-        Q(
-            owner_permission__in=[TRIAGE, OUTCOME],
-            **{f"{p}school__district_id__in": scope.district_ids(Role.COORDINATOR)},
-        )
-        | Q(owner_permission=SCHOOL_REVIEW, **{f"{p}school_id__in": scope.school_ids(Role.SCHOOL_ADMIN)})
-        | Q(
-            owner_permission=TRIAGE,
-            **{
-                f"{p}school_id__in": scope.school_ids(Role.SCHOOL_ADMIN),
-                f"{p}school__district__school_admins_triage": True,
-            },
-        )
-        | (Q(owner_permission=POLICE_REVIEW) & _police_agencies_q(user, prefix=p))
-    )
+    """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
+    actionable = Q(pk__in=[])
+    for permission, rule in TASK_RULES.items():
+        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_TASK_COMPLAINT)
+    return actionable
 
 
 def queue_for(
@@ -85,12 +88,7 @@ def queue_for(
 ) -> QuerySet[Task]:
     """Open tasks the user (or their team) may work, with what the queue shows."""
     p = "process__complaintprocess__complaint"
-    tasks = (
-        Task.objects.filter(_actionable_q(user), status__in=[STATUS.NEW, STATUS.ASSIGNED])
-        .exclude(**{f"{p}__officer__user": user})
-        .exclude(Exists(Recusal.objects.filter(complaint=OuterRef(p), user=user)))
-        .select_related("owner", "due", f"{p}__school")
-    )
+    tasks = Task.objects.filter(_actionable_q(user), status__in=OPEN).select_related("owner", "due", f"{p}__school")
     if mine:
         tasks = tasks.filter(owner=user)
     if school:
@@ -108,29 +106,36 @@ def queue_for(
 
 def queue_counts(user) -> dict[str, int]:
     """Open tasks per step, for the queue's summary line."""
-    rows = (
-        Task.objects.filter(_actionable_q(user), status__in=[STATUS.NEW, STATUS.ASSIGNED])
-        .values("owner_permission")
-        .annotate(n=Count("pk"))
-    )
+    rows = Task.objects.filter(_actionable_q(user), status__in=OPEN).values("owner_permission").annotate(n=Count("pk"))
     return {row["owner_permission"]: row["n"] for row in rows}
 
 
 def open_tasks(complaint: Complaint) -> QuerySet[Task]:
     return (
-        Task.objects.filter(process__complaintprocess__complaint=complaint, status__in=[STATUS.NEW, STATUS.ASSIGNED])
+        Task.objects.filter(process__complaintprocess__complaint=complaint, status__in=OPEN)
         .exclude(owner_permission="")
         .exclude(owner_permission__isnull=True)
         .select_related("owner", "due")
     )
 
 
-def case_history(complaint: Complaint):
-    """The complaint's audit trail (views, changes, assignments), newest first."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from core.models import AuditEvent
-
+def case_history(complaint: Complaint) -> QuerySet[AuditEvent]:
+    """The complaint's audit trail (views, changes, assignments), newest first.
+    Shown to the coordinator only."""
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(Complaint), object_id=str(complaint.pk)
     ).order_by("-created_at")[:100]
+
+
+def recusable_people(complaint: Complaint) -> QuerySet[User]:
+    """Staff of the complaint's district who are not yet recused from it."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__district_id=complaint.school.district_id,
+            memberships__role__in=sorted(STAFF_ROLES),
+        )
+        .exclude(recusals__complaint=complaint)
+        .distinct()
+        .order_by("full_name", "email")
+    )

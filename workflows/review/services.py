@@ -11,13 +11,25 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accounts.backends import OUTCOME, may_act
-from complaints.models import Appeal, Complaint, Finding, Message, OutcomeLetter, PublicStatus
+from accounts.backends import TASK_RULES
+from accounts.rules import ComplaintRule, may
+from complaints.models import (
+    Appeal,
+    Attachment,
+    Audience,
+    Complaint,
+    Finding,
+    Message,
+    OutcomeLetter,
+    PublicStatus,
+    Recusal,
+)
 from core.audit import AuditAction, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.flows import ComplaintFlow
 from workflows.models import ComplaintProcess, Route
+from workflows.review.selectors import CaseAccess
 
 
 def review_start(complaint: Complaint) -> ComplaintProcess:
@@ -29,7 +41,7 @@ def review_start(complaint: Complaint) -> ComplaintProcess:
 
 def _check(task: Task, user, *, owned: bool = True) -> Complaint:
     complaint = task.process.complaintprocess.complaint
-    if not may_act(user, task.owner_permission, complaint):
+    if not may(user, TASK_RULES[task.owner_permission], complaint):
         raise PermissionDenied
     if owned and task.owner_id not in (None, user.pk):
         raise PermissionDenied
@@ -57,7 +69,8 @@ def task_release(*, task: Task, user) -> None:
 def task_reassign(*, task: Task, user, to_user) -> None:
     """The coordinator hands a task to someone who may do it."""
     complaint = task.process.complaintprocess.complaint
-    if not may_act(user, OUTCOME, complaint) or not may_act(to_user, task.owner_permission, complaint):
+    rule = TASK_RULES[task.owner_permission]
+    if not may(user, ComplaintRule.COORDINATE, complaint) or not may(to_user, rule, complaint):
         raise PermissionDenied
     with task.activation() as activation:
         if task.status == STATUS.NEW:
@@ -84,7 +97,10 @@ def _finish(task: Task, user) -> None:
 
 
 @transaction.atomic
-def triage_complete(*, task: Task, user, route: str, emergency: bool, explanation: str) -> None:
+def triage_complete(
+    *, task: Task, user, route: str, emergency: bool, explanation: str, shared_files: list[Attachment] = ()
+) -> None:
+    """Routes the complaint; ``shared_files`` are the files the police review may open."""
     complaint = _check(task, user)
     if route == Route.OUT_OF_SCOPE and not explanation.strip():
         raise ValidationError({"explanation": _("Explain to the complainant why this is outside scope.")})
@@ -94,17 +110,26 @@ def triage_complete(*, task: Task, user, route: str, emergency: bool, explanatio
         route=route, emergency=emergency, scope_explanation=explanation
     )
     if route == Route.OUT_OF_SCOPE:
-        Message.objects.create(complaint=complaint, author=user, body=sanitize_html(explanation), is_public=True)
+        Message.objects.create(
+            complaint=complaint, author=user, body=sanitize_html(explanation), audience=Audience.PUBLIC
+        )
     else:
         Complaint.objects.filter(pk=complaint.pk).update(public_status=PublicStatus.IN_REVIEW)
         notify.complainant_told(complaint, "status_changed", key="in-review")
+    shared = [f.pk for f in shared_files if f.complaint_id == complaint.pk]
+    complaint.attachments.update(shared_with_police=False)
+    complaint.attachments.filter(pk__in=shared).update(shared_with_police=True)
     if emergency:
         notify.emergency_alert(complaint)
     audit_record(
         actor=user,
         action=AuditAction.CHANGED,
         obj=complaint,
-        changes={"route": [before["route"], route], "emergency": [before["emergency"], emergency]},
+        changes={
+            "route": [before["route"], route],
+            "emergency": [before["emergency"], emergency],
+            "files_shared_with_police": [None, shared],
+        },
         note="triage",
     )
     _finish(task, user)
@@ -141,7 +166,7 @@ def outcome_complete(*, task: Task, user, letter: str) -> None:
         complaint=complaint,
         defaults={"body": sanitize_html(letter), "approved_by": user, "approved_at": timezone.now()},
     )
-    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(letter), is_public=True)
+    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(letter), audience=Audience.PUBLIC)
     audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="outcome letter approved")
     _finish(task, user)
 
@@ -165,19 +190,52 @@ def appeal_decide(*, task: Task, user, decision: str) -> None:
     Appeal.objects.filter(complaint=complaint).update(
         decision=sanitize_html(decision), decided_by=user, decided_at=timezone.now()
     )
-    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(decision), is_public=True)
+    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(decision), audience=Audience.PUBLIC)
     audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="appeal decided")
     _finish(task, user)
 
 
 @transaction.atomic
-def note_add(*, complaint: Complaint, user, body: str, public: bool) -> Message:
-    """An internal note (staff only) or a public message (shown on the tracking page)."""
-    message = Message.objects.create(complaint=complaint, author=user, body=sanitize_html(body), is_public=public)
+def note_add(*, complaint: Complaint, user, body: str, audience: str) -> Message:
+    """A note read only by ``audience`` (one the author may write to), or a
+    public message shown on the tracking page."""
+    if audience not in CaseAccess(user, complaint).audiences():
+        raise PermissionDenied
+    message = Message.objects.create(complaint=complaint, author=user, body=sanitize_html(body), audience=audience)
+    public = audience == Audience.PUBLIC
     if public:
         notify.complainant_told(complaint, "public_message", key=f"message-{message.pk}")
     audit_record(actor=user, action=AuditAction.CREATED, obj=message, note="public message" if public else "note")
     return message
+
+
+@transaction.atomic
+def recusal_add(*, complaint: Complaint, user, person, reason: str) -> Recusal:
+    """The coordinator recuses ``person`` from the complaint: from now on they
+    neither see nor act on it, nor hear about it."""
+    if not may(user, ComplaintRule.COORDINATE, complaint):
+        raise PermissionDenied
+    recusal, _created = Recusal.objects.get_or_create(
+        complaint=complaint, user=person, defaults={"reason": reason, "recorded_by": user}
+    )
+    for task in Task.objects.filter(
+        process__complaintprocess__complaint=complaint, owner=person, status=STATUS.ASSIGNED
+    ):
+        with task.activation() as activation:
+            activation.unassign()
+    audit_record(actor=user, action=AuditAction.CREATED, obj=recusal, changes={"user": [None, person.pk]}, note=reason)
+    return recusal
+
+
+@transaction.atomic
+def recusal_lift(*, complaint: Complaint, user, recusal: Recusal, reason: str) -> None:
+    """The coordinator lifts a recusal; the reason is kept in the audit log."""
+    if not may(user, ComplaintRule.COORDINATE, complaint) or recusal.complaint_id != complaint.pk:
+        raise PermissionDenied
+    audit_record(
+        actor=user, action=AuditAction.DELETED, obj=recusal, changes={"user": [recusal.user_id, None]}, note=reason
+    )
+    recusal.delete()
 
 
 def open_task(complaint: Complaint, node_name: str) -> Task | None:

@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
-from accounts.access import scope_for
+from accounts.rules import may_review
 from workflows.review import canned
 from workflows.review import views as reviews
 
@@ -12,7 +12,7 @@ from workflows.review import views as reviews
 class ReviewsApplication(Application):
     title = _("Complaint reviews")
     app_name = "reviews"
-    permission = staticmethod(lambda user: scope_for(user).has_role(*reviews.REVIEW_ROLES))
+    permission = staticmethod(may_review)
 
     index_path = path("", reviews.QueueView.as_view(), name="index")
     export_path = path("export.csv", reviews.QueueExportView.as_view(), name="export")
@@ -21,6 +21,10 @@ class ReviewsApplication(Application):
     task_path = path("<int:complaint_id>/tasks/<int:task_id>/<slug:action>/", reviews.TaskView.as_view(), name="task")
     file_path = path(
         "<int:complaint_id>/files/<int:attachment_id>/", reviews.StaffAttachmentView.as_view(), name="attachment"
+    )
+    recusal_path = path("<int:complaint_id>/recusals/", reviews.RecusalView.as_view(), name="recusal_add")
+    recusal_lift_path = path(
+        "<int:complaint_id>/recusals/<int:recusal_id>/lift/", reviews.RecusalView.as_view(), name="recusal_lift"
     )
     canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
     canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")

@@ -9,16 +9,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from accounts.access import scope_for, visible_schools
-from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE, may_act
-from accounts.models import Role, User
+from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TASK_RULES, TRIAGE
+from accounts.models import User
+from accounts.rules import is_coordinator, may_review, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
 from core.audit import AuditAction, audit_record
 from notifications.selectors import address_problem
 from workflows.letters import outcome_letter_draft
 from workflows.models import CannedResponse
 from workflows.review import selectors, services
-from workflows.review.forms import AppealDecisionForm, FindingsForm, NoteForm, OutcomeForm, TriageForm
+from workflows.review.forms import (
+    AppealDecisionForm,
+    FindingsForm,
+    NoteForm,
+    OutcomeForm,
+    RecusalForm,
+    RecusalLiftForm,
+    TriageForm,
+)
 
 QUEUE_PAGE_SIZE = 25
 STEP_LABELS = {
@@ -27,7 +35,6 @@ STEP_LABELS = {
     POLICE_REVIEW: _("Police review"),
     OUTCOME: _("Outcome letter"),
 }
-REVIEW_ROLES = (Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER)
 
 
 class ReviewerView(View):
@@ -35,7 +42,7 @@ class ReviewerView(View):
     they do not exist."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not scope_for(request.user).has_role(*REVIEW_ROLES):
+        if not may_review(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -67,9 +74,9 @@ class QueueView(ReviewerView):
             ],
             "categories": AllegationCategory.choices,
             "statuses": PublicStatus.choices,
-            "schools": visible_schools(request.user).distinct().order_by("name").values_list("pk", "name"),
+            "schools": visible_schools(request.user).order_by("name").values_list("pk", "name"),
             "query": request.GET.urlencode(),
-            "is_coordinator": scope_for(request.user).has_role(Role.COORDINATOR),
+            "is_coordinator": is_coordinator(request.user),
         }
         return render(request, "workflows/review/queue.html", context)
 
@@ -105,7 +112,7 @@ class QueueExportView(ReviewerView):
 def _task_form(task, complaint, data=None):
     name = task.flow_task.name
     if name == "triage":
-        return TriageForm(data)
+        return TriageForm(data, attachments=complaint.attachments.order_by("created_at"))
     if name in {"school_review", "police_review"}:
         return FindingsForm(data, allegations=complaint.allegations.all())
     if name == "outcome":
@@ -125,31 +132,45 @@ def _canned_initial(request, complaint) -> dict:
 
 
 class CaseView(ReviewerView):
-    """The complaint, its tasks and forms, timeline and notes. Every view is audited."""
+    """The complaint as the person's part in its review may see it (FERPA): its
+    tasks and forms, the notes of their audiences, shared files and, for the
+    coordinator, contact details, recusals and the audit history. Every view is audited."""
 
-    def get(self, request, complaint_id, forms_override=None):
+    def get(self, request, complaint_id, forms_override=None, note_form=None, recusal_form=None, lift_forms=None):
         complaint = selectors.case_for(request.user, complaint_id)
+        access = selectors.CaseAccess(request.user, complaint)
         audit_record(actor=request.user, action=AuditAction.VIEWED, obj=complaint, request=request)
         tasks = []
         for task in selectors.open_tasks(complaint):
-            can_act = may_act(request.user, task.owner_permission, complaint)
+            can_act = TASK_RULES.get(task.owner_permission) in access.rules
             form = (forms_override or {}).get(task.pk) or (_task_form(task, complaint) if can_act else None)
             tasks.append({"task": task, "can_act": can_act, "form": form})
         context = {
             "complaint": complaint,
-            "police_view": selectors.is_police_view(request.user, complaint),
+            "access": access,
+            "police_view": access.police_only,
             "tasks": tasks,
             "allegations": complaint.allegations.prefetch_related("findings"),
-            "messages_list": complaint.messages.select_related("author").order_by("created_at"),
-            "attachments": complaint.attachments.all(),
-            "note_form": NoteForm(initial=_canned_initial(request, complaint)),
+            "finding_reviews": selectors.findings_visible(complaint, access),
+            "messages_list": selectors.timeline_for(complaint, access),
+            "attachments": selectors.attachments_for(complaint, access),
+            "note_form": note_form
+            or NoteForm(initial=_canned_initial(request, complaint), audiences=access.audiences()),
             "canned": CannedResponse.objects.filter(district_id=complaint.school.district_id),
-            "is_coordinator": may_act(request.user, OUTCOME, complaint),
-            "history": selectors.case_history(complaint),
-            "mail_problem": None
-            if selectors.is_police_view(request.user, complaint)
-            else address_problem(complaint.contact_email),
+            "is_coordinator": access.coordinates,
         }
+        if access.coordinates:
+            context |= {
+                "history": selectors.case_history(complaint),
+                "recusals": [
+                    (r, (lift_forms or {}).get(r.pk) or RecusalLiftForm(prefix=f"lift{r.pk}"))
+                    for r in complaint.recusals.select_related("user", "recorded_by").order_by("pk")
+                ],
+                "recusal_form": recusal_form or RecusalForm(people=selectors.recusable_people(complaint)),
+                "mail_problem": address_problem(complaint.contact_email),
+            }
+        elif not access.police_only:
+            context["mail_problem"] = address_problem(complaint.contact_email)
         return render(request, "workflows/review/case.html", context)
 
 
@@ -192,6 +213,7 @@ class TaskView(ReviewerView):
                     route=data["route"],
                     emergency=data["emergency"],
                     explanation=data["explanation"],
+                    shared_files=list(data.get("shared_files") or []),
                 )
             elif name in {"school_review", "police_review"}:
                 services.review_complete(
@@ -212,21 +234,51 @@ class TaskView(ReviewerView):
 class NoteView(ReviewerView):
     def post(self, request, complaint_id):
         complaint = selectors.case_for(request.user, complaint_id)
-        form = NoteForm(request.POST)
-        if form.is_valid():
-            services.note_add(
-                complaint=complaint,
-                user=request.user,
-                body=form.cleaned_data["body"],
-                public=form.cleaned_data["public"],
+        access = selectors.CaseAccess(request.user, complaint)
+        form = NoteForm(request.POST, audiences=access.audiences())
+        if not form.is_valid():
+            return CaseView().get(request, complaint.pk, note_form=form)
+        services.note_add(
+            complaint=complaint,
+            user=request.user,
+            body=form.cleaned_data["body"],
+            audience=form.cleaned_data["audience"],
+        )
+        return redirect("staff:reviews:case", complaint_id=complaint.pk)
+
+
+class RecusalView(ReviewerView):
+    """The coordinator records a recusal, or lifts one, with a reason."""
+
+    def post(self, request, complaint_id, recusal_id=None):
+        complaint = selectors.case_for(request.user, complaint_id)
+        if not selectors.CaseAccess(request.user, complaint).coordinates:
+            raise Http404
+        if recusal_id is not None:
+            recusal = get_object_or_404(complaint.recusals, pk=recusal_id)
+            lift = RecusalLiftForm(request.POST, prefix=f"lift{recusal.pk}")
+            if not lift.is_valid():
+                return CaseView().get(request, complaint.pk, lift_forms={recusal.pk: lift})
+            services.recusal_lift(
+                complaint=complaint, user=request.user, recusal=recusal, reason=lift.cleaned_data["reason"]
             )
+            return redirect("staff:reviews:case", complaint_id=complaint.pk)
+        form = RecusalForm(request.POST, people=selectors.recusable_people(complaint))
+        if not form.is_valid():
+            return CaseView().get(request, complaint.pk, recusal_form=form)
+        services.recusal_add(
+            complaint=complaint, user=request.user, person=form.cleaned_data["user"], reason=form.cleaned_data["reason"]
+        )
         return redirect("staff:reviews:case", complaint_id=complaint.pk)
 
 
 class StaffAttachmentView(ReviewerView):
+    """A file of the complaint, if the person's part in the review may open it."""
+
     def get(self, request, complaint_id, attachment_id):
         complaint = selectors.case_for(request.user, complaint_id)
-        attachment = get_object_or_404(complaint.attachments, pk=attachment_id)
+        files = selectors.attachments_for(complaint, selectors.CaseAccess(request.user, complaint))
+        attachment = get_object_or_404(files, pk=attachment_id)
         audit_record(actor=request.user, action=AuditAction.VIEWED, obj=attachment, request=request)
         return FileResponse(
             attachment.file.open("rb"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts import rules
 from core.audit import AuditAction, audit_record
 from workflows import selectors
 from workflows.forms import AuditFilterForm
@@ -83,7 +84,7 @@ class AuditExportView(CoordinatorRequiredMixin, View):
         form = AuditFilterForm(request.GET or None, user=request.user)
         filters = form.filters()
         district = filters.get("district")
-        district_ids = {district.pk} if district else selectors.coordinator_district_ids(request.user)
+        district_ids = {district.pk} if district else rules.coordinated_district_ids(request.user)
         with transaction.atomic():
             for district_id in sorted(district_ids):
                 audit_record(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from accounts import rules
 from workflows import selectors, services
 from workflows.calendar import deadline_policy_for
 from workflows.forms import ClosureForm, DeadlinePolicyForm
@@ -26,7 +27,7 @@ class CalendarIndexView(CoordinatorRequiredMixin, TemplateView):
     template_name = "workflows/calendar/district_choice.html"
 
     def get(self, request, *args, **kwargs):
-        districts = list(selectors.coordinator_districts(request.user))
+        districts = list(rules.coordinated_districts(request.user))
         if len(districts) == 1:
             return redirect(_calendar_url(districts[0]))
         return self.render_to_response(self.get_context_data(districts=districts))
@@ -36,7 +37,7 @@ class DistrictCalendarView(CoordinatorRequiredMixin, TemplateView):
     template_name = "workflows/calendar/closure_list.html"
 
     def load_objects(self):
-        self.district = selectors.get_district_for_coordinator(self.request.user, self.kwargs["district"])
+        self.district = rules.get_district_for_coordinator(self.request.user, self.kwargs["district"])
 
     def get_context_data(self, **kwargs):
         policy = deadline_policy_for(self.district)
@@ -50,7 +51,7 @@ class ClosureCreateView(CoordinatorRequiredMixin, FormView):
     form_class = ClosureForm
 
     def load_objects(self):
-        self.district = selectors.get_district_for_coordinator(self.request.user, self.kwargs["district"])
+        self.district = rules.get_district_for_coordinator(self.request.user, self.kwargs["district"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(district=self.district, closure=None, **kwargs)
@@ -106,7 +107,7 @@ class DeadlinePolicyView(CoordinatorRequiredMixin, FormView):
     form_class = DeadlinePolicyForm
 
     def load_objects(self):
-        self.district = selectors.get_district_for_coordinator(self.request.user, self.kwargs["district"])
+        self.district = rules.get_district_for_coordinator(self.request.user, self.kwargs["district"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": deadline_policy_for(self.district)}

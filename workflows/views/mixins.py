@@ -1,6 +1,6 @@
 from django.http import Http404
 
-from workflows.selectors import is_coordinator
+from accounts.rules import is_coordinator
 
 
 class CoordinatorRequiredMixin:

@@ -1,0 +1,244 @@
+"""Every access rule of the project, written once.
+
+A rule says which role memberships reach which records. Each rule is a tuple
+of ``Grant`` rows; from the same rows this module derives
+
+* the queryset filter for one person (``records_q``: what they may see or act on),
+* the object check (``may``, ``abilities``: one query for one record),
+* the people a record concerns (``people_q``: who may be mailed about it),
+
+and every one of them leaves out people in conflict with the record
+(``conflict_q``). Everything runs in the database; nothing loops in Python.
+
+Rules name fields by path, so this module imports no app above ``accounts``.
+Views, selectors, viewflow's ``.Permission`` (through ``RoleTaskBackend``) and
+notification code ask here; none of them read ``Membership`` rows themselves.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.access import Scope, scope_for
+from accounts.models import Agency, District, Membership, Role, RosterAssignment, School, User
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Holders of ``role`` reach a record when their membership's ``via`` field
+    equals the record's ``path`` and the record matches ``when``."""
+
+    role: str
+    via: str
+    path: str
+    when: Q = Q()
+
+
+# --- Complaint routes (values of workflows.models.Route; kept as text so this
+# module needs no import from above) -----------------------------------------
+_SCHOOL_ROUTES = ["school", "both"]
+_POLICE_ROUTES = ["police", "both"]
+_AT_TRIAGE = Q(process__route="")
+
+
+class ComplaintRule:
+    """Names of the rules on complaints."""
+
+    COORDINATE = "complaint.coordinate"  # triage, route, outcome, appeal, reassign, recusals, audit history
+    TRIAGE = "complaint.triage"
+    SCHOOL_SIDE = "complaint.school_side"  # see the case as the school review does
+    POLICE_SIDE = "complaint.police_side"  # see the case as the police review does
+    SCHOOL_REVIEW = "complaint.school_review"
+    POLICE_REVIEW = "complaint.police_review"
+    VIEW = "complaint.view"  # open the case page at all
+    ALERT = "complaint.alert"  # emergency alerts (a real and immediate threat)
+
+
+_COORDINATOR = Grant(Role.COORDINATOR, "district_id", "school__district_id")
+_ADMIN_TRIAGES = Grant(
+    Role.SCHOOL_ADMIN, "school_id", "school_id", _AT_TRIAGE & Q(school__district__school_admins_triage=True)
+)
+_ADMIN_REVIEWS = Grant(Role.SCHOOL_ADMIN, "school_id", "school_id", Q(process__route__in=_SCHOOL_ROUTES))
+# The named officer's agency; with no officer named, every partner agency of the district.
+_POLICE_NAMED = Grant(Role.POLICE_REVIEWER, "agency_id", "officer__agency_id", Q(process__route__in=_POLICE_ROUTES))
+_POLICE_UNNAMED = Grant(
+    Role.POLICE_REVIEWER,
+    "district_id",
+    "school__district_id",
+    Q(officer__isnull=True, process__route__in=_POLICE_ROUTES),
+)
+
+COMPLAINT_RULES: dict[str, tuple[Grant, ...]] = {
+    ComplaintRule.COORDINATE: (_COORDINATOR,),
+    ComplaintRule.TRIAGE: (_COORDINATOR, _ADMIN_TRIAGES),
+    ComplaintRule.SCHOOL_SIDE: (_ADMIN_TRIAGES, _ADMIN_REVIEWS),
+    ComplaintRule.POLICE_SIDE: (_POLICE_NAMED, _POLICE_UNNAMED),
+    ComplaintRule.SCHOOL_REVIEW: (_ADMIN_REVIEWS,),
+    ComplaintRule.POLICE_REVIEW: (_POLICE_NAMED, _POLICE_UNNAMED),
+    ComplaintRule.VIEW: (_COORDINATOR, _ADMIN_TRIAGES, _ADMIN_REVIEWS, _POLICE_NAMED, _POLICE_UNNAMED),
+    ComplaintRule.ALERT: (
+        _COORDINATOR,
+        Grant(Role.POLICE_REVIEWER, "agency_id", "officer__agency_id"),
+        Grant(Role.POLICE_REVIEWER, "district_id", "school__district_id", Q(officer__isnull=True)),
+    ),
+}
+
+
+def _complaint_model():
+    return apps.get_model("complaints", "Complaint")
+
+
+def conflict_q(*, user, complaint) -> Q:
+    """True where ``user`` is in conflict with ``complaint``: the officer named,
+    anyone recused, and, when no officer is named, every officer rostered at the
+    school on the day it happened. Each side may be a value or an ``OuterRef``."""
+    complaints = _complaint_model().objects.filter(pk=complaint)
+    rostered = Q(
+        officer__isnull=True,
+        school__roster__officer__user=user,
+        school__roster__starts_on__lte=F("occurred_on"),
+    ) & (Q(school__roster__ends_on__isnull=True) | Q(school__roster__ends_on__gte=F("occurred_on")))
+    recusals = apps.get_model("complaints", "Recusal").objects.filter(complaint=complaint, user=user)
+    return Exists(complaints.filter(officer__user=user)) | Exists(recusals) | Exists(complaints.filter(rostered))
+
+
+def _grant_q(scope: Scope, grant: Grant, prefix: str) -> Q:
+    values = {
+        {"district_id": m[1], "school_id": m[2], "agency_id": m[3]}[grant.via]
+        for m in scope.memberships
+        if m[0] == grant.role
+    } - {None}
+    if not values:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}{grant.path}__in": sorted(values)}) & _prefixed(grant.when, prefix)
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """``q`` with every field path under ``prefix`` (for tasks: the process's complaint)."""
+    if not prefix:
+        return q
+    children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}{child[0]}", child[1]) for child in q.children
+    ]
+    return Q(*children, _connector=q.connector, _negated=q.negated)
+
+
+def records_q(user, rule: str, *, prefix: str = "") -> Q:
+    """The filter for complaints (or, with ``prefix``, rows that lead to one)
+    that ``user`` reaches under ``rule``, conflicts left out."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    scope = scope_for(user)
+    reached = Q(pk__in=[])
+    for grant in COMPLAINT_RULES[rule]:
+        reached |= _grant_q(scope, grant, prefix)
+    complaint_ref = OuterRef(prefix.removesuffix("__") or "pk")
+    return reached & ~conflict_q(user=user.pk, complaint=complaint_ref)
+
+
+def complaints_for(user, rule: str = ComplaintRule.VIEW) -> QuerySet:
+    """Complaints ``user`` reaches under ``rule``."""
+    return _complaint_model().objects.filter(records_q(user, rule))
+
+
+def get_complaint_for_user(user, pk: int, rule: str = ComplaintRule.VIEW):
+    """The complaint, or 404 when ``user`` may not reach it under ``rule``."""
+    return get_object_or_404(complaints_for(user, rule).select_related("school", "officer", "officer__agency"), pk=pk)
+
+
+def abilities(user, complaint) -> frozenset[str]:
+    """Every complaint rule ``user`` holds on ``complaint``, read in one query."""
+    flags = {rule: ExpressionWrapper(records_q(user, rule), output_field=BooleanField()) for rule in COMPLAINT_RULES}
+    aliases = {f"r{i}": expr for i, expr in enumerate(flags.values())}
+    row = _complaint_model().objects.filter(pk=complaint.pk).annotate(**aliases).values(*aliases).first() or {}
+    return frozenset(rule for rule, alias in zip(flags, aliases, strict=True) if row.get(alias))
+
+
+def may(user, rule: str, complaint) -> bool:
+    """The object check: does ``user`` hold ``rule`` on ``complaint``?"""
+    return _complaint_model().objects.filter(records_q(user, rule), pk=complaint.pk).exists()
+
+
+def people_q(rule: str, complaint) -> Q:
+    """The filter for users who hold ``rule`` on ``complaint`` (mail recipients),
+    conflicts left out."""
+    reached = Q(pk__in=[])
+    for grant in COMPLAINT_RULES[rule]:
+        matching = _complaint_model().objects.filter(grant.when, pk=complaint.pk, **{grant.path: OuterRef(grant.via)})
+        memberships = Membership.objects.filter(user=OuterRef("pk"), role=grant.role).filter(Exists(matching))
+        reached |= Exists(memberships)
+    return reached & Q(is_active=True) & ~conflict_q(user=OuterRef("pk"), complaint=complaint.pk)
+
+
+def people_for(rule: str, complaint) -> QuerySet[User]:
+    """Active users holding ``rule`` on ``complaint``, never a conflicted one."""
+    return User.objects.filter(people_q(rule, complaint)).order_by("pk")
+
+
+# --- District-wide rules ------------------------------------------------------
+REVIEW_ROLES = (Role.COORDINATOR, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER)
+DISTRICT_WIDE_ROLES = frozenset({Role.COORDINATOR, Role.ADVISORY, Role.FACILITATOR})
+
+
+def may_review(user) -> bool:
+    """Whether the complaint review area exists for ``user`` at all."""
+    return scope_for(user).has_role(*REVIEW_ROLES)
+
+
+def is_coordinator(user) -> bool:
+    """Whether ``user`` coordinates any district (the coordinator's pages exist for them)."""
+    return bool(scope_for(user).district_ids(Role.COORDINATOR))
+
+
+def coordinated_district_ids(user) -> set[int]:
+    """Districts where ``user`` is the coordinator; Http404 for anyone else."""
+    districts = scope_for(user).district_ids(Role.COORDINATOR)
+    if not districts:
+        raise Http404
+    return districts
+
+
+def coordinated_districts(user) -> QuerySet[District]:
+    """The coordinator's districts; Http404 for anyone else."""
+    return District.objects.filter(pk__in=coordinated_district_ids(user)).order_by("name", "pk")
+
+
+def get_district_for_coordinator(user, pk: int) -> District:
+    """The district, or 404 unless ``user`` coordinates it."""
+    return get_object_or_404(coordinated_districts(user), pk=pk)
+
+
+def visible_schools(user) -> QuerySet[School]:
+    """Schools whose records the user may open: district-wide roles every school
+    of their district, school administrators their own school, police roles the
+    schools their agency's officers are rostered at."""
+    scope = scope_for(user)
+    served = RosterAssignment.objects.filter(officer__agency_id__in=scope.agency_ids(Role.POLICE_REVIEWER, Role.SRO))
+    return School.objects.filter(
+        Q(district_id__in=scope.district_ids(*DISTRICT_WIDE_ROLES))
+        | Q(pk__in=scope.school_ids(Role.SCHOOL_ADMIN))
+        | Q(pk__in=served.values("school_id"))
+    )
+
+
+def visible_agencies(user) -> QuerySet[Agency]:
+    """Agencies whose records the user may open: coordinators and the advisory
+    team their district's partner agencies, police roles their own agency."""
+    scope = scope_for(user)
+    return Agency.objects.filter(
+        Q(district_id__in=scope.district_ids(Role.COORDINATOR, Role.ADVISORY))
+        | Q(pk__in=scope.agency_ids(Role.POLICE_REVIEWER, Role.SRO))
+    )
+
+
+def get_school_for_user(user, pk: int) -> School:
+    """The school, or 404 when it is outside the user's scope."""
+    return get_object_or_404(visible_schools(user), pk=pk)
+
+
+def get_agency_for_user(user, pk: int) -> Agency:
+    """The agency, or 404 when it is outside the user's scope."""
+    return get_object_or_404(visible_agencies(user), pk=pk)

@@ -1,0 +1,285 @@
+"""Every URL of the project x every role, read and write, built from the URL
+resolver: a URL added without an entry here fails the suite.
+
+Out of scope answers 404 (the record's existence is never revealed); an area
+a role never uses answers 403 as a whole (the staff area for non-staff, the
+review area for roles that do not review), which says nothing about any
+record; anonymous visitors are sent to sign in. The people include the
+officer named in the complaint (who also holds a reviewer role) and a
+coordinator recused from it.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLResolver, get_resolver, reverse
+
+from accounts.models import Role
+from complaints.models import Attachment, Recusal
+from tests.factories import AgencyFactory, SchoolFactory, member
+from workflows.models import Route, SchoolCalendarClosure
+from workflows.review import services
+
+pytestmark = pytest.mark.django_db
+
+# Libraries' own pages (allauth, Django's admin, viewflow's i18n) are covered by their own tests and our
+# staff middleware tests; everything under these name prefixes is ours and must be listed below.
+LIBRARY_PREFIXES = ("admin:", "account_", "mfa_", "socialaccount_", "set_language", "openid", "google", "microsoft")
+
+ANON = "anonymous"
+PEOPLE = [
+    ANON,
+    "complainant",
+    "student",
+    "coordinator",
+    "coordinator_other_district",
+    "recused_coordinator",
+    "school_admin",
+    "school_admin_other_school",
+    "police_reviewer",
+    "police_reviewer_other_agency",
+    "named_officer",
+    "sro",
+    "advisory",
+    "facilitator",
+]
+IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
+REVIEWERS = IN_CASE | {
+    "coordinator_other_district",
+    "recused_coordinator",
+    "school_admin_other_school",
+    "police_reviewer_other_agency",
+    "named_officer",
+}
+COORDINATORS = {"coordinator", "coordinator_other_district", "recused_coordinator"}
+STAFF = REVIEWERS | {"sro", "advisory", "facilitator"}
+
+
+def _staff_area(allowed: set[str], ok: int, *, area: set[str] = STAFF, outside: int = 404):
+    """Statuses under /staff/: sign in first; 403 for non-staff and roles
+    outside ``area``; ``ok`` for ``allowed``; ``outside`` for the rest."""
+
+    def status(who):
+        if who == ANON:
+            return 302
+        if who not in area:
+            return 403
+        return ok if who in allowed else outside
+
+    return status
+
+
+def everyone(ok):
+    return lambda who: ok
+
+
+def signed_in(ok):
+    return lambda who: 302 if who == ANON else ok
+
+
+def only(allowed: set[str], ok: int, other: int = 404):
+    return lambda who: ok if who in allowed else other
+
+
+# url name -> (kwargs builder, GET expectation, POST expectation or None when the URL takes no POST)
+MATRIX = {
+    "home": (None, everyone(200), None),
+    "accounts:me": (None, signed_in(200), None),
+    "accounts:after_login": (None, signed_in(302), None),
+    "complaints:file": (None, everyone(200), None),
+    "complaints:draft_saved": (lambda w: {"token": "x" * 43}, everyone(404), None),
+    "complaints:filed": (lambda w: {"token": "x" * 43}, everyone(404), None),
+    "complaints:draft_step": (lambda w: {"token": "x" * 43, "step": "what"}, everyone(404), everyone(404)),
+    "complaints:track": (None, everyone(200), None),
+    "complaints:track_detail": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 302)),
+    "complaints:attachment": (
+        lambda w: {"code": w.code, "attachment_id": w.attachment.pk},
+        only({"complainant"}, 200),
+        None,
+    ),
+    "complaints:mine": (None, signed_in(200), None),
+    "complaint_appeal": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 200)),
+    "surveys:index": (None, everyone(200), None),
+    "feedback:sessions": (None, everyone(200), None),
+    "assessment:dashboard": (None, everyone(200), None),
+    "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
+    "notifications:unsubscribe": (lambda w: {"token": "tampered"}, everyone(404), everyone(404)),
+    "notifications:preferences": (None, signed_in(200), signed_in(302)),
+    "staff:index": (None, _staff_area(STAFF, 302), None),
+    "staff:orgs:index": (None, _staff_area(STAFF, 200), None),
+    "staff:orgs:school": (
+        lambda w: {"pk": w.school.pk},
+        _staff_area(
+            {"coordinator", "school_admin", "police_reviewer", "named_officer", "recused_coordinator"}
+            | {"sro", "advisory", "facilitator"},
+            200,
+        ),
+        None,
+    ),
+    "staff:orgs:agency": (
+        lambda w: {"pk": w.agency.pk},
+        _staff_area({"coordinator", "recused_coordinator", "police_reviewer", "named_officer", "sro", "advisory"}, 200),
+        None,
+    ),
+    "staff:reviews:index": (None, _staff_area(REVIEWERS, 200, area=REVIEWERS), None),
+    "staff:reviews:export": (None, _staff_area(REVIEWERS, 200, area=REVIEWERS), None),
+    "staff:reviews:case": (lambda w: {"complaint_id": w.complaint.pk}, _staff_area(IN_CASE, 200, area=REVIEWERS), None),
+    "staff:reviews:note": (
+        lambda w: {"complaint_id": w.complaint.pk},
+        None,
+        _staff_area(IN_CASE, 302, area=REVIEWERS),
+    ),
+    "staff:reviews:task": (
+        lambda w: {"complaint_id": w.complaint.pk, "task_id": w.police_task.pk, "action": "claim"},
+        None,
+        _staff_area({"police_reviewer"}, 302, area=REVIEWERS),
+    ),
+    "staff:reviews:attachment": (
+        lambda w: {"complaint_id": w.complaint.pk, "attachment_id": w.attachment.pk},
+        _staff_area(IN_CASE, 200, area=REVIEWERS),
+        None,
+    ),
+    "staff:reviews:recusal_add": (
+        lambda w: {"complaint_id": w.complaint.pk},
+        None,
+        _staff_area({"coordinator"}, 302, area=REVIEWERS),
+    ),
+    "staff:reviews:recusal_lift": (
+        lambda w: {"complaint_id": w.complaint.pk, "recusal_id": w.recusal.pk},
+        None,
+        _staff_area({"coordinator"}, 302, area=REVIEWERS),
+    ),
+    "staff:reviews:canned": (None, _staff_area(COORDINATORS, 200, area=REVIEWERS), None),
+    "staff:reviews:canned_edit": (
+        lambda w: {"pk": w.canned.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200, area=REVIEWERS),
+        None,
+    ),
+    "staff:audit:index": (None, _staff_area(COORDINATORS, 200), None),
+    "staff:audit:export": (None, _staff_area(COORDINATORS, 200), None),
+    "staff:calendar:index": (None, _staff_area(COORDINATORS, 302), None),
+    "staff:calendar:district": (
+        lambda w: {"district": w.district.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+        None,
+    ),
+    "staff:calendar:closure_add": (
+        lambda w: {"district": w.district.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+    ),
+    "staff:calendar:closure_edit": (
+        lambda w: {"pk": w.closure.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+        None,
+    ),
+    "staff:calendar:closure_delete": (
+        lambda w: {"pk": w.closure.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+        None,
+    ),
+    "staff:calendar:deadlines": (
+        lambda w: {"district": w.district.pk},
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
+        None,
+    ),
+    "staff:delivery:index": (None, _staff_area(COORDINATORS, 200), None),
+}
+
+
+def _project_url_names():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(
+                    pattern.url_patterns, namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                )
+            elif pattern.name:
+                yield namespace + pattern.name
+
+    return {name for name in walk(get_resolver().url_patterns) if not name.startswith(LIBRARY_PREFIXES)}
+
+
+def test_every_url_of_the_project_has_a_row_in_the_matrix():
+    missing = _project_url_names() - set(MATRIX)
+    assert not missing, f"Add these URLs to MATRIX with who may read and write them: {sorted(missing)}"
+    assert not set(MATRIX) - _project_url_names(), "MATRIX lists URLs that no longer exist"
+
+
+class World:
+    def __init__(self, case):
+        self.complaint, self.school, self.agency = case.complaint, case.school, case.agency
+        self.district = case.school.district
+        self.code = case.complaint.tracking_code
+        district = self.district
+        named = member(Role.POLICE_REVIEWER, agency=case.agency)
+        case.officer.user = named
+        case.officer.save()
+        recused = member(Role.COORDINATOR, district=district)
+        complainant = member(Role.GUARDIAN, district=district)
+        self.complaint.submitted_by = complainant
+        self.complaint.save()
+        self.people = {
+            ANON: None,
+            "complainant": complainant,
+            "student": member(Role.STUDENT, district=district),
+            "coordinator": case.coordinator,
+            "coordinator_other_district": member(Role.COORDINATOR),
+            "recused_coordinator": recused,
+            "school_admin": case.principal,
+            "school_admin_other_school": member(Role.SCHOOL_ADMIN, school=SchoolFactory(district=district)),
+            "police_reviewer": case.reviewer,
+            "police_reviewer_other_agency": member(Role.POLICE_REVIEWER, agency=AgencyFactory()),
+            "named_officer": named,
+            "sro": member(Role.SRO, agency=case.agency),
+            "advisory": member(Role.ADVISORY, district=district),
+            "facilitator": member(Role.FACILITATOR, district=district),
+        }
+        self.attachment = Attachment(
+            complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64
+        )
+        self.attachment.file.save("x", ContentFile(b"%PDF"), save=True)
+        services.review_start(self.complaint)
+        services.triage_complete(
+            task=services.open_task(self.complaint, "triage"),
+            user=case.coordinator,
+            route=Route.BOTH,
+            emergency=False,
+            explanation="",
+            shared_files=[self.attachment],
+        )
+        self.police_task = services.open_task(self.complaint, "police_review")
+        self.recusal = Recusal.objects.create(complaint=self.complaint, user=recused, reason="Related to the family")
+        from workflows.models import CannedResponse
+
+        self.canned = CannedResponse.objects.create(district=district, title="Hello", body="Hello")
+        self.closure = SchoolCalendarClosure.objects.create(
+            district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
+        )
+
+
+POST_DATA = {
+    "body": "A note",
+    "audience": "case",
+    "reason": "Conflict",
+    "lift{pk}-reason": "Resolved",
+}
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_each_url_answers_each_role_as_its_scope_allows(client, case, who):
+    world = World(case)
+    person = world.people[who]
+    data = dict(POST_DATA, user=case.principal.pk, **{f"lift{world.recusal.pk}-reason": "Resolved"})
+    failures = []
+    for name, (kwargs_for, get_expected, post_expected) in sorted(MATRIX.items()):
+        url = reverse(name, kwargs=kwargs_for(world) if kwargs_for else None)
+        for method, expected in (("get", get_expected), ("post", post_expected)):
+            if expected is None:
+                continue
+            client.logout()
+            if person is not None:
+                client.force_login(person)
+            status = getattr(client, method)(url, data if method == "post" else None).status_code
+            if status != expected(who):
+                failures.append(f"{method.upper()} {name} as {who}: {status}, expected {expected(who)}")
+    assert not failures, "\n".join(failures)
