@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
+from accounts.backends import TASK_RULES
 from accounts.models import Membership, Role
+from accounts.rules import may
 from notifications.services import email_enqueue
 from workflows.models import TaskDue
 from workflows.review.selectors import queue_for
@@ -29,6 +31,8 @@ def due_soon_remind(*, within_days: int = 2) -> int:
     sent = 0
     for due in dues:
         complaint, owner = due.task.process.complaintprocess.complaint, due.task.owner
+        if not may(owner, TASK_RULES[due.task.owner_permission], complaint):
+            continue  # recused or moved since the task was claimed: never mailed about it
         email_enqueue(
             template="task_due_soon",
             to=owner.email,

@@ -1,7 +1,20 @@
 import pytest
+from django.core.files.base import ContentFile
 
 from accounts.models import Role
-from tests.factories import AllegationFactory, ComplaintFactory, RosterAssignmentFactory, SchoolFactory, member
+from complaints.models import Attachment, Recusal
+from tests.factories import (
+    AgencyFactory,
+    AllegationFactory,
+    ComplaintFactory,
+    RosterAssignmentFactory,
+    SchoolFactory,
+    member,
+)
+from workflows.models import CannedResponse, Route, SchoolCalendarClosure
+from workflows.review import services
+
+ANON = "anonymous"
 
 
 class Case:
@@ -27,3 +40,63 @@ class Case:
 @pytest.fixture
 def case(db):
     return Case()
+
+
+class EveryoneOnACase:
+    """A complaint routed to both reviews, with a file shared with police, a recused
+    coordinator, the named officer holding a reviewer role, and one person of every
+    other role in and out of its scope."""
+
+    def __init__(self, case):
+        self.case = case
+        self.complaint, self.school, self.agency = case.complaint, case.school, case.agency
+        self.district = case.school.district
+        self.code = case.complaint.tracking_code
+        district = self.district
+        named = member(Role.POLICE_REVIEWER, agency=case.agency)
+        case.officer.user = named
+        case.officer.save()
+        recused = member(Role.COORDINATOR, district=district)
+        complainant = member(Role.GUARDIAN, district=district)
+        self.complaint.submitted_by = complainant
+        self.complaint.save()
+        self.people = {
+            ANON: None,
+            "complainant": complainant,
+            "student": member(Role.STUDENT, district=district),
+            "coordinator": case.coordinator,
+            "coordinator_other_district": member(Role.COORDINATOR),
+            "recused_coordinator": recused,
+            "school_admin": case.principal,
+            "school_admin_other_school": member(Role.SCHOOL_ADMIN, school=SchoolFactory(district=district)),
+            "police_reviewer": case.reviewer,
+            "police_reviewer_other_agency": member(Role.POLICE_REVIEWER, agency=AgencyFactory()),
+            "named_officer": named,
+            "sro": member(Role.SRO, agency=case.agency),
+            "advisory": member(Role.ADVISORY, district=district),
+            "facilitator": member(Role.FACILITATOR, district=district),
+        }
+        self.attachment = Attachment(
+            complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64
+        )
+        self.attachment.file.save("x", ContentFile(b"%PDF"), save=True)
+        services.review_start(self.complaint)
+        services.triage_complete(
+            task=services.open_task(self.complaint, "triage"),
+            user=case.coordinator,
+            route=Route.BOTH,
+            emergency=False,
+            explanation="",
+            shared_files=[self.attachment],
+        )
+        self.police_task = services.open_task(self.complaint, "police_review")
+        self.recusal = Recusal.objects.create(complaint=self.complaint, user=recused, reason="Related to the family")
+        self.canned = CannedResponse.objects.create(district=district, title="Hello", body="Hello")
+        self.closure = SchoolCalendarClosure.objects.create(
+            district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
+        )
+
+
+@pytest.fixture
+def everyone_on_a_case(case):
+    return EveryoneOnACase(case)

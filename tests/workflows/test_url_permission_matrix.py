@@ -10,14 +10,9 @@ coordinator recused from it.
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, reverse
 
-from accounts.models import Role
-from complaints.models import Attachment, Recusal
-from tests.factories import AgencyFactory, SchoolFactory, member
-from workflows.models import Route, SchoolCalendarClosure
-from workflows.review import services
+from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +20,6 @@ pytestmark = pytest.mark.django_db
 # staff middleware tests; everything under these name prefixes is ours and must be listed below.
 LIBRARY_PREFIXES = ("admin:", "account_", "mfa_", "socialaccount_", "set_language", "openid", "google", "microsoft")
 
-ANON = "anonymous"
 PEOPLE = [
     ANON,
     "complainant",
@@ -205,58 +199,6 @@ def test_every_url_of_the_project_has_a_row_in_the_matrix():
     assert not set(MATRIX) - _project_url_names(), "MATRIX lists URLs that no longer exist"
 
 
-class World:
-    def __init__(self, case):
-        self.complaint, self.school, self.agency = case.complaint, case.school, case.agency
-        self.district = case.school.district
-        self.code = case.complaint.tracking_code
-        district = self.district
-        named = member(Role.POLICE_REVIEWER, agency=case.agency)
-        case.officer.user = named
-        case.officer.save()
-        recused = member(Role.COORDINATOR, district=district)
-        complainant = member(Role.GUARDIAN, district=district)
-        self.complaint.submitted_by = complainant
-        self.complaint.save()
-        self.people = {
-            ANON: None,
-            "complainant": complainant,
-            "student": member(Role.STUDENT, district=district),
-            "coordinator": case.coordinator,
-            "coordinator_other_district": member(Role.COORDINATOR),
-            "recused_coordinator": recused,
-            "school_admin": case.principal,
-            "school_admin_other_school": member(Role.SCHOOL_ADMIN, school=SchoolFactory(district=district)),
-            "police_reviewer": case.reviewer,
-            "police_reviewer_other_agency": member(Role.POLICE_REVIEWER, agency=AgencyFactory()),
-            "named_officer": named,
-            "sro": member(Role.SRO, agency=case.agency),
-            "advisory": member(Role.ADVISORY, district=district),
-            "facilitator": member(Role.FACILITATOR, district=district),
-        }
-        self.attachment = Attachment(
-            complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64
-        )
-        self.attachment.file.save("x", ContentFile(b"%PDF"), save=True)
-        services.review_start(self.complaint)
-        services.triage_complete(
-            task=services.open_task(self.complaint, "triage"),
-            user=case.coordinator,
-            route=Route.BOTH,
-            emergency=False,
-            explanation="",
-            shared_files=[self.attachment],
-        )
-        self.police_task = services.open_task(self.complaint, "police_review")
-        self.recusal = Recusal.objects.create(complaint=self.complaint, user=recused, reason="Related to the family")
-        from workflows.models import CannedResponse
-
-        self.canned = CannedResponse.objects.create(district=district, title="Hello", body="Hello")
-        self.closure = SchoolCalendarClosure.objects.create(
-            district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
-        )
-
-
 POST_DATA = {
     "body": "A note",
     "audience": "case",
@@ -266,8 +208,9 @@ POST_DATA = {
 
 
 @pytest.mark.parametrize("who", PEOPLE)
-def test_each_url_answers_each_role_as_its_scope_allows(client, case, who):
-    world = World(case)
+def test_each_url_answers_each_role_as_its_scope_allows(client, everyone_on_a_case, who):
+    world = everyone_on_a_case
+    case = world.case
     person = world.people[who]
     data = dict(POST_DATA, user=case.principal.pk, **{f"lift{world.recusal.pk}-reason": "Resolved"})
     failures = []
