@@ -75,6 +75,11 @@ class District(models.Model):
         default=False,
         help_text=_("Off: the district coordinator triages every complaint."),
     )
+    outcome_second_approval = models.BooleanField(
+        _("outcome letters need a second coordinator's approval"),
+        default=False,
+        help_text=_("On: a second coordinator approves every outcome letter before the complainant sees it."),
+    )
 
     class Meta:
         verbose_name = _("district")

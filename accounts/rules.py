@@ -62,6 +62,13 @@ _ADMIN_TRIAGES = Grant(
     Role.SCHOOL_ADMIN, "school_id", "school_id", _AT_TRIAGE & Q(school__district__school_admins_triage=True)
 )
 _ADMIN_REVIEWS = Grant(Role.SCHOOL_ADMIN, "school_id", "school_id", Q(process__route__in=_SCHOOL_ROUTES))
+# A school with no administrator: its school reviews fall to the district coordinator.
+_COORDINATOR_HOLDS_SCHOOL_REVIEW = Grant(
+    Role.COORDINATOR,
+    "district_id",
+    "school__district_id",
+    Q(process__route__in=_SCHOOL_ROUTES) & ~Q(school__memberships__role=Role.SCHOOL_ADMIN),
+)
 # The named officer's agency; with no officer named, every partner agency of the district.
 _POLICE_NAMED = Grant(Role.POLICE_REVIEWER, "agency_id", "officer__agency_id", Q(process__route__in=_POLICE_ROUTES))
 _POLICE_UNNAMED = Grant(
@@ -76,7 +83,7 @@ COMPLAINT_RULES: dict[str, tuple[Grant, ...]] = {
     ComplaintRule.TRIAGE: (_COORDINATOR, _ADMIN_TRIAGES),
     ComplaintRule.SCHOOL_SIDE: (_ADMIN_TRIAGES, _ADMIN_REVIEWS),
     ComplaintRule.POLICE_SIDE: (_POLICE_NAMED, _POLICE_UNNAMED),
-    ComplaintRule.SCHOOL_REVIEW: (_ADMIN_REVIEWS,),
+    ComplaintRule.SCHOOL_REVIEW: (_ADMIN_REVIEWS, _COORDINATOR_HOLDS_SCHOOL_REVIEW),
     ComplaintRule.POLICE_REVIEW: (_POLICE_NAMED, _POLICE_UNNAMED),
     ComplaintRule.VIEW: (_COORDINATOR, _ADMIN_TRIAGES, _ADMIN_REVIEWS, _POLICE_NAMED, _POLICE_UNNAMED),
     ComplaintRule.ALERT: (

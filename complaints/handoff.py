@@ -11,6 +11,6 @@ from complaints.models import Complaint
 def start_review(complaint: Complaint) -> None:
     """Starts ComplaintFlow for ``complaint`` (compliments and general
     concerns are not reviewed and never reach this function)."""
-    from workflows.review.services import review_start
+    from workflows.review.start import review_start
 
     review_start(complaint)

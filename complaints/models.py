@@ -117,9 +117,20 @@ class Complaint(models.Model):
         return self.contact_preference == ContactPreference.NONE
 
 
+class FindingValue(models.TextChoices):
+    SUSTAINED = "sustained", _("Sustained")
+    NOT_SUSTAINED = "not_sustained", _("Not sustained")
+    EXONERATED = "exonerated", _("Exonerated")
+    UNFOUNDED = "unfounded", _("Unfounded")
+    POLICY = "policy", _("Policy or training issue")
+    INFORMAL = "informal", _("Resolved informally")
+
+
 class Allegation(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="allegations")
     category = models.CharField(_("concern"), max_length=20, choices=AllegationCategory.choices)
+    # The coordinator's finding, told to the complainant; the reviews' own findings stay in Finding.
+    final_finding = models.CharField(_("final finding"), max_length=16, choices=FindingValue.choices, blank=True)
 
     class Meta:
         verbose_name = _("allegation")
@@ -142,6 +153,28 @@ class Audience(models.TextChoices):
     CASE = "case", _("Everyone reviewing the case (school and police)")
     SCHOOL = "school", _("The school review only")
     POLICE = "police", _("The police review only")
+
+
+class MessageKind(models.TextChoices):
+    """What a timeline entry is. Events carry no text of their own: their words
+    are translated when the page is shown, in the reader's language."""
+
+    NOTE = "note", _("Message")
+    OUT_OF_SCOPE = "out_of_scope", _("Why this is outside our scope")
+    OUTCOME = "outcome", _("Outcome letter")
+    APPEAL_DECISION = "appeal_decision", _("Appeal decision")
+    IN_REVIEW = "in_review", _("Update")
+    STILL_OPEN = "still_open", _("Update")
+    APPEAL_RECEIVED = "appeal_received", _("Appeal received")
+    CLOSED = "closed", _("Closed")
+
+
+EVENT_TEXT = {
+    MessageKind.IN_REVIEW: _("Your complaint was routed for review. We will write when there is news."),
+    MessageKind.STILL_OPEN: _("Your complaint is still under review. We will write again when there is news."),
+    MessageKind.APPEAL_RECEIVED: _("We received your appeal. The district coordinator reviews it."),
+    MessageKind.CLOSED: _("Your complaint is closed."),
+}
 
 
 class Attachment(models.Model):
@@ -174,7 +207,8 @@ class Message(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     from_complainant = models.BooleanField(default=False)
     audience = models.CharField(_("who reads it"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC)
-    body = models.TextField(_("message"))
+    kind = models.CharField(max_length=16, choices=MessageKind.choices, default=MessageKind.NOTE)
+    body = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -185,6 +219,11 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.complaint} @ {self.created_at:%Y-%m-%d}"
+
+    @property
+    def event_text(self) -> str:
+        """The words of an event entry, in the reader's language ("" for written messages)."""
+        return str(EVENT_TEXT.get(self.kind, ""))
 
 
 class Draft(models.Model):
@@ -198,15 +237,6 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"draft {self.pk}"
-
-
-class FindingValue(models.TextChoices):
-    SUSTAINED = "sustained", _("Sustained")
-    NOT_SUSTAINED = "not_sustained", _("Not sustained")
-    EXONERATED = "exonerated", _("Exonerated")
-    UNFOUNDED = "unfounded", _("Unfounded")
-    POLICY = "policy", _("Policy or training issue")
-    INFORMAL = "informal", _("Resolved informally")
 
 
 class ReviewKind(models.TextChoices):
@@ -234,12 +264,20 @@ class Finding(models.Model):
 
 
 class OutcomeLetter(models.Model):
-    """What the complainant is told, drafted from the findings and approved by the coordinator."""
+    """What the complainant is told: the coordinator's letter (plain text, kept
+    in paragraphs) beside the final finding of each concern. Published when
+    approved (twice, where the district asks for a second approver)."""
 
     complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="outcome_letter")
     body = models.TextField(_("letter"))
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     approved_at = models.DateTimeField(null=True, blank=True)
+    second_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    second_approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    appeal_until = models.DateField(_("appeal until"), null=True, blank=True)
 
     def __str__(self):
         return f"outcome {self.complaint}"

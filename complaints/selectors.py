@@ -1,11 +1,13 @@
 """Read-side queries for complaints. Each takes who is looking."""
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from complaints.models import Attachment, Audience, Complaint, Message
+from complaints.models import Appeal, Attachment, Audience, Complaint, Message, OutcomeLetter, PublicStatus
 
 TRACKED_SESSION_KEY = "complaints_tracked"
 TRACKING_CODE_SHAPE = re.compile(r"CG-[0-9A-Z]{4}-[0-9A-Z]{4}")
@@ -54,3 +56,30 @@ def attachment_for_download(request, *, code: str, attachment_id: int) -> Attach
     if attachment is None:
         raise Http404
     return attachment
+
+
+@dataclass(frozen=True)
+class PublicOutcome:
+    letter: OutcomeLetter
+    allegations: list
+    appeal: Appeal | None
+    may_appeal: bool
+
+
+def public_outcome(complaint: Complaint) -> PublicOutcome | None:
+    """What the complainant is told of the outcome once it is published: the
+    final finding of each concern, the last day to appeal, and their appeal."""
+    letter = OutcomeLetter.objects.filter(complaint=complaint, published_at__isnull=False).first()
+    if letter is None:
+        return None
+    appeal = complaint_appeal(complaint)
+    may_appeal = (
+        appeal is None
+        and complaint.public_status == PublicStatus.OUTCOME_SENT
+        and (letter.appeal_until is None or letter.appeal_until >= timezone.localdate())
+    )
+    return PublicOutcome(letter, list(complaint.allegations.order_by("pk")), appeal, may_appeal)
+
+
+def complaint_appeal(complaint: Complaint) -> Appeal | None:
+    return Appeal.objects.filter(complaint=complaint).first()

@@ -299,7 +299,6 @@ QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
 # Default deadlines in school days; each district's coordinator may change
 # its own numbers in the staff area (workflows.DeadlinePolicy).
 WORKFLOW_DEADLINE_DEFAULTS = {
-    "acknowledge": env_int("DEADLINE_ACKNOWLEDGE_DAYS", 2),
     "triage": env_int("DEADLINE_TRIAGE_DAYS", 5),
     "school_review": env_int("DEADLINE_SCHOOL_REVIEW_DAYS", 30),
     "police_review": env_int("DEADLINE_POLICE_REVIEW_DAYS", 30),

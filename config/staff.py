@@ -6,18 +6,18 @@ The site's pages use this project's own accessible templates
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
 from notifications.staff import DeliveryApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication
+from workflows.views.home import StaffHomeView
 
 
 class StaffSite(Site):
     app_name = "staff"
-    index_path = path("", RedirectView.as_view(pattern_name="staff:orgs:index"), name="index")
+    index_path = path("", StaffHomeView.as_view(), name="index")
 
 
 site = StaffSite(

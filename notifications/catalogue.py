@@ -13,6 +13,7 @@ CATALOGUE = {
     "public_message": (False, _("New message about my complaint"), ("tracking_code", "track_path")),
     "outcome_ready": (True, _("Outcome of my complaint"), ("tracking_code", "track_path")),
     "appeal_received": (False, _("An appeal was filed (staff)"), ("tracking_code", "case_path")),
+    "complainant_replied": (False, _("The complainant replied (staff)"), ("tracking_code", "case_path")),
     "new_complaint": (False, _("A new complaint waits for triage (staff)"), ("tracking_code", "case_path")),
     "emergency": (True, _("Emergency complaint (staff)"), ("tracking_code", "case_path")),
     "task_assigned": (False, _("A review task was assigned to me (staff)"), ("tracking_code", "step", "case_path")),

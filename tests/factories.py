@@ -177,3 +177,8 @@ class DeadlinePolicyFactory(factory.django.DjangoModelFactory):
         model = "workflows.DeadlinePolicy"
 
     district = factory.SubFactory(DistrictFactory)
+
+
+def final_findings(complaint, value: str = "not_sustained") -> dict[int, str]:
+    """The coordinator's final finding for every concern of ``complaint``."""
+    return {allegation.pk: value for allegation in complaint.allegations.all()}

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Workflows")
+
+    def ready(self):
+        from complaints.signals import complainant_replied
+        from workflows import notify
+
+        complainant_replied.connect(notify.reviewers_told_of_reply, dispatch_uid="workflows-reply")

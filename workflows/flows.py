@@ -1,14 +1,14 @@
 """ComplaintFlow: the review steps agreed in the district's MOU.
 
 intake -> acknowledge -> triage -> school and/or police review (in parallel,
-joined) -> outcome -> notify complainant -> appeal window -> appeal review
-(when appealed) -> closed. Out-of-scope complaints close at triage with an
-explanation. Human tasks get a due date in school days; an overdue task
-escalates to the coordinator without interrupting it.
+joined) -> outcome -> second approval (where the district asks for one) ->
+notify complainant -> appeal window -> appeal review (when appealed) -> closed.
+Out-of-scope complaints close at triage with an explanation. Human tasks get a
+due date in school days; an overdue task escalates to the coordinators without
+interrupting it.
 
-Tasks are worked through Common Ground's own staff pages (workflows/views),
-which call the services in workflows/services.py; the views named here are
-only what viewflow's own frontend would show.
+Each human step names its own view (workflows/review/task_views.py), which
+holds the step's form and calls the services in workflows/review/services.py.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +18,12 @@ from viewflow.workflow import act, flow, lock
 from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE
 from workflows import steps
 from workflows.models import ComplaintProcess
-from workflows.review.task_redirect import task_redirect
+from workflows.review import task_views
 
 
 def _complaint(process):
-    return process.complaint
+    # viewflow passes the ComplaintProcess when a task is made, the base Process when checking one.
+    return process.complaint if isinstance(process, ComplaintProcess) else process.complaintprocess.complaint
 
 
 class ComplaintFlow(flow.Flow):
@@ -35,7 +36,7 @@ class ComplaintFlow(flow.Flow):
     acknowledge = flow.Function(steps.acknowledge).Annotation(title=_("Acknowledge")).Next(this.triage)
 
     triage = (
-        flow.View(task_redirect)
+        flow.View(task_views.TriageView.as_view())
         .Annotation(title=_("Triage"))
         .Permission(TRIAGE, obj=_complaint)
         .onCreate(steps.record_due("triage"))
@@ -55,7 +56,7 @@ class ComplaintFlow(flow.Flow):
         .Next(this.police_review, case=act.process.needs_police_review)
     )
     school_review = (
-        flow.View(task_redirect)
+        flow.View(task_views.SchoolReviewView.as_view())
         .Annotation(title=_("School review"))
         .Permission(SCHOOL_REVIEW, obj=_complaint)
         .onCreate(steps.record_due("school_review"))
@@ -63,7 +64,7 @@ class ComplaintFlow(flow.Flow):
         .Next(this.join_reviews)
     )
     police_review = (
-        flow.View(task_redirect)
+        flow.View(task_views.PoliceReviewView.as_view())
         .Annotation(title=_("Police review"))
         .Permission(POLICE_REVIEW, obj=_complaint)
         .onCreate(steps.record_due("police_review"))
@@ -72,11 +73,25 @@ class ComplaintFlow(flow.Flow):
     )
     join_reviews = flow.Join().Annotation(title=_("Reviews done")).Next(this.outcome)
     outcome = (
-        flow.View(task_redirect)
+        flow.View(task_views.OutcomeView.as_view())
         .Annotation(title=_("Outcome letter"))
         .Permission(OUTCOME, obj=_complaint)
         .onCreate(steps.record_due("outcome"))
         .OnTimeout(steps.due("outcome"), then=this.escalate_outcome, interrupting=False)
+        .Next(this.needs_second_approval)
+    )
+    needs_second_approval = (
+        flow.If(act.process.needs_second_approval)
+        .Annotation(title=_("Second approval required?"))
+        .Then(this.second_approval)
+        .Else(this.notify_outcome)
+    )
+    second_approval = (
+        flow.View(task_views.SecondApprovalView.as_view())
+        .Annotation(title=_("Second approval of the outcome letter"))
+        .Permission(OUTCOME, obj=_complaint)
+        .onCreate(steps.record_due("outcome"))
+        .OnTimeout(steps.due("outcome"), then=this.escalate_second_approval, interrupting=False)
         .Next(this.notify_outcome)
     )
     notify_outcome = (
@@ -89,10 +104,11 @@ class ComplaintFlow(flow.Flow):
         .Next(this.appeal_review)
     )
     appeal_review = (
-        flow.View(task_redirect)
+        flow.View(task_views.AppealReviewView.as_view())
         .Annotation(title=_("Appeal review"))
         .Permission(OUTCOME, obj=_complaint)
         .onCreate(steps.record_due("appeal_review"))
+        .OnTimeout(steps.due("appeal_review"), then=this.escalate_appeal_review, interrupting=False)
         .Next(this.close)
     )
     close = flow.Function(steps.close).Annotation(title=_("Close")).Next(this.end)
@@ -104,6 +120,8 @@ class ComplaintFlow(flow.Flow):
     escalate_school_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
     escalate_police_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
     escalate_outcome = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalate_second_approval = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
+    escalate_appeal_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
     escalated = flow.End().Annotation(title=_("Escalated"))
     end = flow.End().Annotation(title=_("Closed"))
 

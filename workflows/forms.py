@@ -36,7 +36,6 @@ class DeadlinePolicyForm(forms.ModelForm):
     class Meta:
         model = DeadlinePolicy
         fields = [
-            "acknowledge_days",
             "triage_days",
             "school_review_days",
             "police_review_days",

@@ -9,7 +9,6 @@ from viewflow.workflow.models import Process, Task
 
 
 class DeadlineStep(models.TextChoices):
-    ACKNOWLEDGE = "acknowledge", _("Acknowledge a complaint")
     TRIAGE = "triage", _("Triage")
     SCHOOL_REVIEW = "school_review", _("School review")
     POLICE_REVIEW = "police_review", _("Police review")
@@ -57,7 +56,8 @@ _DAYS = [MinValueValidator(1), MaxValueValidator(365)]
 # Module-level functions so migrations can reference them; they read the
 # settings when a row is created, so the environment decides new districts' numbers.
 def default_acknowledge_days() -> int:
-    return settings.WORKFLOW_DEADLINE_DEFAULTS["acknowledge"]
+    """Kept only because migration 0001 names it; the field it served is gone."""
+    return 2
 
 
 def default_triage_days() -> int:
@@ -89,9 +89,6 @@ class DeadlinePolicy(models.Model):
 
     district = models.OneToOneField(
         "accounts.District", on_delete=models.CASCADE, related_name="deadline_policy", verbose_name=_("district")
-    )
-    acknowledge_days = models.PositiveSmallIntegerField(
-        DeadlineStep.ACKNOWLEDGE.label, default=default_acknowledge_days, validators=_DAYS
     )
     triage_days = models.PositiveSmallIntegerField(
         DeadlineStep.TRIAGE.label, default=default_triage_days, validators=_DAYS
@@ -140,7 +137,6 @@ class ComplaintProcess(Process):
     route = models.CharField(_("route"), max_length=16, choices=Route.choices, blank=True)
     emergency = models.BooleanField(_("emergency"), default=False)
     scope_explanation = models.TextField(_("explanation"), blank=True)
-    appealed = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("complaint review")
@@ -153,6 +149,10 @@ class ComplaintProcess(Process):
     @property
     def needs_police_review(self) -> bool:
         return self.route in {Route.POLICE, Route.BOTH}
+
+    @property
+    def needs_second_approval(self) -> bool:
+        return self.complaint.school.district.outcome_second_approval
 
 
 class TaskDue(models.Model):

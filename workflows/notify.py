@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.rules import ComplaintRule, may, people_for
+from complaints.models import Audience, Message
 from notifications.services import email_enqueue
+from workflows.review.selectors import CaseAccess, open_tasks
 
 
 def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
@@ -28,9 +30,13 @@ def _staff_mail(complaint, users, template: str, key: str, **extra) -> None:
         )
 
 
-def complainant_told(complaint, template: str, key: str) -> None:
-    """Mail to the complainant (nothing when they gave no email: the tracking page has it all)."""
+def complainant_told(complaint, template: str, key: str, event: str = "") -> None:
+    """Mail to the complainant (nothing when they gave no email: the tracking
+    page has it all). ``event`` (a MessageKind) also puts the news on the
+    tracking page's timeline, so a mail never announces what the page lacks."""
     type(complaint).objects.filter(pk=complaint.pk).update(complainant_updated_at=timezone.now())
+    if event:
+        Message.objects.create(complaint=complaint, audience=Audience.PUBLIC, kind=event)
     email_enqueue(
         template=template,
         to=complaint.contact_email,
@@ -64,3 +70,17 @@ def assignee_told(complaint, user, step: str, key: str) -> None:
 def emergency_alert(complaint) -> None:
     """A real and immediate threat: coordinators and the agency's reviewers, at once."""
     _staff_mail(complaint, recipients(complaint, "emergency"), "emergency", f"emergency-{complaint.pk}")
+
+
+def reviewers_told_of_reply(sender, complaint, message, **kwargs) -> None:
+    """The complainant replied: the coordinators and whoever holds an open step
+    and may read the reply (the school side; never police, who do not see replies)."""
+
+    holders = [
+        t.owner
+        for t in open_tasks(complaint)
+        if t.owner and Audience.SCHOOL in CaseAccess(t.owner, complaint).audiences()
+    ]
+    people = {u.pk: u for u in [*recipients(complaint, "complainant_replied"), *holders]}
+    key = f"complainant_replied-{complaint.pk}-{message.pk if message else 'files'}-{timezone.now():%Y%m%d%H%M%S}"
+    _staff_mail(complaint, people.values(), "complainant_replied", key)

@@ -83,7 +83,7 @@ def coordinator_digest_send() -> int:
 def open_complaints_update(*, every_days: int = 30) -> int:
     """Tells every complainant whose complaint is still open, and who has heard
     nothing for ``every_days`` days, that the review goes on."""
-    from complaints.models import Complaint, PublicStatus
+    from complaints.models import Complaint, MessageKind, PublicStatus
     from workflows import notify
 
     stale = Complaint.objects.filter(
@@ -92,6 +92,11 @@ def open_complaints_update(*, every_days: int = 30) -> int:
     ).select_related("school")
     count = 0
     for complaint in stale:
-        notify.complainant_told(complaint, "status_changed", key=f"still-open-{timezone.localdate():%Y%m%d}")
+        notify.complainant_told(
+            complaint,
+            "status_changed",
+            key=f"still-open-{timezone.localdate():%Y%m%d}",
+            event=MessageKind.STILL_OPEN,
+        )
         count += 1
     return count

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from complaints.models import PublicStatus
+from complaints.models import Audience, Message, MessageKind, OutcomeLetter, PublicStatus
 from workflows import notify
 from workflows.calendar import deadline_for
 from workflows.models import ComplaintProcess, Route, TaskDue
@@ -42,19 +42,33 @@ def acknowledge(activation) -> None:
 
 
 def notify_outcome(activation) -> None:
+    """Publishes the approved letter on the tracking page with the last day to
+    appeal (the district's appeal window in school days), and tells the complainant."""
     complaint = _complaint(activation)
+    now = timezone.now()
+    outcome = OutcomeLetter.objects.get(complaint=complaint)
+    outcome.published_at = now
+    outcome.appeal_until = timezone.localdate(deadline_for(complaint.school.district, "appeal_window", now))
+    outcome.save(update_fields=["published_at", "appeal_until"])
+    Message.objects.create(
+        complaint=complaint,
+        author=outcome.second_approved_by or outcome.approved_by,
+        body=outcome.body,
+        audience=Audience.PUBLIC,
+        kind=MessageKind.OUTCOME,
+    )
     _set_status(complaint, PublicStatus.OUTCOME_SENT)
     notify.complainant_told(complaint, "outcome_ready", key="sent")
 
 
 def receive_appeal(activation, **kwargs) -> None:
-    ComplaintProcess.objects.filter(pk=activation.process.pk).update(appealed=True)
+    """The appeal itself is recorded by workflows.review.services.appeal_file."""
 
 
 def close(activation) -> None:
     complaint = _complaint(activation)
     _set_status(complaint, PublicStatus.CLOSED)
-    notify.complainant_told(complaint, "status_changed", key="closed")
+    notify.complainant_told(complaint, "status_changed", key="closed", event=MessageKind.CLOSED)
 
 
 def close_out_of_scope(activation) -> None:

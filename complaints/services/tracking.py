@@ -11,6 +11,7 @@ from django.utils import timezone
 from complaints.models import Audience, Complaint, Message
 from complaints.services.attachments import PreparedFile, attachment_store
 from complaints.services.codes import tracking_code_normalise
+from complaints.signals import complainant_replied
 from core.sanitize import sanitize_html
 
 
@@ -56,4 +57,5 @@ def complaint_reply(*, complaint: Complaint, body: str, files: list[PreparedFile
         )
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)
+    complainant_replied.send(sender=Complaint, complaint=complaint, message=message)
     return message

@@ -70,6 +70,7 @@ class TrackDetailView(PrivatePageMixin, View):
         context = {
             "complaint": complaint,
             "timeline": selectors.public_timeline(complaint),
+            "outcome": selectors.public_outcome(complaint),
             "attachments": selectors.complainant_attachments(complaint),
             "form": form,
             "too_large": too_large,

@@ -17,7 +17,7 @@ def test_staff_with_an_authenticator_reach_their_dashboard(client, world):
     client.force_login(member(Role.COORDINATOR, district=world.a, mfa=True))
     response = client.get(reverse("staff:index"), follow=True)
     assert response.status_code == 200
-    assert "Staff dashboard" in response.content.decode()
+    assert "Waiting for you" in response.content.decode()
 
 
 def test_site_operators_need_an_authenticator_for_the_admin(client, db):

@@ -7,11 +7,12 @@ from tests.browser.conftest import assert_accessible, screenshot
 from tests.workflows.conftest import Case
 from workflows.models import Route
 from workflows.review import services
+from workflows.review.start import review_start
 
 
 def _routed(route):
     case = Case()
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,

@@ -81,7 +81,7 @@ def test_a_school_administrator_must_enrol_an_authenticator_then_signs_in_with_i
     assert Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists()
 
     page.goto("/staff/")
-    assert page.get_by_role("heading", name="Staff dashboard").is_visible()
+    assert page.get_by_role("heading", name="Waiting for you").is_visible()
     assert "A High" in page.content()
     assert_accessible(page)
 
@@ -96,5 +96,5 @@ def test_a_school_administrator_must_enrol_an_authenticator_then_signs_in_with_i
     code = RecoveryCodes(Authenticator.objects.get(user=admin, type=Authenticator.Type.RECOVERY_CODES))
     page.get_by_label("Code").fill(code.get_unused_codes()[0])
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/staff/orgs/")
-    assert page.get_by_role("heading", name="Staff dashboard").is_visible()
+    page.wait_for_url("**/staff/")
+    assert page.get_by_role("heading", name="Waiting for you").is_visible()

@@ -13,6 +13,7 @@ from tests.factories import (
 )
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
+from workflows.review.start import review_start
 
 ANON = "anonymous"
 
@@ -80,7 +81,7 @@ class EveryoneOnACase:
             complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64
         )
         self.attachment.file.save("x", ContentFile(b"%PDF"), save=True)
-        services.review_start(self.complaint)
+        review_start(self.complaint)
         services.triage_complete(
             task=services.open_task(self.complaint, "triage"),
             user=case.coordinator,

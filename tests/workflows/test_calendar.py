@@ -128,12 +128,12 @@ def test_a_calendar_closed_longer_than_the_horizon_still_finishes(district):
     assert add_school_days(district, MONDAY, 1) == D(2027, 4, 1)
 
 
-@override_settings(TIME_ZONE="America/Chicago")
+@override_settings(TIME_ZONE="America/Chicago", WORKFLOW_DEADLINE_DEFAULTS={**dict.fromkeys(DeadlineStep.values, 2)})
 def test_deadline_is_the_end_of_the_school_day_in_the_local_time_zone(district):
     chicago = ZoneInfo("America/Chicago")
     # 03:30 UTC on Saturday 8 March is still Friday evening in Chicago.
     start = dt.datetime(2025, 3, 8, 3, 30, tzinfo=dt.UTC)
-    due = deadline_for(district, DeadlineStep.ACKNOWLEDGE, start)
+    due = deadline_for(district, DeadlineStep.TRIAGE, start)
     assert due == dt.datetime(2025, 3, 11, 23, 59, 59, 999999, tzinfo=chicago)
 
 

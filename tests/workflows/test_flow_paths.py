@@ -11,8 +11,10 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import Finding, PublicStatus
 from core.models import AuditEvent
+from tests.factories import final_findings
 from workflows.models import ComplaintProcess, Route, TaskDue
 from workflows.review import services
+from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +39,19 @@ def _findings(case, value="sustained"):
 
 
 def _to_outcome(case, route):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=_task(case.complaint, "triage"), user=case.coordinator, route=route, emergency=False, explanation=""
     )
 
 
 def _outcome_and_close(case):
-    services.outcome_complete(task=_task(case.complaint, "outcome"), user=case.coordinator, letter="<p>Outcome</p>")
+    services.outcome_complete(
+        task=_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="<p>Outcome</p>",
+        finals=final_findings(case.complaint),
+    )
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.OUTCOME_SENT
     window = _task(case.complaint, "appeal_window")
@@ -94,7 +101,7 @@ def test_both_reviews_run_in_parallel_and_the_outcome_waits_for_both(case):
 
 
 def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     with pytest.raises(ValidationError):
         services.triage_complete(
             task=_task(case.complaint, "triage"),
@@ -113,14 +120,15 @@ def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(ca
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.CLOSED
     assert (
-        case.complaint.messages.get(audience="public").body == "This concerns a city traffic stop, not the SRO program."
+        case.complaint.messages.get(kind="out_of_scope").body
+        == "This concerns a city traffic stop, not the SRO program."
     )
 
 
 def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):
     from notifications.models import OutboundEmail
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -138,7 +146,12 @@ def test_an_appeal_goes_to_appeal_review_before_closing(case):
     services.review_complete(
         task=_task(case.complaint, "school_review"), user=case.principal, review="school", findings=_findings(case)
     )
-    services.outcome_complete(task=_task(case.complaint, "outcome"), user=case.coordinator, letter="Outcome")
+    services.outcome_complete(
+        task=_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="Outcome",
+        finals=final_findings(case.complaint),
+    )
     services.appeal_file(complaint=case.complaint, reason="Nobody talked to my witness.")
     assert _open(case.complaint) == ["appeal_review"]
     services.appeal_decide(task=_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld.")
@@ -149,7 +162,7 @@ def test_an_appeal_goes_to_appeal_review_before_closing(case):
 
 
 def test_an_overdue_triage_escalates_to_the_coordinator_and_stays_open(case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     triage = _task(case.complaint, "triage")
     due = TaskDue.objects.get(task=triage)
     assert due.due_at > timezone.now()
@@ -163,7 +176,7 @@ def test_an_overdue_triage_escalates_to_the_coordinator_and_stays_open(case):
 
 
 def test_people_outside_the_step_cannot_do_it(case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     triage = _task(case.complaint, "triage")
     for outsider in (case.principal, case.reviewer):
         with pytest.raises(PermissionDenied):
@@ -181,7 +194,7 @@ def test_reminders_and_the_weekly_digest_are_queued_once(case):
 
     from notifications.models import OutboundEmail
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     triage = _task(case.complaint, "triage")
     services.task_claim(task=triage, user=case.coordinator)
     TaskDue.objects.filter(task=triage).update(due_at=timezone.now() + datetime.timedelta(days=1))
@@ -197,7 +210,7 @@ def test_the_background_worker_fires_due_timers_and_keeps_ticking(case):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     triage = _task(case.complaint, "triage")
     Task.objects.filter(process=triage.process, flow_task_type="TIMER").update(
         scheduled=timezone.now() - datetime.timedelta(seconds=1)
@@ -217,7 +230,7 @@ def test_complainants_of_open_complaints_hear_from_us_at_least_every_30_days(cas
     from complaints.models import Complaint
     from notifications.models import OutboundEmail
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     Complaint.objects.filter(pk=case.complaint.pk).update(
         complainant_updated_at=timezone.now() - datetime.timedelta(days=31)
     )

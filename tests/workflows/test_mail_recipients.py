@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from complaints.models import Recusal
 from notifications.models import OutboundEmail
+from tests.factories import final_findings
 from workflows import notify, reminders
 from workflows.models import TaskDue
 from workflows.review import services
+from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,7 @@ def test_each_staff_mail_reaches_exactly_the_people_its_rule_names(everyone_on_a
 def test_a_new_complaint_also_reaches_the_principal_where_principals_triage(case):
     case.school.district.school_admins_triage = True
     case.school.district.save()
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     recipients = set(OutboundEmail.objects.filter(template="new_complaint").values_list("to_email", flat=True))
     assert recipients == {"coord@example.org", "principal@example.org"}
 
@@ -64,7 +66,10 @@ def test_nobody_conflicted_is_mailed_while_a_complaint_goes_through_every_step(e
             findings={a.pk: ("not_sustained", "") for a in case.allegations},
         )
     services.outcome_complete(
-        task=services.open_task(world.complaint, "outcome"), user=case.coordinator, letter="Outcome"
+        task=services.open_task(world.complaint, "outcome"),
+        user=case.coordinator,
+        letter="Outcome",
+        finals=final_findings(world.complaint),
     )
     services.appeal_file(complaint=world.complaint, reason="I disagree")
     appeal_task = services.open_task(world.complaint, "appeal_review")

@@ -6,9 +6,10 @@ from django.urls import reverse
 from accounts.models import Role
 from complaints.models import Finding, Recusal
 from core.models import AuditEvent
-from tests.factories import ComplaintFactory, UserFactory, member
+from tests.factories import ComplaintFactory, UserFactory, final_findings, member
 from workflows.models import Route
 from workflows.review import services
+from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _task_url(complaint, node, action):
 
 
 def test_a_coordinator_triages_from_the_case_page(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     page = client.get(_case_url(case.complaint)).content.decode()
     assert "Complete this step" in page and "fam@example.org" in page
@@ -33,7 +34,7 @@ def test_a_coordinator_triages_from_the_case_page(client, case):
 
 
 def test_a_school_administrator_records_findings_for_every_concern(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -53,14 +54,14 @@ def test_a_school_administrator_records_findings_for_every_concern(client, case)
 
 
 def test_out_of_scope_without_an_explanation_keeps_the_form_and_says_why(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     response = client.post(_task_url(case.complaint, "triage", "complete"), {"route": Route.OUT_OF_SCOPE})
     assert "Explain to the complainant why this is outside scope." in response.content.decode()
 
 
 def test_police_reviewers_see_only_what_their_review_needs(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -75,7 +76,7 @@ def test_police_reviewers_see_only_what_their_review_needs(client, case):
 
 
 def test_police_reviewers_cannot_open_a_complaint_routed_only_to_the_school(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -91,7 +92,7 @@ def test_the_named_officer_never_sees_the_complaint_even_as_a_reviewer(client, c
     officer_user = member(Role.POLICE_REVIEWER, agency=case.agency)
     case.officer.user = officer_user
     case.officer.save()
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -105,7 +106,7 @@ def test_the_named_officer_never_sees_the_complaint_even_as_a_reviewer(client, c
 
 
 def test_a_recused_coordinator_cannot_see_or_act(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     Recusal.objects.create(complaint=case.complaint, user=case.coordinator, reason="Related to the student")
     client.force_login(case.coordinator)
     assert client.get(_case_url(case.complaint)).status_code == 404
@@ -113,7 +114,7 @@ def test_a_recused_coordinator_cannot_see_or_act(client, case):
 
 
 def test_viewing_a_case_is_written_to_the_audit_log(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     client.get(_case_url(case.complaint))
     assert AuditEvent.objects.filter(action="viewed", actor=case.coordinator, object_id=str(case.complaint.pk)).exists()
@@ -121,22 +122,22 @@ def test_viewing_a_case_is_written_to_the_audit_log(client, case):
 
 def test_the_queue_filters_and_counts_with_a_fixed_number_of_queries(client, case, django_assert_max_num_queries):
     for _ in range(12):
-        services.review_start(ComplaintFactory(school=case.school))
-    services.review_start(case.complaint)
+        review_start(ComplaintFactory(school=case.school))
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     with django_assert_max_num_queries(14):
         page = client.get(reverse("staff:reviews:index")).content.decode()
     assert page.count("/staff/reviews/") >= 13
     other = ComplaintFactory()  # another district
-    services.review_start(other)
+    review_start(other)
     assert other.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
     overdue_only = client.get(reverse("staff:reviews:index") + "?overdue=1").content.decode()
     assert "No open tasks match." in overdue_only
 
 
 def test_the_queue_exports_what_the_person_may_see_as_csv_and_the_export_is_audited(client, case):
-    services.review_start(case.complaint)
-    services.review_start(ComplaintFactory(tracking_code="CG-OTHR-DIST"))
+    review_start(case.complaint)
+    review_start(ComplaintFactory(tracking_code="CG-OTHR-DIST"))
     client.force_login(case.coordinator)
     response = client.get(reverse("staff:reviews:export"))
     body = response.content.decode()
@@ -146,7 +147,7 @@ def test_the_queue_exports_what_the_person_may_see_as_csv_and_the_export_is_audi
 
 
 def test_claim_release_and_reassign(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     second = member(Role.COORDINATOR, district=case.school.district)
     client.force_login(case.coordinator)
     client.post(_task_url(case.complaint, "triage", "claim"))
@@ -159,7 +160,7 @@ def test_claim_release_and_reassign(client, case):
 
 
 def test_a_coordinator_cannot_reassign_to_someone_who_may_not_do_the_step(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     response = client.post(_task_url(case.complaint, "triage", "reassign"), {"user": UserFactory().pk})
     assert response.status_code == 404
@@ -167,7 +168,7 @@ def test_a_coordinator_cannot_reassign_to_someone_who_may_not_do_the_step(client
 
 
 def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_page(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     client.post(
         reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "Call the principal", "audience": "school"}
@@ -182,7 +183,7 @@ def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_pag
 def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open(client, case):
     from tests.factories import TEST_PIN
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -197,7 +198,10 @@ def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open
         findings={a.pk: ("unfounded", "") for a in case.allegations},
     )
     services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"), user=case.coordinator, letter="The concerns were unfounded."
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="The concerns were unfounded.",
+        finals=final_findings(case.complaint),
     )
     detail = client.post("/complaints/track/", {"tracking_code": case.complaint.tracking_code, "pin": TEST_PIN}).url
     page = client.get(detail).content.decode()
@@ -206,7 +210,11 @@ def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open
     assert "This field is required." in client.post(appeal_url, {"reason": ""}).content.decode()
     assert client.post(appeal_url, {"reason": "My witness was never asked."}).status_code == 302
     assert services.open_task(case.complaint, "appeal_review") is not None
-    assert "closed" in client.get(appeal_url).content.decode()
+    # The appeal is confirmed with its date, and not offered again.
+    again = client.get(appeal_url).content.decode()
+    assert "You appealed on" in again and "Send my appeal" not in again
+    tracking = client.get(detail).content.decode()
+    assert "You appealed on" in tracking and "Appeal the outcome</a>" not in tracking
 
 
 def test_the_case_page_shows_its_audit_history_and_a_bouncing_address(client, case):
@@ -215,7 +223,7 @@ def test_the_case_page_shows_its_audit_history_and_a_bouncing_address(client, ca
     from notifications.models import AddressProblem
 
     AddressProblem.objects.create(email="fam@example.org", event="bounce", since=timezone.now())
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     client.get(_case_url(case.complaint))
     page = client.get(_case_url(case.complaint)).content.decode()
@@ -224,7 +232,7 @@ def test_the_case_page_shows_its_audit_history_and_a_bouncing_address(client, ca
 
 
 def test_the_queue_filters_by_complaint_status(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     url = reverse("staff:reviews:index")
     assert case.complaint.tracking_code in client.get(url + "?status=received").content.decode()
@@ -235,7 +243,7 @@ def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_o
     from core.models import AuditEvent
     from workflows.models import CannedResponse
 
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.coordinator)
     canned_url = reverse("staff:reviews:canned")
     assert "This field is required." in client.post(canned_url, {"title": "Received"}).content.decode()
@@ -257,7 +265,7 @@ def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_o
 
 
 def test_a_district_can_let_school_administrators_triage_their_own_schools_complaints(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.principal)
     assert case.complaint.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
     district = case.school.district

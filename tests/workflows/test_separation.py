@@ -11,9 +11,10 @@ from django.urls import reverse
 from accounts.models import Role
 from complaints.models import Attachment, Audience, Recusal
 from notifications.models import OutboundEmail
-from tests.factories import MessageFactory, RosterAssignmentFactory, member
+from tests.factories import MessageFactory, RosterAssignmentFactory, final_findings, member
 from workflows.models import Route
 from workflows.review import services
+from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _case_url(complaint):
 
 
 def _triage(case, route=Route.BOTH, shared=(), emergency=False):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
         user=case.coordinator,
@@ -87,7 +88,7 @@ def test_a_reviewer_may_not_write_a_note_to_the_other_side(client, case):
         reverse("staff:reviews:note", args=[case.complaint.pk]), {"body": "For the school", "audience": "school"}
     )
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
-    assert not case.complaint.messages.exists()
+    assert not case.complaint.messages.filter(kind="note").exists()
 
 
 def test_police_open_only_the_files_shared_with_them_at_triage(client, case):
@@ -124,7 +125,7 @@ def test_the_principal_does_not_see_a_complaint_routed_to_police_review_only(cli
 
 
 def test_the_principal_sees_a_complaint_at_triage_only_where_the_district_lets_principals_triage(client, case):
-    services.review_start(case.complaint)
+    review_start(case.complaint)
     client.force_login(case.principal)
     assert client.get(_case_url(case.complaint)).status_code == 404
     case.school.district.school_admins_triage = True
@@ -183,7 +184,12 @@ def test_a_recused_coordinator_is_not_mailed_about_an_appeal(case):
         review="school",
         findings={a.pk: ("exonerated", "") for a in case.allegations},
     )
-    services.outcome_complete(task=services.open_task(case.complaint, "outcome"), user=other, letter="Outcome")
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=other,
+        letter="Outcome",
+        finals=final_findings(case.complaint),
+    )
     services.appeal_file(complaint=case.complaint, reason="I disagree")
     recipients = set(OutboundEmail.objects.filter(template="appeal_received").values_list("to_email", flat=True))
     assert recipients == {"other-coord@example.org"}

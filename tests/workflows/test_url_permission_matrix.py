@@ -98,7 +98,7 @@ MATRIX = {
     "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
     "notifications:unsubscribe": (lambda w: {"token": "tampered"}, everyone(404), everyone(404)),
     "notifications:preferences": (None, signed_in(200), signed_in(302)),
-    "staff:index": (None, _staff_area(STAFF, 302), None),
+    "staff:index": (None, _staff_area(STAFF, 200), None),
     "staff:orgs:index": (None, _staff_area(STAFF, 200), None),
     "staff:orgs:school": (
         lambda w: {"pk": w.school.pk},

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
-from complaints.selectors import tracked_complaint
+from complaints.selectors import complaint_appeal, tracked_complaint
 from complaints.views.common import PrivatePageMixin
 from workflows.review.forms import AppealForm
 from workflows.review.services import appeal_file, open_task
@@ -30,4 +30,5 @@ class AppealView(PrivatePageMixin, View):
 
     def _render(self, complaint, form):
         window_open = open_task(complaint, "appeal_window") is not None
-        return render(self.request, self.template_name, {"complaint": complaint, "form": form, "open": window_open})
+        context = {"complaint": complaint, "form": form, "open": window_open, "appeal": complaint_appeal(complaint)}
+        return render(self.request, self.template_name, context)

@@ -65,9 +65,39 @@ class FindingsForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
+    """The final finding of every concern (told to the complainant beside the
+    letter) and the letter itself."""
+
     letter = forms.CharField(
         label=_("Outcome letter to the complainant"),
-        help_text=_("Say only what may lawfully be disclosed: the findings, not personnel discipline."),
+        help_text=_(
+            "Say only what may lawfully be disclosed: the findings, not personnel discipline. "
+            "Blank lines start new paragraphs."
+        ),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+    def __init__(self, *args, allegations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allegations = list(allegations)
+        for allegation in self.allegations:
+            reviews = "; ".join(f"{f.get_review_display()}: {f.get_value_display()}" for f in allegation.findings.all())
+            self.fields[f"final_{allegation.pk}"] = forms.ChoiceField(
+                label=_("Final finding: %(concern)s") % {"concern": allegation.get_category_display()},
+                help_text=reviews,
+                choices=[("", "—")] + list(FindingValue.choices),
+            )
+        self.order_fields([name for name in self.fields if name != "letter"] + ["letter"])
+
+    def finals(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"final_{a.pk}"] for a in self.allegations}
+
+
+class SecondApprovalForm(forms.Form):
+    letter = forms.CharField(
+        label=_("Outcome letter to the complainant"),
+        help_text=_("You are the second approver: correct the letter if needed, then approve it to send it."),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 10}),
     )

@@ -7,8 +7,9 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from accounts.access import scope_for
 from accounts.backends import TASK_RULES
-from accounts.models import STAFF_ROLES, User
+from accounts.models import STAFF_ROLES, Role, School, User
 from accounts.rules import ComplaintRule, abilities, get_complaint_for_user, records_q
 from complaints.models import Allegation, Audience, Complaint, Finding, ReviewKind
 from core.models import AuditEvent
@@ -138,4 +139,14 @@ def recusable_people(complaint: Complaint) -> QuerySet[User]:
         .exclude(recusals__complaint=complaint)
         .distinct()
         .order_by("full_name", "email")
+    )
+
+
+def schools_without_administrator(user) -> QuerySet[School]:
+    """Schools of the coordinator's districts with no school administrator:
+    the coordinator holds their school reviews (accounts.rules)."""
+    return (
+        School.objects.filter(district_id__in=scope_for(user).district_ids(Role.COORDINATOR))
+        .exclude(memberships__role=Role.SCHOOL_ADMIN)
+        .order_by("name")
     )

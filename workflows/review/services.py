@@ -14,12 +14,14 @@ from viewflow.workflow.status import STATUS
 from accounts.backends import TASK_RULES
 from accounts.rules import ComplaintRule, may
 from complaints.models import (
+    Allegation,
     Appeal,
     Attachment,
     Audience,
     Complaint,
     Finding,
     Message,
+    MessageKind,
     OutcomeLetter,
     PublicStatus,
     Recusal,
@@ -27,39 +29,35 @@ from complaints.models import (
 from core.audit import AuditAction, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
-from workflows.flows import ComplaintFlow
 from workflows.models import ComplaintProcess, Route
 from workflows.review.selectors import CaseAccess
 
 
-def review_start(complaint: Complaint) -> ComplaintProcess:
-    """Starts ComplaintFlow for a newly filed complaint (called from the intake hand-off)."""
-    process = ComplaintFlow.start.run(complaint=complaint)
-    audit_record(actor=None, action=AuditAction.CREATED, obj=complaint, note="review started")
-    return process
-
-
-def _check(task: Task, user, *, owned: bool = True) -> Complaint:
-    complaint = task.process.complaintprocess.complaint
-    if not may(user, TASK_RULES[task.owner_permission], complaint):
-        raise PermissionDenied
-    if owned and task.owner_id not in (None, user.pk):
+def _check(task: Task, user, *, action: str = "execute") -> Complaint:
+    """The task's complaint, if ``user`` may ``action`` (assign, unassign or
+    execute) the task. viewflow's node decides what the task's state allows;
+    accounts.rules decides who holds the step's permission on this complaint
+    (never Django's superuser shortcut, so no operator bypasses a conflict)."""
+    node, complaint = task.flow_task, task.process.complaintprocess.complaint
+    if action == "execute":
+        action = "execute" if task.owner_id else "assign"
+    state_allows = getattr(node, f"can_{action}")(user, task)
+    if not (state_allows and may(user, TASK_RULES[task.owner_permission], complaint)):
         raise PermissionDenied
     return complaint
 
 
 @transaction.atomic
 def task_claim(*, task: Task, user) -> None:
-    complaint = _check(task, user)
+    complaint = _check(task, user, action="assign")
     with task.activation() as activation:
-        if task.status == STATUS.NEW:
-            activation.assign(user)
+        activation.assign(user)
     audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} claimed")
 
 
 @transaction.atomic
 def task_release(*, task: Task, user) -> None:
-    complaint = _check(task, user)
+    complaint = _check(task, user, action="unassign")
     with task.activation() as activation:
         activation.unassign()
     audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} released")
@@ -111,11 +109,15 @@ def triage_complete(
     )
     if route == Route.OUT_OF_SCOPE:
         Message.objects.create(
-            complaint=complaint, author=user, body=sanitize_html(explanation), audience=Audience.PUBLIC
+            complaint=complaint,
+            author=user,
+            body=sanitize_html(explanation),
+            audience=Audience.PUBLIC,
+            kind=MessageKind.OUT_OF_SCOPE,
         )
     else:
         Complaint.objects.filter(pk=complaint.pk).update(public_status=PublicStatus.IN_REVIEW)
-        notify.complainant_told(complaint, "status_changed", key="in-review")
+        notify.complainant_told(complaint, "status_changed", key="in-review", event=MessageKind.IN_REVIEW)
     shared = [f.pk for f in shared_files if f.complaint_id == complaint.pk]
     complaint.attachments.update(shared_with_police=False)
     complaint.attachments.filter(pk__in=shared).update(shared_with_police=True)
@@ -159,15 +161,51 @@ def review_complete(*, task: Task, user, review: str, findings: dict[int, tuple[
 
 
 @transaction.atomic
-def outcome_complete(*, task: Task, user, letter: str) -> None:
-    """The coordinator approves the outcome letter; the flow then tells the complainant."""
+def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -> None:
+    """The coordinator records the final finding of every concern and approves
+    the letter; the flow then publishes it (after a second approval where the
+    district asks for one)."""
     complaint = _check(task, user)
+    allegations = {a.pk: a for a in complaint.allegations.all()}
+    if set(finals) != set(allegations) or not all(finals.values()):
+        raise ValidationError(_("Record a final finding for every concern."))
+    for allegation_id, value in finals.items():
+        Allegation.objects.filter(pk=allegation_id).update(final_finding=value)
     OutcomeLetter.objects.update_or_create(
         complaint=complaint,
-        defaults={"body": sanitize_html(letter), "approved_by": user, "approved_at": timezone.now()},
+        defaults={"body": sanitize_html(letter.strip()), "approved_by": user, "approved_at": timezone.now()},
     )
-    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(letter), audience=Audience.PUBLIC)
-    audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="outcome letter approved")
+    audit_record(
+        actor=user,
+        action=AuditAction.CHANGED,
+        obj=complaint,
+        changes={f"final_finding:{k}": [allegations[k].final_finding or None, v] for k, v in finals.items()},
+        note="outcome letter approved",
+    )
+    _finish(task, user)
+
+
+@transaction.atomic
+def outcome_second_approve(*, task: Task, user, letter: str) -> None:
+    """A second coordinator, not the first approver, approves the (possibly corrected) letter."""
+    complaint = _check(task, user)
+    outcome = OutcomeLetter.objects.select_for_update().get(complaint=complaint)
+    if outcome.approved_by_id == user.pk:
+        raise ValidationError(_("A different coordinator must give the second approval."))
+    before = outcome.body
+    outcome.body, outcome.second_approved_by, outcome.second_approved_at = (
+        sanitize_html(letter.strip()),
+        user,
+        timezone.now(),
+    )
+    outcome.save(update_fields=["body", "second_approved_by", "second_approved_at"])
+    audit_record(
+        actor=user,
+        action=AuditAction.CHANGED,
+        obj=complaint,
+        changes={"letter_changed": [None, before != outcome.body]},
+        note="outcome letter second approval",
+    )
     _finish(task, user)
 
 
@@ -178,7 +216,8 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
     if task is None:
         raise ValidationError(_("The appeal window for this complaint is closed."))
     appeal = Appeal.objects.create(complaint=complaint, reason=sanitize_html(reason))
-    ComplaintFlow.appeal_window.run(task)
+    task.flow_task.run(task)
+    Message.objects.create(complaint=complaint, audience=Audience.PUBLIC, kind=MessageKind.APPEAL_RECEIVED)
     notify.coordinators_told(complaint, "appeal_received", key="appeal")
     audit_record(actor=None, action=AuditAction.CREATED, obj=appeal, note="appeal filed")
     return appeal
@@ -190,7 +229,13 @@ def appeal_decide(*, task: Task, user, decision: str) -> None:
     Appeal.objects.filter(complaint=complaint).update(
         decision=sanitize_html(decision), decided_by=user, decided_at=timezone.now()
     )
-    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(decision), audience=Audience.PUBLIC)
+    Message.objects.create(
+        complaint=complaint,
+        author=user,
+        body=sanitize_html(decision.strip()),
+        audience=Audience.PUBLIC,
+        kind=MessageKind.APPEAL_DECISION,
+    )
     audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="appeal decided")
     _finish(task, user)
 
@@ -239,13 +284,8 @@ def recusal_lift(*, complaint: Complaint, user, recusal: Recusal, reason: str) -
 
 
 def open_task(complaint: Complaint, node_name: str) -> Task | None:
-    """The complaint's unfinished task at ``node_name``, if any."""
-    return (
-        Task.objects.filter(
-            process__complaintprocess__complaint=complaint,
-            flow_task=getattr(ComplaintFlow, node_name),
-            finished__isnull=True,
-        )
-        .exclude(status=STATUS.CANCELED)
-        .first()
+    """The complaint's unfinished task at the flow node ``node_name``, if any."""
+    tasks = Task.objects.filter(process__complaintprocess__complaint=complaint, finished__isnull=True).exclude(
+        status=STATUS.CANCELED
     )
+    return next((task for task in tasks.order_by("pk") if task.flow_task.name == node_name), None)

@@ -2,7 +2,8 @@
 
 import csv
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,17 +16,12 @@ from accounts.rules import is_coordinator, may_review, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
 from core.audit import AuditAction, audit_record
 from notifications.selectors import address_problem
-from workflows.letters import outcome_letter_draft
 from workflows.models import CannedResponse
 from workflows.review import selectors, services
 from workflows.review.forms import (
-    AppealDecisionForm,
-    FindingsForm,
     NoteForm,
-    OutcomeForm,
     RecusalForm,
     RecusalLiftForm,
-    TriageForm,
 )
 
 QUEUE_PAGE_SIZE = 25
@@ -109,17 +105,9 @@ class QueueExportView(ReviewerView):
         return response
 
 
-def _task_form(task, complaint, data=None):
-    name = task.flow_task.name
-    if name == "triage":
-        return TriageForm(data, attachments=complaint.attachments.order_by("created_at"))
-    if name in {"school_review", "police_review"}:
-        return FindingsForm(data, allegations=complaint.allegations.all())
-    if name == "outcome":
-        return OutcomeForm(data, initial={"letter": outcome_letter_draft(complaint)})
-    if name == "appeal_review":
-        return AppealDecisionForm(data)
-    return None
+def _step_view(task):
+    """The view class the task's flow node names (see workflows/review/task_views.py)."""
+    return getattr(task.flow_task.view, "view_class", None)
 
 
 def _canned_initial(request, complaint) -> dict:
@@ -143,7 +131,8 @@ class CaseView(ReviewerView):
         tasks = []
         for task in selectors.open_tasks(complaint):
             can_act = TASK_RULES.get(task.owner_permission) in access.rules
-            form = (forms_override or {}).get(task.pk) or (_task_form(task, complaint) if can_act else None)
+            step = _step_view(task)
+            form = (forms_override or {}).get(task.pk) or (step.form_for(task, complaint) if can_act and step else None)
             tasks.append({"task": task, "can_act": can_act, "form": form})
         context = {
             "complaint": complaint,
@@ -175,59 +164,32 @@ class CaseView(ReviewerView):
 
 
 class TaskView(ReviewerView):
-    """Claim, release, reassign or complete one task of a complaint."""
+    """Claim, release or reassign one task of a complaint, or complete it
+    through the view its flow node names."""
+
+    ACTIONS = {
+        "claim": (services.task_claim, _("You claimed this step of %(code)s.")),
+        "release": (services.task_release, _("You released this step of %(code)s.")),
+    }
 
     def post(self, request, complaint_id, task_id, action):
         complaint = selectors.case_for(request.user, complaint_id)
         task = get_object_or_404(selectors.open_tasks(complaint), pk=task_id)
+        if action == "complete" and _step_view(task):
+            return task.flow_task.view(request, complaint=complaint, task=task, case_view=CaseView().get)
         try:
-            if action == "claim":
-                services.task_claim(task=task, user=request.user)
-            elif action == "release":
-                services.task_release(task=task, user=request.user)
-            elif action == "reassign":
+            if action == "reassign":
                 to_user = get_object_or_404(User, pk=request.POST.get("user") or 0)
                 services.task_reassign(task=task, user=request.user, to_user=to_user)
-            elif action == "complete":
-                return self._complete(request, complaint, task)
+                messages.success(request, _("The step is reassigned to %(who)s.") % {"who": to_user})
+            elif action in self.ACTIONS:
+                service, done = self.ACTIONS[action]
+                service(task=task, user=request.user)
+                messages.success(request, done % {"code": complaint.tracking_code})
             else:
                 raise Http404
         except PermissionDenied:
             raise Http404 from None
-        return redirect("staff:reviews:case", complaint_id=complaint.pk)
-
-    def _complete(self, request, complaint, task):
-        form = _task_form(task, complaint, request.POST)
-        if form is None or not form.is_valid():
-            return (
-                CaseView().get(request, complaint.pk, forms_override={task.pk: form})
-                if form
-                else redirect("staff:reviews:case", complaint_id=complaint.pk)
-            )
-        name, data = task.flow_task.name, form.cleaned_data
-        try:
-            if name == "triage":
-                services.triage_complete(
-                    task=task,
-                    user=request.user,
-                    route=data["route"],
-                    emergency=data["emergency"],
-                    explanation=data["explanation"],
-                    shared_files=list(data.get("shared_files") or []),
-                )
-            elif name in {"school_review", "police_review"}:
-                services.review_complete(
-                    task=task, user=request.user, review=name.split("_")[0], findings=form.findings()
-                )
-            elif name == "outcome":
-                services.outcome_complete(task=task, user=request.user, letter=data["letter"])
-            elif name == "appeal_review":
-                services.appeal_decide(task=task, user=request.user, decision=data["decision"])
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return CaseView().get(request, complaint.pk, forms_override={task.pk: form})
         return redirect("staff:reviews:case", complaint_id=complaint.pk)
 
 

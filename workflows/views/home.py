@@ -1,0 +1,33 @@
+"""The staff home page: what is waiting for the person, before anything else."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.views.generic import TemplateView
+from viewflow.workflow.models import Task
+
+from accounts import selectors as account_selectors
+from accounts.rules import is_coordinator
+from workflows.review.selectors import OPEN, _actionable_q, schools_without_administrator
+
+
+class StaffHomeView(TemplateView):
+    """Open steps the person may work (per step, theirs, overdue), school reviews
+    the coordinator holds because a school has no administrator, then their roles."""
+
+    template_name = "workflows/staff_home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        tasks = Task.objects.filter(_actionable_q(user), status__in=OPEN)
+        overdue = Q(due__due_at__lt=timezone.now()) | Q(due__escalated_at__isnull=False)
+        totals = tasks.aggregate(
+            total=Count("pk"), mine=Count("pk", filter=Q(owner=user)), overdue=Count("pk", filter=overdue)
+        )
+        per_step = tasks.values("flow_task").annotate(n=Count("pk")).order_by("flow_task")
+        return super().get_context_data(
+            totals=totals,
+            per_step=[(row["flow_task"].task_title, row["n"]) for row in per_step],
+            held_schools=schools_without_administrator(user) if is_coordinator(user) else [],
+            memberships=account_selectors.memberships_for(user),
+            **kwargs,
+        )
