@@ -145,3 +145,17 @@ def test_news_mailed_to_the_family_is_on_their_tracking_page_too(client, case):
     )
     assert OutboundEmail.objects.filter(template="status_changed", to_email="fam@example.org").exists()
     assert "Your complaint was routed for review." in _tracking_page(client, case.complaint)
+
+
+def test_step_names_in_staff_mail_are_words_in_the_readers_language(case):
+    from notifications.rendering import render_email
+
+    case.coordinator.preferred_language = "es"
+    case.coordinator.save()
+    _reviewed(case)
+    services.task_reassign(
+        task=services.open_task(case.complaint, "outcome"), user=case.coordinator, to_user=case.coordinator
+    )
+    outbound = OutboundEmail.objects.get(template="task_assigned")
+    subject, text, html = render_email(outbound, unsubscribe_url="")
+    assert "Carta de resultado" in subject + text and "outcome" not in (subject + text).replace("Outcome", "")
