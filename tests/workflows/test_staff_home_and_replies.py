@@ -73,3 +73,13 @@ def test_claiming_a_step_is_confirmed(client, case):
     client.force_login(case.reviewer)
     response = client.post(reverse("staff:reviews:task", args=[case.complaint.pk, task.pk, "claim"]), follow=True)
     assert f"You claimed this step of {case.complaint.tracking_code}." in response.content.decode()
+
+
+def test_the_case_timeline_shows_the_workflow_steps(client, case):
+    _route(case, Route.SCHOOL)
+    services.task_claim(task=services.open_task(case.complaint, "school_review"), user=case.principal)
+    client.force_login(case.coordinator)
+    page = client.get(reverse("staff:reviews:case", args=[case.complaint.pk])).content.decode()
+    assert "Step opened." in page
+    assert f"Done by {case.coordinator}." in page  # triage
+    assert f"Claimed by {case.principal}." in page  # school review

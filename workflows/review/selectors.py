@@ -1,6 +1,9 @@
 """What a staff member may see of complaints under review. Who reaches what is
 decided in accounts.rules; this module only shapes the querysets pages need."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -52,6 +55,41 @@ class CaseAccess:
     def reviews(self) -> set[str]:
         """The reviews (school, police) this person works on."""
         return {r for r, side in ((ReviewKind.SCHOOL, self.school_side), (ReviewKind.POLICE, self.police_side)) if side}
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """A workflow step on the case timeline: opened, claimed or finished."""
+
+    created_at: datetime.datetime
+    task: Task
+    what: str  # "opened", "claimed", "done"
+
+    is_step_event = True
+
+
+def step_events(complaint: Complaint) -> list[StepEvent]:
+    """When each human step of the complaint opened, was claimed and was done."""
+    tasks = (
+        Task.objects.filter(process__complaintprocess__complaint=complaint)
+        .exclude(owner_permission="")
+        .exclude(owner_permission__isnull=True)
+        .select_related("owner")
+    )
+    events = []
+    for task in tasks:
+        events.append(StepEvent(task.created, task, "opened"))
+        if task.assigned:
+            events.append(StepEvent(task.assigned, task, "claimed"))
+        if task.finished and task.status == STATUS.DONE:
+            events.append(StepEvent(task.finished, task, "done"))
+    return events
+
+
+def case_timeline(complaint: Complaint, access: CaseAccess) -> list:
+    """Messages and notes the person may read, with the workflow's steps, oldest first."""
+    entries = [*timeline_for(complaint, access), *step_events(complaint)]
+    return sorted(entries, key=lambda entry: entry.created_at)
 
 
 def timeline_for(complaint: Complaint, access: CaseAccess) -> QuerySet:

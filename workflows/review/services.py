@@ -52,6 +52,7 @@ def task_claim(*, task: Task, user) -> None:
     complaint = _check(task, user, action="assign")
     with task.activation() as activation:
         activation.assign(user)
+    _stamp_assigned(task)
     audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} claimed")
 
 
@@ -75,6 +76,7 @@ def task_reassign(*, task: Task, user, to_user) -> None:
             activation.assign(to_user)
         else:
             activation.reassign(user=to_user)
+    _stamp_assigned(task)
     notify.assignee_told(complaint, to_user, task.flow_task.name, key=f"{task.pk}-{to_user.pk}")
     audit_record(
         actor=user,
@@ -83,6 +85,11 @@ def task_reassign(*, task: Task, user, to_user) -> None:
         changes={"owner": [task.owner_id, to_user.pk]},
         note=f"{task.flow_task.name} reassigned",
     )
+
+
+def _stamp_assigned(task: Task) -> None:
+    # viewflow records who owns a task but not since when; the case timeline shows it.
+    Task.objects.filter(pk=task.pk).update(assigned=timezone.now())
 
 
 def _finish(task: Task, user) -> None:

@@ -141,7 +141,7 @@ class CaseView(ReviewerView):
             "tasks": tasks,
             "allegations": complaint.allegations.prefetch_related("findings"),
             "finding_reviews": selectors.findings_visible(complaint, access),
-            "messages_list": selectors.timeline_for(complaint, access),
+            "messages_list": selectors.case_timeline(complaint, access),
             "attachments": selectors.attachments_for(complaint, access),
             "note_form": note_form
             or NoteForm(initial=_canned_initial(request, complaint), audiences=access.audiences()),
