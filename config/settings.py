@@ -242,6 +242,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 
 
 # --- Security ----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", True) else None
+# How many reverse proxies of ours stand in front of the site. Each appends the
+# address it saw to X-Forwarded-For, so the client is the N-th entry from the
+# right (core.clientip); 0 trusts no header and uses REMOTE_ADDR. Our rate
+# limits, the audit log and allauth's limits all read the client address from
+# there: allauth through AccountAdapter.get_client_ip, not its own
+# ALLAUTH_TRUSTED_PROXY_COUNT, which answers 500 to a short header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("TRUSTED_PROXY_COUNT must be 0 or more")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

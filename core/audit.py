@@ -12,6 +12,7 @@ from uuid import UUID
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from core.clientip import client_ip
 from core.models import AuditAction, AuditEvent
 
 __all__ = [
@@ -93,12 +94,6 @@ def changes_between(before: Mapping | models.Model, after: Mapping | models.Mode
     return changed
 
 
-def _client_ip(request) -> str | None:
-    # REMOTE_ADDR is what the proxy-aware deployment sets; X-Forwarded-For is
-    # client-controlled and not trusted here.
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def _actor_repr(actor) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
@@ -162,7 +157,7 @@ def audit_record(
         event.object_id = str(obj.pk) if obj.pk is not None else ""
         event.object_repr = str(obj)[:_REPR_MAX]
     if request is not None:
-        event.ip_address = _client_ip(request)
+        event.ip_address = client_ip(request) or None
         event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:_AGENT_MAX]
     with transaction.atomic():
         event.save()

@@ -6,6 +6,10 @@ import time
 
 from django.core.cache import cache
 
+from core.clientip import client_ip
+
+__all__ = ["client_ip", "hit"]
+
 
 def hit(key: str, *, limit: int, period_seconds: int) -> bool:
     """Counts one attempt for ``key`` and returns True when the caller is now
@@ -20,8 +24,3 @@ def hit(key: str, *, limit: int, period_seconds: int) -> bool:
         cache.set(cache_key, 1, timeout=period_seconds + 1)
         count = 1
     return count > limit
-
-
-def client_ip(request) -> str:
-    """The address the request came from (the proxy sets REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR", "")

@@ -166,3 +166,11 @@ def _trigger_names(cursor):
     else:
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditevent'::regclass")
     return [row[0] for row in cursor.fetchall()]
+
+
+def test_behind_a_proxy_the_event_records_the_visitors_address_not_the_proxys(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.4")
+    event = audit_record(actor=None, action=AuditAction.VIEWED, obj=None, request=request)
+    event.refresh_from_db()
+    assert event.ip_address == "198.51.100.4"
