@@ -129,10 +129,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits (allauth, public forms) must hold across every web process on
 # every machine, so the cache lives in the shared database.
+# Our own public-form limits count in their own table (core.ratelimit). allauth
+# keeps its sign-in counters in this cache, which drops a third of its live
+# entries when it holds more than MAX_ENTRIES (Django's default is 300): keep
+# it far above the number of visitors seen in a few minutes, so a flood of new
+# visitors cannot reset a lockout.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "common_ground_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000)},
     }
 }
 

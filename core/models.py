@@ -96,3 +96,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class RateCounter(models.Model):
+    """Attempts counted for one rate-limit key in one fixed window (core.ratelimit).
+
+    A table of its own, not the cache: nothing but age removes a counter, so a
+    flood of new visitors cannot make the site forget who is over a limit.
+    """
+
+    # sha256 of the caller's key and the period: no address or session key is stored.
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="core_ratecounter_key_window")]
+
+    def __str__(self):
+        return f"{self.key[:12]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
