@@ -31,8 +31,9 @@ def _upsert_sql() -> str:
     # created or incremented and the new count returned, with no window for
     # two processes to both insert or to lose an increment. (Django's
     # bulk_create(update_conflicts=True) can only overwrite, not add one.)
+    # Only quoted names from the model are formatted in; values go as parameters.
     return (
-        f"INSERT INTO {table} ({key}, {start}, {expires}, {count}) VALUES (%s, %s, %s, 1) "
+        f"INSERT INTO {table} ({key}, {start}, {expires}, {count}) VALUES (%s, %s, %s, 1) "  # noqa: S608
         f"ON CONFLICT ({key}, {start}) DO UPDATE SET {count} = {table}.{count} + 1 "
         f"RETURNING {count}"
     )
