@@ -7,7 +7,7 @@ from django.views import View
 
 from accounts.access import scope_for
 from accounts.models import District, Role
-from core.audit import AuditAction, audit_record, changes_between, instance_values
+from core.audit import AuditKind, audit_record, changes_between, instance_values
 from workflows.models import CannedResponse
 
 
@@ -46,7 +46,7 @@ class CannedListView(View):
         response = form.save(commit=False)
         response.district = district
         response.save()
-        audit_record(actor=request.user, action=AuditAction.CREATED, obj=response, district_id=district.pk)
+        audit_record(actor=request.user, kind=AuditKind.CANNED_CREATED, obj=response, district_id=district.pk)
         return redirect("staff:reviews:canned")
 
 
@@ -62,7 +62,7 @@ class CannedEditView(View):
     def post(self, request, pk):
         canned = self._get(request, pk)
         if "delete" in request.POST:
-            audit_record(actor=request.user, action=AuditAction.DELETED, obj=canned, district_id=canned.district_id)
+            audit_record(actor=request.user, kind=AuditKind.CANNED_DELETED, obj=canned, district_id=canned.district_id)
             canned.delete()
             return redirect("staff:reviews:canned")
         before = instance_values(canned)
@@ -72,7 +72,7 @@ class CannedEditView(View):
         form.save()
         audit_record(
             actor=request.user,
-            action=AuditAction.CHANGED,
+            kind=AuditKind.CANNED_CHANGED,
             obj=canned,
             changes=changes_between(before, canned),
             district_id=canned.district_id,
