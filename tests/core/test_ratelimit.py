@@ -65,3 +65,31 @@ def test_a_flood_of_other_visitors_does_not_reset_a_sign_in_lockout(client):
         cache.set(f"visitor-{n}", [n], 300)
     right = client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
     assert "Too many failed login attempts" in right.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attempts_counted_at_the_same_moment_by_several_processes_are_all_counted():
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def attempts():
+        try:
+            barrier.wait()
+            for _ in range(25):
+                hit("tracking:ip:198.51.100.1", limit=1000, period_seconds=3600)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempts) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert RateCounter.objects.get().count == 100
