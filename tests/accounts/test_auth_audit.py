@@ -148,3 +148,12 @@ def test_deleting_several_records_at_once_in_the_admin_records_each_one(client, 
     assert sorted((e.object_id, e.district_id) for e in events) == sorted(
         [(str(officers[0].pk), world.a.pk), (str(officers[1].pk), world.b.pk)]
     )
+
+
+def test_operators_find_failed_sign_ins_for_unknown_addresses_in_the_admin(client, operator):
+    _sign_in(Client(**BROWSER), "nobody-here@example.org", password="whatever-guess-1")
+    client.force_login(operator)
+    response = client.get(reverse("admin:core_auditevent_changelist"), {"kind": AuditKind.SIGN_IN_FAILED})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "nobody-here@example.org" in content and "198.51.100.7" in content
