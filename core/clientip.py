@@ -29,3 +29,23 @@ def client_ip(request) -> str:
         # Our own proxy wrote this entry; if it is not an address the proxy
         # setup is wrong, and the proxy's address is the safe answer.
         return remote
+
+
+# One person's IPv6 connection usually owns a whole /64 and can pick any
+# address in it, so limits count per /64 (as allauth's do by default).
+IPV6_LIMIT_PREFIX = 64
+
+
+def client_key(request) -> str:
+    """The client for rate limits and lockouts: its IPv4 address, or the /64
+    network of its IPv6 address (``2001:db8:1:2::/64``)."""
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/{IPV6_LIMIT_PREFIX}", strict=False))

@@ -89,3 +89,16 @@ def test_sign_in_answers_normally_when_the_forwarded_header_is_missing(db, setti
         reverse("account_login"), {"login": "someone@example.org", "password": "wrong-password"}
     )
     assert response.status_code == 200
+
+
+def test_limits_count_an_ipv6_visitor_by_their_64_network_so_changing_address_does_not_help(settings):
+    from core.ratelimit import client_key
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    one = client_key(_request("2001:db8:1:2::1"))
+    other_address_same_network = client_key(_request("2001:db8:1:2:ffff::9"))
+    neighbour = client_key(_request("2001:db8:1:3::1"))
+    assert one == other_address_same_network == "2001:db8:1:2::/64"
+    assert neighbour != one
+    assert client_key(_request("198.51.100.9")) == "198.51.100.9"
+    assert client_key(_request("::ffff:198.51.100.9")) == "198.51.100.9"
