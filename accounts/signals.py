@@ -1,9 +1,11 @@
 """Sign-ins, sign-outs, failed sign-ins, authenticator changes and changes made in
 Django's admin, written to the audit log. Connected in AccountsConfig.ready().
 
-Events about a person go to each district they hold a role in (so that
-district's coordinators see them), or to no district when they hold none (the
-operators read those in Django's admin).
+Events about a staff member go to each district they hold a staff role in, so
+that district's coordinators see them. Events about anyone else (students,
+families, community members) go to no district: the operators read those in
+Django's admin, and a district's staff never see when or from where a family
+signs in.
 """
 
 from allauth.mfa import signals as mfa_signals
@@ -13,7 +15,7 @@ from django.contrib.auth import signals as auth_signals
 from django.db.models.signals import post_save
 
 from accounts.access import scope_for
-from accounts.models import Role
+from accounts.models import STAFF_ROLES
 from core.audit import AuditKind, audit_admin_entry, audit_record
 
 # The credentials a sign-in form sends that name the account; Django has
@@ -23,7 +25,7 @@ _MAX_LOGIN = 254
 
 
 def _district_ids(user) -> list[int | None]:
-    return sorted(scope_for(user).district_ids(*Role.values)) or [None]
+    return sorted(scope_for(user).district_ids(*STAFF_ROLES)) or [None]
 
 
 def _record_for_person(*, person, kind: str, actor, request, note: str = "") -> None:

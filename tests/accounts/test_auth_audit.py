@@ -28,26 +28,37 @@ def _totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
-def test_signing_in_and_out_are_recorded_with_the_address_for_the_persons_district(world):
-    guardian = member(Role.GUARDIAN, district=world.a, mfa=False)
+def test_signing_in_and_out_are_recorded_with_the_address_for_the_staff_members_district(world):
+    principal = member(Role.SCHOOL_ADMIN, school=world.a_school, mfa=False)
     client = Client(**BROWSER)
-    _sign_in(client, guardian.email)
+    _sign_in(client, principal.email)
     client.post(reverse("account_logout"))
 
     signed_in = AuditEvent.objects.get(kind=AuditKind.SIGNED_IN)
-    assert (signed_in.actor, signed_in.action, signed_in.district_id) == (guardian, AuditAction.SIGNED_IN, world.a.pk)
+    assert (signed_in.actor, signed_in.action, signed_in.district_id) == (principal, AuditAction.SIGNED_IN, world.a.pk)
     assert (signed_in.ip_address, signed_in.user_agent) == ("198.51.100.7", "Firefox")
     signed_out = AuditEvent.objects.get(kind=AuditKind.SIGNED_OUT)
-    assert (signed_out.actor, signed_out.district_id) == (guardian, world.a.pk)
+    assert (signed_out.actor, signed_out.district_id) == (principal, world.a.pk)
 
 
-def test_someone_with_roles_in_two_districts_shows_in_both_districts_logs(world):
-    person = member(Role.GUARDIAN, district=world.a, mfa=False)
-    member_b = member(Role.STUDENT, district=world.b, mfa=False)
-    member_b.memberships.update(user=person)
+def test_staff_with_roles_in_two_districts_show_in_both_districts_logs(world):
+    person = member(Role.COORDINATOR, district=world.a, mfa=False)
+    member(Role.FACILITATOR, district=world.b, mfa=False).memberships.update(user=person)
     _sign_in(Client(**BROWSER), person.email)
     events = AuditEvent.objects.filter(kind=AuditKind.SIGNED_IN)
     assert sorted(events.values_list("district_id", flat=True)) == sorted([world.a.pk, world.b.pk])
+
+
+def test_a_familys_sign_in_is_kept_for_the_operators_not_shown_to_district_staff(world):
+    guardian = member(Role.GUARDIAN, district=world.a, mfa=False)
+    member(Role.COORDINATOR, district=world.b, mfa=False).memberships.update(user=guardian)
+    _sign_in(Client(**BROWSER), guardian.email)
+    events = AuditEvent.objects.filter(kind=AuditKind.SIGNED_IN)
+    # Only the district where they are staff sees it; the district where they are a parent does not.
+    assert list(events.values_list("actor", "district_id")) == [(guardian.pk, world.b.pk)]
+    only_family = member(Role.STUDENT, district=world.a, mfa=False)
+    _sign_in(Client(**BROWSER), only_family.email)
+    assert AuditEvent.objects.get(kind=AuditKind.SIGNED_IN, actor=only_family).district_id is None
 
 
 def test_a_wrong_password_is_recorded_with_the_address_tried_but_never_the_password(world):
