@@ -129,10 +129,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits (allauth, public forms) must hold across every web process on
 # every machine, so the cache lives in the shared database.
+# Our own public-form limits count in their own table (core.ratelimit). allauth
+# keeps its sign-in counters in this cache, which drops a third of its live
+# entries when it holds more than MAX_ENTRIES (Django's default is 300): keep
+# it far above the number of visitors seen in a few minutes, so a flood of new
+# visitors cannot reset a lockout.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "common_ground_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000)},
     }
 }
 
@@ -242,6 +248,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 
 
 # --- Security ----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", True) else None
+# How many reverse proxies of ours stand in front of the site. Each appends the
+# address it saw to X-Forwarded-For, so the client is the N-th entry from the
+# right (core.clientip); 0 trusts no header and uses REMOTE_ADDR. Our rate
+# limits, the audit log and allauth's limits all read the client address from
+# there: allauth through AccountAdapter.get_client_ip, not its own
+# ALLAUTH_TRUSTED_PROXY_COUNT, which answers 500 to a short header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("TRUSTED_PROXY_COUNT must be 0 or more")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

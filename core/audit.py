@@ -9,14 +9,19 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 
-from core.models import AuditAction, AuditEvent
+from core.clientip import client_ip
+from core.models import KIND_ACTIONS, AuditAction, AuditEvent, AuditKind
 
 __all__ = [
     "AuditAction",
     "AuditEvent",
+    "AuditKind",
+    "audit_admin_entry",
     "audit_record",
     "changes_between",
     "district_id_of",
@@ -28,6 +33,7 @@ MASK = "***"
 SECRET_MARKERS = ("pin", "password", "secret", "token")
 _REPR_MAX = 300
 _AGENT_MAX = 500
+_ADMIN_ACTIONS = {ADDITION: AuditAction.CREATED, CHANGE: AuditAction.CHANGED, DELETION: AuditAction.DELETED}
 
 
 def _is_secret(key: str) -> bool:
@@ -93,12 +99,6 @@ def changes_between(before: Mapping | models.Model, after: Mapping | models.Mode
     return changed
 
 
-def _client_ip(request) -> str | None:
-    # REMOTE_ADDR is what the proxy-aware deployment sets; X-Forwarded-For is
-    # client-controlled and not trusted here.
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def _actor_repr(actor) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
@@ -110,7 +110,7 @@ def district_id_of(obj) -> int | None:
     """The district a record belongs to, found without importing the accounts app.
 
     A model may say it with an ``audit_district_id`` attribute; otherwise its
-    ``district_id``, its school's district, or its own id when it is a District.
+    ``district_id``, its school's or agency's district, or its own id when it is a District.
     """
     if obj is None:
         return None
@@ -120,14 +120,18 @@ def district_id_of(obj) -> int | None:
             return value
     if obj._meta.model_name == "district":
         return obj.pk
-    school = getattr(obj, "school", None)
-    return getattr(school, "district_id", None)
+    for parent in ("school", "agency"):
+        district_id = getattr(getattr(obj, parent, None), "district_id", None)
+        if district_id is not None:
+            return district_id
+    return None
 
 
 def audit_record(
     *,
     actor,
-    action: str,
+    kind: str = "",
+    action: str = "",
     obj,
     changes: dict | None = None,
     note: str = "",
@@ -136,34 +140,83 @@ def audit_record(
 ) -> AuditEvent:
     """Append one event and return it.
 
-    actor: a user or None (system / anonymous public). action: one of
-    AuditAction. obj: any model instance (stored as content type + object id +
-    a short text repr), or None for events about no record. changes:
-    ``{"field": [before, after]}``; keys naming a pin, password, secret or
-    token are stored as ``"***"``. request: optional, to record IP address and
-    user agent. district_id: optional; by default ``district_id_of(obj)``, which
-    decides which district's coordinators see the event. Must be called inside
-    the transaction of the change.
+    actor: a user or None (system / anonymous public). kind: what happened, one
+    of AuditKind (stored as its code, shown translated); action: the broad
+    AuditAction, by default the one the kind files under (KIND_ACTIONS), so
+    callers normally give only ``kind``. obj: any model instance (stored as
+    content type + object id + a short text repr), or None for events about no
+    record. changes: ``{"field": [before, after]}``; keys naming a pin,
+    password, secret or token are stored as ``"***"``. note: free detail only
+    (an address tried, a filter), never the description of the event.
+    request: optional, to record the client's IP address (core.clientip) and
+    user agent. district_id: optional; by default ``district_id_of(obj)``,
+    which decides which district's coordinators see the event. Must be called
+    inside the transaction of the change.
     """
-    if action not in AuditAction.values:
-        raise ValueError(f"Unknown audit action {action!r}")
-    if not getattr(actor, "is_authenticated", False):
-        actor = None
-    event = AuditEvent(
+    event = _new_event(
         actor=actor,
-        actor_repr=_actor_repr(actor),
+        kind=kind,
         action=action,
-        changes=mask_secrets(changes),
+        changes=changes,
         note=note,
+        request=request,
         district_id=district_id if district_id is not None else district_id_of(obj),
     )
     if obj is not None:
         event.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         event.object_id = str(obj.pk) if obj.pk is not None else ""
         event.object_repr = str(obj)[:_REPR_MAX]
-    if request is not None:
-        event.ip_address = _client_ip(request)
-        event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:_AGENT_MAX]
     with transaction.atomic():
         event.save()
+    return event
+
+
+def audit_admin_entry(entry, *, district_id: int | None = None) -> AuditEvent:
+    """An ``admin_change`` event for one row of Django's admin log (a LogEntry):
+    who, which record (its type, id and name as the admin saw them), created,
+    changed or deleted, and the admin's summary of the change as the note.
+    district_id: the record's district, when the caller knows it (the record
+    may be gone already); otherwise read from the record if it still exists."""
+    if district_id is None:
+        try:
+            district_id = district_id_of(entry.get_edited_object())
+        except ObjectDoesNotExist:
+            district_id = None
+    event = _new_event(
+        actor=entry.user,
+        kind=AuditKind.ADMIN_CHANGE,
+        action=_ADMIN_ACTIONS[entry.action_flag],
+        changes=None,
+        note=entry.get_change_message() if not entry.is_deletion() else "",
+        request=None,
+        district_id=district_id,
+    )
+    event.content_type_id = entry.content_type_id
+    event.object_id = entry.object_id or ""
+    event.object_repr = (entry.object_repr or "")[:_REPR_MAX]
+    with transaction.atomic():
+        event.save()
+    return event
+
+
+def _new_event(*, actor, kind, action, changes, note, request, district_id) -> AuditEvent:
+    if kind and kind not in AuditKind.values:
+        raise ValueError(f"Unknown audit kind {kind!r}")
+    action = action or KIND_ACTIONS.get(kind, "")
+    if action not in AuditAction.values:
+        raise ValueError(f"Unknown audit action {action!r} (give a kind, or an action for this kind)")
+    if not getattr(actor, "is_authenticated", False):
+        actor = None
+    event = AuditEvent(
+        actor=actor,
+        actor_repr=_actor_repr(actor),
+        action=action,
+        kind=kind,
+        changes=mask_secrets(changes),
+        note=note,
+        district_id=district_id,
+    )
+    if request is not None:
+        event.ip_address = client_ip(request) or None
+        event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:_AGENT_MAX]
     return event

@@ -15,6 +15,86 @@ class AuditAction(models.TextChoices):
     DELETED = "deleted", _("Deleted")
     SIGNED_IN = "signed_in", _("Signed in")
     SIGNED_OUT = "signed_out", _("Signed out")
+    FAILED = "failed", _("Failed")
+
+
+class AuditKind(models.TextChoices):
+    """What happened, as a code: stored untranslated, shown in the reader's language."""
+
+    SIGNED_IN = "signed_in", _("Signed in")
+    SIGNED_OUT = "signed_out", _("Signed out")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+    MFA_FAILED = "mfa_failed", _("Authenticator code refused")
+    MFA_ADDED = "mfa_added", _("Authenticator added")
+    MFA_REMOVED = "mfa_removed", _("Authenticator removed")
+    RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated", _("Recovery codes regenerated")
+    ADMIN_CHANGE = "admin_change", _("Changed in the admin site")
+    REVIEW_STARTED = "review_started", _("Review started")
+    CASE_VIEWED = "case_viewed", _("Case viewed")
+    FILE_DOWNLOADED = "file_downloaded", _("File downloaded")
+    QUEUE_EXPORTED = "queue_exported", _("Queue exported")
+    AUDIT_EXPORTED = "audit_exported", _("Audit log exported")
+    TASK_CLAIMED = "task_claimed", _("Task claimed")
+    TASK_RELEASED = "task_released", _("Task released")
+    TASK_REASSIGNED = "task_reassigned", _("Task reassigned")
+    TRIAGED = "triaged", _("Triaged")
+    REVIEW_RECORDED = "review_recorded", _("Review recorded")
+    OUTCOME_APPROVED = "outcome_approved", _("Outcome letter approved")
+    OUTCOME_SECOND_APPROVED = "outcome_second_approved", _("Outcome letter approved a second time")
+    APPEAL_FILED = "appeal_filed", _("Appeal filed")
+    APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
+    NOTE_ADDED = "note_added", _("Note added")
+    MESSAGE_PUBLISHED = "message_published", _("Message published")
+    RECUSAL_ADDED = "recusal_added", _("Recusal recorded")
+    RECUSAL_LIFTED = "recusal_lifted", _("Recusal lifted")
+    CLOSURE_CREATED = "closure_created", _("School closure added")
+    CLOSURE_CHANGED = "closure_changed", _("School closure changed")
+    CLOSURE_DELETED = "closure_deleted", _("School closure removed")
+    DEADLINES_CHANGED = "deadlines_changed", _("Deadlines changed")
+    CANNED_CREATED = "canned_created", _("Canned response added")
+    CANNED_CHANGED = "canned_changed", _("Canned response changed")
+    CANNED_DELETED = "canned_deleted", _("Canned response removed")
+    MAIL_RESENT = "mail_resent", _("Mail resent")
+
+
+# The broad action each kind files under, so a caller names only the kind.
+# A kind missing here must be recorded with an explicit action.
+KIND_ACTIONS = {
+    AuditKind.SIGNED_IN: AuditAction.SIGNED_IN,
+    AuditKind.SIGNED_OUT: AuditAction.SIGNED_OUT,
+    AuditKind.SIGN_IN_FAILED: AuditAction.FAILED,
+    AuditKind.MFA_FAILED: AuditAction.FAILED,
+    AuditKind.MFA_ADDED: AuditAction.CREATED,
+    AuditKind.MFA_REMOVED: AuditAction.DELETED,
+    AuditKind.RECOVERY_CODES_REGENERATED: AuditAction.CHANGED,
+    AuditKind.REVIEW_STARTED: AuditAction.CREATED,
+    AuditKind.CASE_VIEWED: AuditAction.VIEWED,
+    AuditKind.FILE_DOWNLOADED: AuditAction.VIEWED,
+    AuditKind.QUEUE_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.AUDIT_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.TASK_CLAIMED: AuditAction.ASSIGNED,
+    AuditKind.TASK_RELEASED: AuditAction.ASSIGNED,
+    AuditKind.TASK_REASSIGNED: AuditAction.ASSIGNED,
+    AuditKind.TRIAGED: AuditAction.CHANGED,
+    AuditKind.REVIEW_RECORDED: AuditAction.CHANGED,
+    AuditKind.OUTCOME_APPROVED: AuditAction.CHANGED,
+    AuditKind.OUTCOME_SECOND_APPROVED: AuditAction.CHANGED,
+    AuditKind.APPEAL_FILED: AuditAction.CREATED,
+    AuditKind.APPEAL_DECIDED: AuditAction.CHANGED,
+    AuditKind.NOTE_ADDED: AuditAction.CREATED,
+    AuditKind.MESSAGE_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RECUSAL_ADDED: AuditAction.CREATED,
+    AuditKind.RECUSAL_LIFTED: AuditAction.CHANGED,
+    AuditKind.CLOSURE_CREATED: AuditAction.CREATED,
+    AuditKind.CLOSURE_CHANGED: AuditAction.CHANGED,
+    AuditKind.CLOSURE_DELETED: AuditAction.DELETED,
+    AuditKind.DEADLINES_CHANGED: AuditAction.CHANGED,
+    AuditKind.CANNED_CREATED: AuditAction.CREATED,
+    AuditKind.CANNED_CHANGED: AuditAction.CHANGED,
+    AuditKind.CANNED_DELETED: AuditAction.DELETED,
+    AuditKind.MAIL_RESENT: AuditAction.CREATED,
+    # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
+}
 
 
 class AppendOnlyError(Exception):
@@ -53,6 +133,8 @@ class AuditEvent(models.Model):
     # Kept as text so the log still says who acted after the account is gone.
     actor_repr = models.CharField(_("who (as recorded)"), max_length=300, blank=True)
     action = models.CharField(_("action"), max_length=32, choices=AuditAction.choices)
+    # Blank only on events written before kinds existed.
+    kind = models.CharField(_("event"), max_length=40, choices=AuditKind.choices, blank=True, default="")
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("record type"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -76,18 +158,20 @@ class AuditEvent(models.Model):
         # manager; make it the guarded one too.
         base_manager_name = "objects"
         # The staff list always filters by district, newest first; each of its
-        # filters (action, actor, record type; date range on created_at) has
+        # filters (action, kind, actor, record type; date range on created_at) has
         # an index led by district_id.
         indexes = [
             models.Index(fields=["content_type", "object_id", "-created_at"], name="core_audit_object_idx"),
             models.Index(fields=["district_id", "-created_at"], name="core_audit_district_idx"),
             models.Index(fields=["district_id", "action", "-created_at"], name="core_audit_district_action_idx"),
+            models.Index(fields=["district_id", "kind", "-created_at"], name="core_audit_district_kind_idx"),
             models.Index(fields=["district_id", "actor", "-created_at"], name="core_audit_district_actor_idx"),
             models.Index(fields=["district_id", "content_type", "-created_at"], name="core_audit_district_type_idx"),
         ]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_repr or '-'} {self.action} {self.object_repr}"
+        what = self.kind or self.action
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_repr or '-'} {what} {self.object_repr}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
@@ -96,3 +180,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class RateCounter(models.Model):
+    """Attempts counted for one rate-limit key in one fixed window (core.ratelimit).
+
+    A table of its own, not the cache: nothing but age removes a counter, so a
+    flood of new visitors cannot make the site forget who is over a limit.
+    """
+
+    # sha256 of the caller's key and the period: no address or session key is stored.
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="core_ratecounter_key_window")]
+
+    def __str__(self):
+        return f"{self.key[:12]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

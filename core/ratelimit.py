@@ -1,27 +1,68 @@
-"""Fixed-window rate limits on Django's cache (the shared database cache, so a
-limit holds across every web process)."""
+"""Fixed-window rate limits, counted in their own database table (RateCounter).
 
+The table is shared by every web process on every machine, and unlike a
+cache it never drops a live counter to make room: expired windows are the
+only rows removed.
+"""
+
+import datetime as dt
 import hashlib
-import time
+import random
 
-from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+
+from core.clientip import client_ip, client_key
+from core.models import RateCounter
+
+__all__ = ["client_ip", "client_key", "hit", "ratecounter_prune"]
+
+# About one hit in this many also removes expired counters; the delete uses
+# the index on expires_at and touches only dead rows.
+PRUNE_ONE_IN = 200
+
+
+def _upsert_sql() -> str:
+    q = connection.ops.quote_name
+    table, key, start, expires, count = (
+        q(name) for name in (RateCounter._meta.db_table, "key", "window_start", "expires_at", "count")
+    )
+    # One statement, atomic on PostgreSQL and SQLite (3.35+): the counter is
+    # created or incremented and the new count returned, with no window for
+    # two processes to both insert or to lose an increment. (Django's
+    # bulk_create(update_conflicts=True) can only overwrite, not add one.)
+    # Only quoted names from the model are formatted in; values go as parameters.
+    return (
+        f"INSERT INTO {table} ({key}, {start}, {expires}, {count}) VALUES (%s, %s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT ({key}, {start}) DO UPDATE SET {count} = {table}.{count} + 1 "
+        f"RETURNING {count}"
+    )
 
 
 def hit(key: str, *, limit: int, period_seconds: int) -> bool:
     """Counts one attempt for ``key`` and returns True when the caller is now
     over ``limit`` attempts in the current window of ``period_seconds``."""
-    window = int(time.time() // period_seconds)
-    cache_key = "rl:" + hashlib.sha256(f"{key}:{window}".encode()).hexdigest()
-    if cache.add(cache_key, 1, timeout=period_seconds + 1):
-        return limit < 1
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period_seconds + 1)
-        count = 1
+    now = timezone.now()
+    epoch = int(now.timestamp())
+    window_start = dt.datetime.fromtimestamp(epoch - epoch % period_seconds, tz=dt.UTC)
+    expires_at = window_start + dt.timedelta(seconds=period_seconds)
+    digest = hashlib.sha256(f"{period_seconds}:{key}".encode()).hexdigest()
+    field = RateCounter._meta.get_field("window_start")
+    params = [
+        digest,
+        field.get_db_prep_value(window_start, connection),
+        field.get_db_prep_value(expires_at, connection),
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(), params)
+        (count,) = cursor.fetchone()
+    if random.randrange(PRUNE_ONE_IN) == 0:  # noqa: S311 - not security-relevant
+        ratecounter_prune(now=now)
     return count > limit
 
 
-def client_ip(request) -> str:
-    """The address the request came from (the proxy sets REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR", "")
+@transaction.atomic
+def ratecounter_prune(*, now: dt.datetime | None = None) -> int:
+    """Deletes the counters of windows that have ended; returns how many."""
+    deleted, _ = RateCounter.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts import rules
-from core.models import AuditAction
+from core.models import AuditAction, AuditKind
 from workflows import selectors
 from workflows.models import DeadlinePolicy, SchoolCalendarClosure
 
@@ -50,6 +50,7 @@ class AuditFilterForm(forms.Form):
     """The audit log's filters; all optional, read from the query string."""
 
     district = forms.ModelChoiceField(label=_("District"), queryset=None, required=False, empty_label=_("All"))
+    kind = forms.ChoiceField(label=_("Event"), required=False)
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False, empty_label=_("Anyone"))
     record_type = forms.ModelChoiceField(label=_("Record type"), queryset=None, required=False, empty_label=_("Any"))
@@ -59,6 +60,8 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = rules.coordinated_districts(user)
+        # Sorted by label in the reader's language: the codes' order means nothing to them.
+        self.fields["kind"].choices = [("", _("Any"))] + sorted(AuditKind.choices, key=lambda choice: str(choice[1]))
         self.fields["action"].choices = [("", _("Any"))] + list(AuditAction.choices)
         self.fields["actor"].queryset = selectors.audit_actor_choices(user)
         self.fields["record_type"].queryset = selectors.audit_record_types()

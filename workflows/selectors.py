@@ -47,6 +47,7 @@ def audit_events_for(
     user,
     *,
     district: District | None = None,
+    kind: str = "",
     action: str = "",
     actor: User | None = None,
     record_type: ContentType | None = None,
@@ -58,6 +59,8 @@ def audit_events_for(
     if district is not None:
         districts = districts & {district.pk}
     events = AuditEvent.objects.filter(district_id__in=districts).select_related("content_type")
+    if kind:
+        events = events.filter(kind=kind)
     if action:
         events = events.filter(action=action)
     if actor is not None:

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from accounts.models import District
-from core.audit import AuditAction, audit_record, changes_between, instance_values
+from core.audit import AuditAction, AuditKind, audit_record, changes_between, instance_values
 from workflows.models import DeadlinePolicy, SchoolCalendarClosure
 
 CLOSURE_FIELDS = ("name", "kind", "starts_on", "ends_on")
@@ -17,7 +17,7 @@ def closure_create(*, actor, district: District, data: dict, request=None) -> Sc
     closure.save()
     after = instance_values(closure, CLOSURE_FIELDS)
     audit_record(
-        actor=actor, action=AuditAction.CREATED, obj=closure, changes=changes_between({}, after), request=request
+        actor=actor, kind=AuditKind.CLOSURE_CREATED, obj=closure, changes=changes_between({}, after), request=request
     )
     return closure
 
@@ -32,7 +32,7 @@ def closure_update(*, actor, closure: SchoolCalendarClosure, data: dict, request
     changes = changes_between(before, instance_values(closure, CLOSURE_FIELDS))
     if changes:
         closure.save()
-        audit_record(actor=actor, action=AuditAction.CHANGED, obj=closure, changes=changes, request=request)
+        audit_record(actor=actor, kind=AuditKind.CLOSURE_CHANGED, obj=closure, changes=changes, request=request)
     return closure
 
 
@@ -41,7 +41,11 @@ def closure_delete(*, actor, closure: SchoolCalendarClosure, request=None) -> No
     """Removes ``closure``; the audit event keeps what it was."""
     before = instance_values(closure, CLOSURE_FIELDS)
     audit_record(
-        actor=actor, action=AuditAction.DELETED, obj=closure, changes=changes_between(before, {}), request=request
+        actor=actor,
+        kind=AuditKind.CLOSURE_DELETED,
+        obj=closure,
+        changes=changes_between(before, {}),
+        request=request,
     )
     closure.delete()
 
@@ -61,5 +65,12 @@ def deadline_policy_update(*, actor, district: District, data: dict, request=Non
     if changes or created:
         policy.save()
         action = AuditAction.CREATED if created else AuditAction.CHANGED
-        audit_record(actor=actor, action=action, obj=policy, changes=changes, request=request)
+        audit_record(
+            actor=actor,
+            kind=AuditKind.DEADLINES_CHANGED,
+            action=action,
+            obj=policy,
+            changes=changes,
+            request=request,
+        )
     return policy

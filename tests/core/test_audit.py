@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from accounts.models import District, Role
 from core.audit import AuditAction, audit_record, changes_between, instance_values, mask_secrets
-from core.models import AppendOnlyError, AuditEvent
+from core.models import AppendOnlyError, AuditEvent, AuditKind
 from tests.factories import DistrictFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +166,91 @@ def _trigger_names(cursor):
     else:
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditevent'::regclass")
     return [row[0] for row in cursor.fetchall()]
+
+
+def test_behind_a_proxy_the_event_records_the_visitors_address_not_the_proxys(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.4")
+    event = audit_record(actor=None, action=AuditAction.VIEWED, obj=None, request=request)
+    event.refresh_from_db()
+    assert event.ip_address == "198.51.100.4"
+
+
+def test_an_event_names_its_kind_and_files_under_the_matching_action():
+    event = audit_record(actor=None, kind=AuditKind.TASK_CLAIMED, obj=DistrictFactory())
+    event.refresh_from_db()
+    assert (event.kind, event.action) == ("task_claimed", AuditAction.ASSIGNED)
+
+
+def test_an_unknown_kind_or_an_event_with_neither_kind_nor_action_is_rejected():
+    with pytest.raises(ValueError):
+        audit_record(actor=None, kind="teleported", obj=None)
+    with pytest.raises(ValueError):
+        audit_record(actor=None, obj=None)
+    assert not AuditEvent.objects.exists()
+
+
+def test_every_kind_has_a_spanish_label_and_an_action():
+    from django.utils import translation
+
+    from core.models import KIND_ACTIONS
+
+    with translation.override("en"):
+        english = {kind: str(kind.label) for kind in AuditKind}
+    with translation.override("es"):
+        untranslated = [kind for kind in AuditKind if str(kind.label) == english[kind]]
+    assert untranslated == []
+    assert set(AuditKind) - set(KIND_ACTIONS) == {AuditKind.ADMIN_CHANGE}
+
+
+def _coordinator_client(client, world):
+    coordinator = member(Role.COORDINATOR, district=world.a)
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "es"
+    return coordinator
+
+
+def test_the_audit_log_shows_each_event_in_the_readers_language_and_filters_by_it(client, world):
+    from django.urls import reverse
+
+    claimed = audit_record(actor=None, kind=AuditKind.TASK_CLAIMED, obj=world.a_school)
+    audit_record(actor=None, kind=AuditKind.CASE_VIEWED, obj=world.a_school)
+    _coordinator_client(client, world)
+
+    response = client.get(reverse("staff:audit:index"), {"kind": "task_claimed"})
+    assert [e.pk for e in response.context["page"].object_list] == [claimed.pk]
+    content = response.content.decode()
+    assert "<td>Tarea asumida</td>" in content and "<td>Caso consultado</td>" not in content
+    assert '<option value="task_claimed" selected>Tarea asumida</option>' in content
+
+
+def test_the_audit_export_has_the_event_column_and_is_itself_an_audit_exported_event(client, world):
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    audit_record(actor=None, kind=AuditKind.FILE_DOWNLOADED, obj=world.a_school)
+    coordinator = _coordinator_client(client, world)
+    response = client.get(reverse("staff:audit:export"), {"kind": "file_downloaded"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][-1] == "Evento" and rows[1][-1] == "Archivo descargado"
+    exported = AuditEvent.objects.get(kind=AuditKind.AUDIT_EXPORTED)
+    assert (exported.actor, exported.note) == (coordinator, "kind=file_downloaded")
+
+
+def test_canned_responses_added_changed_and_removed_are_typed_events(client, world):
+    from django.urls import reverse
+
+    from workflows.models import CannedResponse
+
+    _coordinator_client(client, world)
+    district = world.a.pk
+    client.post(reverse("staff:reviews:canned"), {"district": district, "title": "Received", "body": "We received it."})
+    canned = CannedResponse.objects.get()
+    edit = reverse("staff:reviews:canned_edit", args=[canned.pk])
+    client.post(edit, {"district": district, "title": "Received", "body": "We received your complaint."})
+    client.post(edit, {"delete": "1"})
+    events = AuditEvent.objects.filter(object_id=str(canned.pk), kind__startswith="canned_").order_by("id")
+    kinds = list(events.values_list("kind", flat=True))
+    assert kinds == [AuditKind.CANNED_CREATED, AuditKind.CANNED_CHANGED, AuditKind.CANNED_DELETED]

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from accounts.rules import coordinated_districts
-from core.audit import AuditAction, audit_record, changes_between, instance_values
+from core.audit import AuditKind, audit_record, changes_between, instance_values
 from workflows.models import CannedResponse
 
 
@@ -35,7 +35,7 @@ class CannedListView(View):
         if not form.is_valid():
             return self._render(request, form, districts)
         response = form.save()
-        audit_record(actor=request.user, action=AuditAction.CREATED, obj=response, district_id=response.district_id)
+        audit_record(actor=request.user, kind=AuditKind.CANNED_CREATED, obj=response, district_id=response.district_id)
         return redirect("staff:reviews:canned")
 
     def _render(self, request, form, districts):
@@ -55,7 +55,7 @@ class CannedEditView(View):
     def post(self, request, pk):
         canned = self._get(request, pk)
         if "delete" in request.POST:
-            audit_record(actor=request.user, action=AuditAction.DELETED, obj=canned, district_id=canned.district_id)
+            audit_record(actor=request.user, kind=AuditKind.CANNED_DELETED, obj=canned, district_id=canned.district_id)
             canned.delete()
             return redirect("staff:reviews:canned")
         before = instance_values(canned)
@@ -65,7 +65,7 @@ class CannedEditView(View):
         form.save()
         audit_record(
             actor=request.user,
-            action=AuditAction.CHANGED,
+            kind=AuditKind.CANNED_CHANGED,
             obj=canned,
             changes=changes_between(before, canned),
             district_id=canned.district_id,

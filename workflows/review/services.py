@@ -26,7 +26,7 @@ from complaints.models import (
     PublicStatus,
     Recusal,
 )
-from core.audit import AuditAction, audit_record
+from core.audit import AuditKind, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess, Route
@@ -53,7 +53,7 @@ def task_claim(*, task: Task, user) -> None:
     with task.activation() as activation:
         activation.assign(user)
     _stamp_assigned(task)
-    audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} claimed")
+    audit_record(actor=user, kind=AuditKind.TASK_CLAIMED, obj=complaint, note=task.flow_task.name)
 
 
 @transaction.atomic
@@ -61,7 +61,7 @@ def task_release(*, task: Task, user) -> None:
     complaint = _check(task, user, action="unassign")
     with task.activation() as activation:
         activation.unassign()
-    audit_record(actor=user, action=AuditAction.ASSIGNED, obj=complaint, note=f"{task.flow_task.name} released")
+    audit_record(actor=user, kind=AuditKind.TASK_RELEASED, obj=complaint, note=task.flow_task.name)
 
 
 @transaction.atomic
@@ -80,10 +80,10 @@ def task_reassign(*, task: Task, user, to_user) -> None:
     notify.assignee_told(complaint, to_user, task.flow_task.name, key=f"{task.pk}-{to_user.pk}")
     audit_record(
         actor=user,
-        action=AuditAction.ASSIGNED,
+        kind=AuditKind.TASK_REASSIGNED,
         obj=complaint,
         changes={"owner": [task.owner_id, to_user.pk]},
-        note=f"{task.flow_task.name} reassigned",
+        note=task.flow_task.name,
     )
 
 
@@ -132,14 +132,13 @@ def triage_complete(
         notify.emergency_alert(complaint)
     audit_record(
         actor=user,
-        action=AuditAction.CHANGED,
+        kind=AuditKind.TRIAGED,
         obj=complaint,
         changes={
             "route": [before["route"], route],
             "emergency": [before["emergency"], emergency],
             "files_shared_with_police": [None, shared],
         },
-        note="triage",
     )
     _finish(task, user)
 
@@ -159,10 +158,10 @@ def review_complete(*, task: Task, user, review: str, findings: dict[int, tuple[
         )
     audit_record(
         actor=user,
-        action=AuditAction.CHANGED,
+        kind=AuditKind.REVIEW_RECORDED,
         obj=complaint,
         changes={f"finding:{review}:{k}": [None, v[0]] for k, v in findings.items()},
-        note=f"{review} review",
+        note=review,
     )
     _finish(task, user)
 
@@ -184,10 +183,9 @@ def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -
     )
     audit_record(
         actor=user,
-        action=AuditAction.CHANGED,
+        kind=AuditKind.OUTCOME_APPROVED,
         obj=complaint,
         changes={f"final_finding:{k}": [allegations[k].final_finding or None, v] for k, v in finals.items()},
-        note="outcome letter approved",
     )
     _finish(task, user)
 
@@ -208,10 +206,9 @@ def outcome_second_approve(*, task: Task, user, letter: str) -> None:
     outcome.save(update_fields=["body", "second_approved_by", "second_approved_at"])
     audit_record(
         actor=user,
-        action=AuditAction.CHANGED,
+        kind=AuditKind.OUTCOME_SECOND_APPROVED,
         obj=complaint,
         changes={"letter_changed": [None, before != outcome.body]},
-        note="outcome letter second approval",
     )
     _finish(task, user)
 
@@ -226,7 +223,7 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
     task.flow_task.run(task)
     Message.objects.create(complaint=complaint, audience=Audience.PUBLIC, kind=MessageKind.APPEAL_RECEIVED)
     notify.coordinators_told(complaint, "appeal_received", key="appeal")
-    audit_record(actor=None, action=AuditAction.CREATED, obj=appeal, note="appeal filed")
+    audit_record(actor=None, kind=AuditKind.APPEAL_FILED, obj=appeal)
     return appeal
 
 
@@ -243,7 +240,7 @@ def appeal_decide(*, task: Task, user, decision: str) -> None:
         audience=Audience.PUBLIC,
         kind=MessageKind.APPEAL_DECISION,
     )
-    audit_record(actor=user, action=AuditAction.CHANGED, obj=complaint, note="appeal decided")
+    audit_record(actor=user, kind=AuditKind.APPEAL_DECIDED, obj=complaint)
     _finish(task, user)
 
 
@@ -257,7 +254,7 @@ def note_add(*, complaint: Complaint, user, body: str, audience: str) -> Message
     public = audience == Audience.PUBLIC
     if public:
         notify.complainant_told(complaint, "public_message", key=f"message-{message.pk}")
-    audit_record(actor=user, action=AuditAction.CREATED, obj=message, note="public message" if public else "note")
+    audit_record(actor=user, kind=AuditKind.MESSAGE_PUBLISHED if public else AuditKind.NOTE_ADDED, obj=message)
     return message
 
 
@@ -275,7 +272,9 @@ def recusal_add(*, complaint: Complaint, user, person, reason: str) -> Recusal:
     ):
         with task.activation() as activation:
             activation.unassign()
-    audit_record(actor=user, action=AuditAction.CREATED, obj=recusal, changes={"user": [None, person.pk]}, note=reason)
+    audit_record(
+        actor=user, kind=AuditKind.RECUSAL_ADDED, obj=recusal, changes={"user": [None, person.pk]}, note=reason
+    )
     return recusal
 
 
@@ -285,7 +284,7 @@ def recusal_lift(*, complaint: Complaint, user, recusal: Recusal, reason: str) -
     if not may(user, ComplaintRule.COORDINATE, complaint) or recusal.complaint_id != complaint.pk:
         raise PermissionDenied
     audit_record(
-        actor=user, action=AuditAction.DELETED, obj=recusal, changes={"user": [recusal.user_id, None]}, note=reason
+        actor=user, kind=AuditKind.RECUSAL_LIFTED, obj=recusal, changes={"user": [recusal.user_id, None]}, note=reason
     )
     recusal.delete()
 

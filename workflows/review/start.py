@@ -5,7 +5,7 @@ services never import the flow)."""
 from django.db import transaction
 
 from complaints.models import Complaint
-from core.audit import AuditAction, audit_record
+from core.audit import AuditKind, audit_record
 from workflows.flows import ComplaintFlow
 from workflows.models import ComplaintProcess
 
@@ -14,5 +14,5 @@ from workflows.models import ComplaintProcess
 def review_start(complaint: Complaint) -> ComplaintProcess:
     """Starts ComplaintFlow for a newly filed complaint (called from the intake hand-off)."""
     process = ComplaintFlow.start.run(complaint=complaint)
-    audit_record(actor=None, action=AuditAction.CREATED, obj=complaint, note="review started")
+    audit_record(actor=None, kind=AuditKind.REVIEW_STARTED, obj=complaint)
     return process

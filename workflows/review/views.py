@@ -14,7 +14,7 @@ from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TASK_RULES,
 from accounts.models import User
 from accounts.rules import is_coordinator, may_review, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
-from core.audit import AuditAction, audit_record
+from core.audit import AuditKind, audit_record
 from notifications.selectors import address_problem
 from workflows.models import CannedResponse
 from workflows.review import selectors, services
@@ -99,9 +99,7 @@ class QueueExportView(ReviewerView):
                     complaint.public_status,
                 ]
             )
-        audit_record(
-            actor=request.user, action=AuditAction.EXPORTED, obj=None, note="review queue CSV", request=request
-        )
+        audit_record(actor=request.user, kind=AuditKind.QUEUE_EXPORTED, obj=None, request=request)
         return response
 
 
@@ -127,7 +125,7 @@ class CaseView(ReviewerView):
     def get(self, request, complaint_id, forms_override=None, note_form=None, recusal_form=None, lift_forms=None):
         complaint = selectors.case_for(request.user, complaint_id)
         access = selectors.CaseAccess(request.user, complaint)
-        audit_record(actor=request.user, action=AuditAction.VIEWED, obj=complaint, request=request)
+        audit_record(actor=request.user, kind=AuditKind.CASE_VIEWED, obj=complaint, request=request)
         tasks = []
         for task in selectors.open_tasks(complaint):
             can_act = TASK_RULES.get(task.owner_permission) in access.rules
@@ -241,7 +239,7 @@ class StaffAttachmentView(ReviewerView):
         complaint = selectors.case_for(request.user, complaint_id)
         files = selectors.attachments_for(complaint, selectors.CaseAccess(request.user, complaint))
         attachment = get_object_or_404(files, pk=attachment_id)
-        audit_record(actor=request.user, action=AuditAction.VIEWED, obj=attachment, request=request)
+        audit_record(actor=request.user, kind=AuditKind.FILE_DOWNLOADED, obj=attachment, request=request)
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

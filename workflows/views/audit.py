@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts import rules
-from core.audit import AuditAction, audit_record
+from core.audit import AuditKind, audit_record
 from workflows import selectors
 from workflows.forms import AuditFilterForm
 from workflows.views.mixins import CoordinatorRequiredMixin
@@ -56,6 +56,7 @@ def _csv_rows(events):
             _("Changes"),
             _("Note"),
             _("IP address"),
+            _("Event"),
         ]
     )
     for event in events.iterator(chunk_size=500):
@@ -72,6 +73,7 @@ def _csv_rows(events):
                     event.changes,
                     event.note,
                     event.ip_address,
+                    event.get_kind_display(),
                 )
             ]
         )
@@ -89,10 +91,10 @@ class AuditExportView(CoordinatorRequiredMixin, View):
             for district_id in sorted(district_ids):
                 audit_record(
                     actor=request.user,
-                    action=AuditAction.EXPORTED,
+                    kind=AuditKind.AUDIT_EXPORTED,
                     obj=None,
-                    # Stored untranslated: the log is read in any language.
-                    note=f"audit log export; filters: {request.GET.urlencode() or 'none'}",
+                    # The filters used, as the query string: the kind says what happened.
+                    note=request.GET.urlencode(),
                     request=request,
                     district_id=district_id,
                 )
