@@ -1,0 +1,61 @@
+"""Job leases: a job RUNNING longer than its lease is presumed lost with its worker."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+logger = logging.getLogger(__name__)
+
+
+class LeaseExpired(Exception):
+    """Recorded on a job whose workers died JOB_MAX_ATTEMPTS times while running it."""
+
+
+def lease_seconds(task_path: str) -> int:
+    """The lease of one task: its entry in JOB_LEASE_SECONDS_BY_TASK, else JOB_LEASE_SECONDS."""
+    return settings.JOB_LEASE_SECONDS_BY_TASK.get(task_path, settings.JOB_LEASE_SECONDS)
+
+
+def _expired(now: datetime.datetime) -> Q:
+    overrides = settings.JOB_LEASE_SECONDS_BY_TASK
+    expired = Q(started_at__lt=now - datetime.timedelta(seconds=settings.JOB_LEASE_SECONDS)) & ~Q(
+        task_path__in=list(overrides)
+    )
+    for path, seconds in overrides.items():
+        expired |= Q(task_path=path, started_at__lt=now - datetime.timedelta(seconds=seconds))
+    return expired
+
+
+@transaction.atomic
+def job_leases_reclaim() -> int:
+    """Queues again (status READY) every job RUNNING past its lease and returns how many.
+
+    A job already claimed JOB_MAX_ATTEMPTS times is failed with ``LeaseExpired``
+    instead, so that a job which kills its worker cannot loop for ever.
+    """
+    now = timezone.now()
+    requeued = 0
+    stale = DBTaskResult.objects.running().filter(_expired(now)).select_for_update(skip_locked=True)
+    for job in stale:
+        if len(job.worker_ids) >= settings.JOB_MAX_ATTEMPTS:
+            logger.error("Job %s (%s) lost its worker %d times; failing it", job.pk, job.task_path, len(job.worker_ids))
+            job.set_failed(LeaseExpired(f"The worker running this job stopped {len(job.worker_ids)} times."))
+            continue
+        logger.warning("Job %s (%s) ran past its lease; queuing it again", job.pk, job.task_path)
+        job.status = TaskResultStatus.READY
+        job.started_at = None
+        job.save(update_fields=["status", "started_at"])
+        requeued += 1
+    return requeued
+
+
+def job_requeue(*, job_id) -> bool:
+    """Queues again one job this worker was running when the database went away; True if it was still RUNNING."""
+    running = DBTaskResult.objects.filter(pk=job_id, status=TaskResultStatus.RUNNING)
+    return bool(running.update(status=TaskResultStatus.READY, started_at=None))
