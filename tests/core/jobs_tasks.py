@@ -1,0 +1,24 @@
+"""Small tasks the job tests enqueue (a dotted path the worker subprocess can import)."""
+
+import pathlib
+import time
+
+from django_tasks import task
+
+
+@task()
+def echo(value: str) -> str:
+    return value
+
+
+@task()
+def wait_while_file_exists(path: str) -> str:
+    """Blocks while ``path`` exists: a job a worker can be killed in the middle of."""
+    while pathlib.Path(path).exists():
+        time.sleep(0.05)
+    return "done"
+
+
+@task()
+def always_fails() -> None:
+    raise RuntimeError("this periodic job always fails")
