@@ -82,6 +82,9 @@ class TcpProxy:
                     s.shutdown(socket.SHUT_RDWR)
 
     def stop(self) -> None:
+        # shutdown() wakes the thread blocked in accept(); close() alone would not.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         with self._lock:
             sockets, self._sockets = self._sockets, []

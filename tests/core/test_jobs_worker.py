@@ -1,0 +1,54 @@
+"""A real worker subprocess rides out a database outage (issue 10 #1).
+
+What is real and what is simulated: on PostgreSQL the worker's connections go
+through a TCP proxy that is stopped (open connections cut, new ones refused) and
+restarted; the PostgreSQL server itself keeps running. On SQLite the database
+file's folder is renamed away, so the worker cannot open the database, then back.
+"""
+
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from tests.core.jobs_support import WorkerDatabase, WorkerProcess
+from tests.core.jobs_tasks import echo
+
+
+@pytest.fixture
+def worker_db(tmp_path):
+    db = WorkerDatabase(tmp_path)
+    yield db
+    db.close()
+
+
+def _status(job) -> str:
+    return DBTaskResult.objects.get(pk=job.id).status
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_waits_out_a_database_outage_and_keeps_running_jobs(tmp_path, worker_db):
+    before = echo.enqueue("before")
+    worker_db.push()
+    worker = WorkerProcess(worker_db, tmp_path, worker_id="W", queues="default")
+    try:
+        worker_db.wait_for(lambda: _status(before) == "SUCCESSFUL", what="the first job")
+        with worker_db.outage():
+            time.sleep(2.5)  # several claim rounds fail
+            assert worker.alive(), "the worker exited when the database went away"
+            worker_db.pull()
+            after = echo.using(run_after=timezone.now() - datetime.timedelta(seconds=1)).enqueue("after")
+            worker_db.push()
+            time.sleep(1)
+            assert worker.alive()
+        worker_db.wait_for(lambda: _status(after) == "SUCCESSFUL", what="the job queued during the outage")
+        assert worker.alive()
+    except AssertionError:
+        print(worker.output())
+        raise
+    finally:
+        worker.stop()
+    assert "Database unavailable" in worker.output()
+    assert DBTaskResult.objects.get(pk=after.id).return_value == "after"
