@@ -50,6 +50,8 @@ class Worker(DbWorker):
                     logger.warning("Database reachable again; worker %s carries on", self.worker_id)
                 self._failures = 0
             except DATABASE_ERRORS as error:
+                if self.batch:  # a one-off run (tests, draining a queue) reports the outage instead of waiting
+                    raise
                 self._failures += 1
                 delay = min(settings.JOB_DB_RETRY_MAX_SECONDS, 2 ** (self._failures - 1))
                 logger.warning("Database unavailable (%s); worker %s retries in %s s", error, self.worker_id, delay)

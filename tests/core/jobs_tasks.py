@@ -22,3 +22,8 @@ def wait_while_file_exists(path: str) -> str:
 @task()
 def always_fails() -> None:
     raise RuntimeError("this periodic job always fails")
+
+
+@task()
+def tick() -> str:
+    return "tick"
