@@ -59,3 +59,13 @@ def job_requeue(*, job_id) -> bool:
     """Queues again one job this worker was running when the database went away; True if it was still RUNNING."""
     running = DBTaskResult.objects.filter(pk=job_id, status=TaskResultStatus.RUNNING)
     return bool(running.update(status=TaskResultStatus.READY, started_at=None))
+
+
+def job_retry(*, job: DBTaskResult) -> bool:
+    """Queues a failed job again unless it was already tried JOB_MAX_ATTEMPTS times
+    (or is periodic: its next run is queued anyway); True when queued."""
+    if len(job.worker_ids) >= settings.JOB_MAX_ATTEMPTS or job.task_path in settings.PERIODIC_TASKS:
+        return False
+    logger.warning("Job %s (%s) failed because the database went away; queuing it again", job.pk, job.task_path)
+    failed = DBTaskResult.objects.filter(pk=job.pk, status=TaskResultStatus.FAILED)
+    return bool(failed.update(status=TaskResultStatus.READY, started_at=None, finished_at=None))

@@ -14,16 +14,23 @@ import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
+from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker as DbWorker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from core.jobs.leases import job_leases_reclaim, job_requeue
+from core.jobs.leases import job_leases_reclaim, job_requeue, job_retry
 from core.jobs.periodic import periodic_tasks_ensure
 
 logger = logging.getLogger("core.jobs")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+DATABASE_ERROR_PATHS = {f"{error.__module__}.{error.__qualname__}" for error in DATABASE_ERRORS}
+
+
+def _failed_for_the_database(job: DBTaskResult) -> bool:
+    # A job that failed only because the database went away mid-run is not the job's fault.
+    return job.status == TaskResultStatus.FAILED and job.exception_class_path in DATABASE_ERROR_PATHS
 
 
 def _connections_close() -> None:
@@ -117,3 +124,5 @@ class Worker(DbWorker):
             # The job's end could not be recorded: run it again once the database is back.
             self._orphan = db_task_result.pk
             raise
+        if _failed_for_the_database(db_task_result):
+            job_retry(job=db_task_result)

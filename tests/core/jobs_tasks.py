@@ -27,3 +27,15 @@ def always_fails() -> None:
 @task()
 def tick() -> str:
     return "tick"
+
+
+@task()
+def database_lost_once(flag: str) -> str:
+    """Fails like a query on a lost connection the first time (while ``flag`` exists)."""
+    from django.db import OperationalError
+
+    marker = pathlib.Path(flag)
+    if marker.exists():
+        marker.unlink()
+        raise OperationalError("server closed the connection unexpectedly")
+    return "ok"

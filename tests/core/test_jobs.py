@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.jobs.leases import job_leases_reclaim
-from tests.core.jobs_tasks import echo, wait_while_file_exists
+from tests.core.jobs_tasks import always_fails, database_lost_once, echo, wait_while_file_exists
 
 # The worker closes obsolete connections between jobs, as in production: no test transaction around it.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,3 +72,22 @@ def test_a_job_that_keeps_losing_its_worker_is_failed_instead_of_retried_for_eve
     assert _row(doomed).exception_class_path == "core.jobs.leases.LeaseExpired"
     _run_worker()
     assert _row(doomed).status == "FAILED"
+
+
+def test_a_job_that_failed_because_the_database_went_away_runs_again(tmp_path):
+    flag = tmp_path / "lose-the-database-once"
+    flag.touch()
+    job = database_lost_once.enqueue(str(flag))
+
+    _run_worker()
+
+    assert _row(job).status == "SUCCESSFUL"
+    assert _row(job).return_value == "ok"
+    assert len(_row(job).worker_ids) == 2
+
+
+def test_a_job_that_fails_for_its_own_reasons_is_not_retried():
+    job = always_fails.enqueue()
+    _run_worker()
+    assert _row(job).status == "FAILED"
+    assert len(_row(job).worker_ids) == 1
