@@ -55,10 +55,14 @@ def job_leases_reclaim() -> int:
     return requeued
 
 
-def job_requeue(*, job_id) -> bool:
-    """Queues again one job this worker was running when the database went away; True if it was still RUNNING."""
-    running = DBTaskResult.objects.filter(pk=job_id, status=TaskResultStatus.RUNNING)
-    return bool(running.update(status=TaskResultStatus.READY, started_at=None))
+def job_requeue(*, job_id, worker_id: str) -> bool:
+    """Queues again a job this worker was running when the database went away;
+    True if it was still this worker's (not already reclaimed by another one)."""
+    job = DBTaskResult.objects.filter(pk=job_id, status=TaskResultStatus.RUNNING).first()
+    if job is None or job.worker_ids[-1:] != [worker_id]:
+        return False
+    still_ours = DBTaskResult.objects.filter(pk=job_id, status=TaskResultStatus.RUNNING, started_at=job.started_at)
+    return bool(still_ours.update(status=TaskResultStatus.READY, started_at=None))
 
 
 def job_retry(*, job: DBTaskResult) -> bool:

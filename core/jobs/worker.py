@@ -74,7 +74,8 @@ class Worker(DbWorker):
         """Claims and runs at most one job: "ran", "idle", or "stop" (batch or max-tasks reached)."""
         close_old_connections()
         if self._orphan is not None:
-            job_requeue(job_id=self._orphan)
+            if job_requeue(job_id=self._orphan, worker_id=self.worker_id):
+                logger.warning("Job %s queued again: its end could not be recorded", self._orphan)
             self._orphan = None
         if time.monotonic() >= self._next_check:
             self._check()
