@@ -40,6 +40,8 @@ def _connections_close() -> None:
 
 
 class Worker(DbWorker):
+    """db_worker's Worker with a loop that checks leases and periodic jobs and survives database outages."""
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._next_check = 0.0
