@@ -2,6 +2,7 @@
 Retry-After instead of a 500: nothing they did is wrong, and nothing they already
 submitted is lost."""
 
+import logging
 import sys
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
@@ -56,5 +59,6 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
+            logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
             return database_unavailable_response(request)
         return None
