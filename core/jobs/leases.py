@@ -17,12 +17,8 @@ class LeaseExpired(Exception):
     """Recorded on a job whose workers died JOB_MAX_ATTEMPTS times while running it."""
 
 
-def lease_seconds(task_path: str) -> int:
-    """The lease of one task: its entry in JOB_LEASE_SECONDS_BY_TASK, else JOB_LEASE_SECONDS."""
-    return settings.JOB_LEASE_SECONDS_BY_TASK.get(task_path, settings.JOB_LEASE_SECONDS)
-
-
 def _expired(now: datetime.datetime) -> Q:
+    # JOB_LEASE_SECONDS, or the task's own entry in JOB_LEASE_SECONDS_BY_TASK.
     overrides = settings.JOB_LEASE_SECONDS_BY_TASK
     expired = Q(started_at__lt=now - datetime.timedelta(seconds=settings.JOB_LEASE_SECONDS)) & ~Q(
         task_path__in=list(overrides)
