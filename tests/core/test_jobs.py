@@ -1,8 +1,10 @@
 """Job leases: a job whose worker died is run again (issue 10 #1)."""
 
 import datetime
+import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -91,3 +93,10 @@ def test_a_job_that_fails_for_its_own_reasons_is_not_retried():
     _run_worker()
     assert _row(job).status == "FAILED"
     assert len(_row(job).worker_ids) == 1
+
+
+def test_make_run_starts_a_worker_for_every_queue_with_timers_apart_from_mail():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    groups = [set(g.split(",")) for g in re.findall(r"manage\.py run_worker --queue-name ([\w,]+)", makefile)]
+    assert set().union(*groups) >= set(settings.TASKS["default"]["QUEUES"])
+    assert not any({"timers", "mail"} <= group for group in groups)

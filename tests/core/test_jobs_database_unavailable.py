@@ -13,6 +13,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from accounts.models import Role
+from tests.core.jobs_support import PORTS
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +55,14 @@ def test_the_site_works_again_once_the_database_is_back():
 
 
 def _port_nobody_listens_on() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in this helper's range")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a real unreachable server needs PostgreSQL")
