@@ -10,6 +10,7 @@ from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.template import loader
 from django.utils import translation
 
@@ -23,9 +24,13 @@ def database_unavailable_response(request) -> HttpResponse:
     """The 503 page, rendered without the database (no context processors, no session)."""
     language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language_from_request(request)
     with translation.override(language):
-        html = loader.render_to_string(
-            "503.html", {"retry_after_seconds": RETRY_AFTER_SECONDS, "quick_exit_url": settings.QUICK_EXIT_URL}
-        )
+        context = {
+            "retry_after_seconds": RETRY_AFTER_SECONDS,
+            "quick_exit_url": settings.QUICK_EXIT_URL,
+            # The language switcher's form still works (the token comes from the cookie, not the database).
+            "csrf_token": get_token(request),
+        }
+        html = loader.render_to_string("503.html", context)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
