@@ -28,10 +28,10 @@ run: $(VENV)/.run-installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createcachetable
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	$(DEV_ENV) $(PY) manage.py schedule_timers
 	@echo "Serving http://127.0.0.1:8000 with a background worker. Ctrl-C stops both."
 	@$(DEV_ENV) bash -c 'trap "trap - INT TERM EXIT; kill 0" INT TERM EXIT; \
-		$(PY) manage.py db_worker & \
+		$(PY) manage.py run_worker --queue-name timers,default & \
+		$(PY) manage.py run_worker --queue-name mail & \
 		$(PY) manage.py runserver --noreload 127.0.0.1:8000 & \
 		wait -n'
 

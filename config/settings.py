@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Wraps everything that uses the database: 503 + Retry-After while it is away.
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,7 +145,22 @@ CACHES = {
 }
 
 # --- Background jobs (Django's Tasks API) -----------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Three queues, so that a slow mail provider never delays the workflow's timers:
+# run one `manage.py run_worker --queue-name timers,default` and one
+# `manage.py run_worker --queue-name mail` (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail", "timers"]}}
+# A job still RUNNING after its lease is taken to be lost with its worker and is
+# queued again (every task is safe to run twice). Per-task leases override it.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 15 * 60)
+JOB_LEASE_SECONDS_BY_TASK = {"workflows.tasks.workflow_timers_tick": 120}
+# A job whose worker died this many times is failed instead of queued again.
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 5)
+# How often each worker reclaims expired leases and restores missing periodic jobs.
+JOB_CHECK_SECONDS = env_int("JOB_CHECK_SECONDS", 30)
+# While the database is unreachable the worker waits 1, 2, 4 ... up to this many seconds between tries.
+JOB_DB_RETRY_MAX_SECONDS = env_int("JOB_DB_RETRY_MAX_SECONDS", 30)
+# Finished job rows (successful or failed) are deleted after this many days.
+JOB_RESULT_RETENTION_DAYS = env_int("JOB_RESULT_RETENTION_DAYS", 7)
 
 # --- Authentication (django-allauth) -----------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -334,3 +351,16 @@ NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
 NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 60)
 # How often the worker fires due workflow timers (deadlines, escalations, appeal windows).
 WORKFLOW_TIMER_INTERVAL_SECONDS = env_int("WORKFLOW_TIMER_INTERVAL_SECONDS", 60)
+
+# --- Periodic jobs -------------------------------------------------------------
+# {dotted task path: interval in seconds}. The worker keeps one waiting run of
+# each and queues the next when a run ends (successful or not); no cron.
+PERIODIC_TASKS = {
+    "workflows.tasks.workflow_timers_tick": WORKFLOW_TIMER_INTERVAL_SECONDS,
+    # Due-soon reminders and the 30-day updates to complainants (each mail at most once).
+    "workflows.tasks.reminders_send": 3600,
+    # The coordinators' digest: checked hourly, sent once per ISO week (its mail key holds the week).
+    "workflows.tasks.coordinator_digest_send": 3600,
+    "complaints.tasks.expired_drafts_purge": 3600,
+    "core.jobs.tasks.job_results_prune": 3600,
+}

@@ -1,7 +1,7 @@
 """Periodic mail about review tasks: due-soon reminders and the coordinators' weekly digest.
 
-Run from cron (see docs/notifications.md); each mail has an idempotency key,
-so running a command twice sends nothing twice.
+Run hourly by the worker (workflows.tasks, settings.PERIODIC_TASKS); each mail has an idempotency key,
+so running a job twice sends nothing twice.
 """
 
 import datetime

@@ -1,37 +1,32 @@
-"""Background jobs of the review workflow (run by `manage.py db_worker`)."""
+"""Background jobs of the review workflow. All are periodic (settings.PERIODIC_TASKS):
+``manage.py run_worker`` keeps each one scheduled, no cron. Each is safe to run twice."""
 
-import datetime
-
-from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 from viewflow.workflow.timers import fire_due_timers
 
-TICK_PATH = "workflows.tasks.workflow_timers_tick"
+from workflows import reminders
+
+
+@task(queue_name="timers")
+def workflow_timers_tick() -> int:
+    """Fires due viewflow timers (deadlines, escalations, appeal windows) and returns how
+    many. The worker queues the next tick when this one ends, even when it fails.
+    Safe twice: viewflow re-checks each timer under its flow lock."""
+    return fire_due_timers()
 
 
 @task()
-def workflow_timers_tick() -> int:
-    """Fires due viewflow timers (deadlines, escalations, appeal windows), then
-    schedules the next tick: the worker itself keeps the timers running."""
-    fired = fire_due_timers()
-    with transaction.atomic():
-        _schedule(after=datetime.timedelta(seconds=settings.WORKFLOW_TIMER_INTERVAL_SECONDS))
-    return fired
+def reminders_send() -> dict[str, int]:
+    """Queues due-soon reminders to task owners and the 30-day updates to complainants.
+    Safe twice: a task is reminded once (``reminded_at``); an update waits 30 days."""
+    return {
+        "due_soon": reminders.due_soon_remind(),
+        "still_open": reminders.open_complaints_update(),
+    }
 
 
-def _schedule(*, after: datetime.timedelta) -> None:
-    workflow_timers_tick.using(run_after=timezone.now() + after).enqueue()
-
-
-@transaction.atomic
-def timers_tick_ensure() -> bool:
-    """Queues the first tick unless one is already waiting; True when it queued one."""
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.select_for_update().filter(task_path=TICK_PATH, status="READY")
-    if waiting.exists():
-        return False
-    _schedule(after=datetime.timedelta(0))
-    return True
+@task()
+def coordinator_digest_send() -> int:
+    """Queues this ISO week's digest for every coordinator; the mail key holds the week,
+    so running it hourly sends each coordinator exactly one digest a week."""
+    return reminders.coordinator_digest_send()

@@ -219,7 +219,7 @@ def test_the_background_worker_fires_due_timers_and_keeps_ticking(case):
     call_command("schedule_timers", verbosity=0)  # idempotent
     ticks = DBTaskResult.objects.filter(task_path="workflows.tasks.workflow_timers_tick")
     assert ticks.filter(status="READY").count() == 1
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert TaskDue.objects.get(task=triage).escalated_at is not None
     assert ticks.filter(status="READY").count() == 1  # the next tick waits its turn
 

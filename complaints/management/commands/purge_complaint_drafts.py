@@ -1,12 +1,10 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from complaints.models import Draft
+from complaints.tasks import expired_drafts_delete
 
 
 class Command(BaseCommand):
-    help = "Delete complaint drafts whose private link has expired (run daily from cron)."
+    help = "Delete complaint drafts whose private link has expired, now (the worker does it every hour)."
 
     def handle(self, *args, **options):
-        deleted, _ = Draft.objects.filter(expires_at__lte=timezone.now()).delete()
-        self.stdout.write(f"{deleted} expired draft(s) deleted")
+        self.stdout.write(f"{expired_drafts_delete()} expired draft(s) deleted")

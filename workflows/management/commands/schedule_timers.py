@@ -1,11 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from workflows.tasks import timers_tick_ensure
+from core.jobs.periodic import periodic_tasks_ensure
 
 
 class Command(BaseCommand):
-    help = "Make sure the background worker fires workflow timers (idempotent; run after each deploy)."
+    help = (
+        "Queue every periodic job (settings.PERIODIC_TASKS) that has no waiting run. Optional: "
+        "run_worker does the same at start and every JOB_CHECK_SECONDS."
+    )
 
     def handle(self, *args, **options):
-        queued = timers_tick_ensure()
-        self.stdout.write("timer tick queued" if queued else "timer tick already waiting")
+        queued = periodic_tasks_ensure()
+        self.stdout.write(f"queued: {', '.join(queued)}" if queued else "every periodic job already waiting")

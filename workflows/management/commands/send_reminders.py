@@ -5,8 +5,9 @@ from workflows.reminders import coordinator_digest_send, due_soon_remind, open_c
 
 class Command(BaseCommand):
     help = (
-        "Queue due-soon reminders, 30-day updates to complainants of open complaints, "
-        "and with --digest the coordinators' weekly digest."
+        "Queue due-soon reminders, 30-day updates to complainants of open complaints, and with --digest "
+        "this week's coordinator digests, now. Optional: the worker runs the same jobs every hour "
+        "(settings.PERIODIC_TASKS); nothing is ever sent twice."
     )
 
     def add_arguments(self, parser):
