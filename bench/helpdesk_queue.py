@@ -100,7 +100,8 @@ def seed(total: int):
         tickets = []
         for n in range(start, min(start + 5000, total)):
             created = now - datetime.timedelta(minutes=n * 7)
-            is_open = n % open_every == 0
+            # One ticket in 20 is open, spread evenly over the queues.
+            is_open = (n + n // QUEUES) % open_every == 0
             tickets.append(
                 Ticket(
                     title=f"Complaint {n}: the officer searched a bag",
@@ -158,7 +159,9 @@ def run(total: int, requests: int) -> None:
 
     started = time.perf_counter()
     staff, queue = seed(total)
-    opened = total // round(1 / OPEN_SHARE) + (1 if total % round(1 / OPEN_SHARE) else 0)
+    from helpdesk.models import Ticket
+
+    opened = Ticket.objects.filter(status=Ticket.OPEN_STATUS).count()
     print(f"\ndjango-helpdesk: {total} tickets ({opened} open), seeded in {time.perf_counter() - started:.0f} s")
     client = Client()
     client.force_login(staff)
