@@ -160,30 +160,36 @@ def _drive(case: DemoCase, complaint: Complaint, people: _People) -> None:
     """Moves the complaint's review on to ``case.stage`` the way staff and the family would."""
     if case.stage == NOT_REVIEWED:
         return
-    coordinator = people.coordinator
     if case.reply:
         complaint_reply(complaint=complaint, body=case.reply, files=[])
     if case.stage == TRIAGE:
-        _leave_open(case, complaint, "triage", coordinator)
+        _leave_open(case, complaint, "triage", people.coordinator)
         return
     services.triage_complete(
         task=services.open_task(complaint, "triage"),
-        user=coordinator,
+        user=people.coordinator,
         route=case.route,
         emergency=case.emergency,
         explanation=_out_of_scope_text(case) if case.stage == OUT_OF_SCOPE else "",
     )
-    _talk(case, complaint, coordinator)
+    _talk(case, complaint, people.coordinator)
     if case.stage == OUT_OF_SCOPE:
         return
+    _reviews(case, complaint, people)
+    if case.stage != REVIEW:
+        _outcome_and_appeal(case, complaint, people.coordinator)
+
+
+def _reviews(case: DemoCase, complaint: Complaint, people: _People) -> None:
+    """Records the findings of every review the route needs, except those the case leaves open."""
     needed = [review for review, routes in _REVIEWS.items() if case.route in routes]
     left_open = (case.pending or tuple(needed)) if case.stage == REVIEW else ()
     for review in needed:
         node = f"{review}_review"
         if review in left_open and not case.claimed:
+            # Nobody to look up: Roosevelt and Garfield have no school administrator.
             _leave_open(case, complaint, node, None)
             continue
-        # Roosevelt and Garfield have no school administrator: their school reviews stay open.
         actor = people.school_admin(complaint) if review == "school" else people.police_reviewer(complaint)
         if review in left_open:
             _leave_open(case, complaint, node, actor)
@@ -191,15 +197,18 @@ def _drive(case: DemoCase, complaint: Complaint, people: _People) -> None:
             services.review_complete(
                 task=services.open_task(complaint, node), user=actor, review=review, findings=_findings(case, complaint)
             )
-    if case.stage == REVIEW:
-        return
+
+
+def _outcome_and_appeal(case: DemoCase, complaint: Complaint, coordinator) -> None:
+    """The outcome letter, then the appeal window: left open, run out, or appealed (and decided)."""
     if case.stage == OUTCOME:
         _leave_open(case, complaint, "outcome", coordinator)
         return
     services.outcome_complete(task=services.open_task(complaint, "outcome"), user=coordinator, letter=_letter(case))
-    if case.stage == APPEAL_WINDOW or (case.stage == CLOSED and not case.appealed):
-        if case.stage == CLOSED:
-            _expire(services.open_task(complaint, "appeal_window"))
+    if case.stage == APPEAL_WINDOW:
+        return
+    if case.stage == CLOSED and not case.appealed:
+        _expire(services.open_task(complaint, "appeal_window"))
         return
     services.appeal_file(complaint=complaint, reason=_appeal_reason(case))
     if case.stage == APPEAL_REVIEW:
