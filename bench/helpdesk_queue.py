@@ -13,7 +13,9 @@ review_queue.py:
 - its data request (the first 25 open tickets, which the page fetches at once),
 - the data request for page 40, and for one queue only.
 
-Each line prints p50 and p95 over M requests and the queries of one request.
+Each line prints p50 and p95 over M requests and the queries of one request; the
+figures are also saved by size in bench/.helpdesk-results.json (not committed) so
+bench/review_queue.py can print its ratios against them.
 Run: .venv/bin/python bench/helpdesk_queue.py [sizes] [requests]
      (defaults: 1000,100000 and 50; DATABASE_URL defaults to the dev cluster's
      postgres://commonground@127.0.0.1:25432/cg_bench_helpdesk, created if missing and
@@ -33,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 VENV = HERE / ".helpdesk-venv"
 REQUIREMENTS = HERE / "requirements-helpdesk.txt"
 DEFAULT_DATABASE_URL = "postgres://commonground@127.0.0.1:25432/cg_bench_helpdesk"
+RESULTS = HERE / ".helpdesk-results.json"  # read by bench/review_queue.py to print its ratios
 QUEUES = 20
 OPEN_SHARE = 0.05
 
@@ -130,7 +133,14 @@ def _query(params: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(params).encode()).decode()
 
 
-def timed(client, url: str, label: str, requests: int) -> list[float]:
+def _record(results: dict, label: str, times: list[float], queries: int | None = None) -> None:
+    p50, p95 = statistics.median(times), statistics.quantiles(times, n=20)[18]
+    results[label] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "queries": queries}
+    shown = f"  {queries:3d} queries" if queries is not None else ""
+    print(f"{label:<44} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms{shown}")
+
+
+def timed(client, url: str, label: str, requests: int, results: dict) -> list[float]:
     from django.db import connection
 
     queries = []
@@ -147,20 +157,18 @@ def timed(client, url: str, label: str, requests: int) -> list[float]:
         start = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - start) * 1000)
-    p50 = statistics.median(times)
-    p95 = statistics.quantiles(times, n=20)[18]
-    print(f"{label:<44} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  {len(queries):3d} queries")
+    _record(results, label, times, len(queries))
     return times
 
 
-def run(total: int, requests: int) -> None:
+def run(total: int, requests: int) -> dict:
+    """Seeds ``total`` tickets, prints each line and returns its figures by label."""
     from django.test import Client
     from django.urls import reverse
+    from helpdesk.models import Ticket
 
     started = time.perf_counter()
     staff, queue = seed(total)
-    from helpdesk.models import Ticket
-
     opened = Ticket.objects.filter(status=Ticket.OPEN_STATUS).count()
     print(f"\ndjango-helpdesk: {total} tickets ({opened} open), seeded in {time.perf_counter() - started:.0f} s")
     client = Client()
@@ -180,16 +188,15 @@ def run(total: int, requests: int) -> None:
     for _ in range(3):  # warm up
         client.get(page)
         client.get(rows + "?draw=1&start=0&length=25")
-    page_times = timed(client, page, "ticket list page (HTML)", requests)
-    row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests)
+    results = {"tickets": total, "open": opened, "requests": requests}
+    page_times = timed(client, page, "ticket list page (HTML)", requests, results)
+    row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests, results)
     both = [a + b for a, b in zip(page_times, row_times, strict=True)]
-    print(
-        f"{'page + first 25 rows (what staff wait for)':<44} p50 {statistics.median(both):8.1f} ms  "
-        f"p95 {statistics.quantiles(both, n=20)[18]:8.1f} ms"
-    )
-    timed(client, rows + "?draw=2&start=975&length=25", "ticket list data, page 40", requests)
+    _record(results, "page + first 25 rows", both)
+    timed(client, rows + "?draw=2&start=975&length=25", "ticket list data, page 40", requests, results)
     one = reverse("helpdesk:datatables_ticket_list", args=[one_queue])
-    timed(client, one + "?draw=1&start=0&length=25", "ticket list data, one queue", requests)
+    timed(client, one + "?draw=1&start=0&length=25", "ticket list data, one queue", requests, results)
+    return results
 
 
 if __name__ == "__main__":
@@ -198,5 +205,8 @@ if __name__ == "__main__":
     sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000,100000").split(",")]
     requests = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     _setup()
+    saved = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for size in sizes:
-        run(size, requests)
+        saved[str(size)] = run(size, requests)
+        RESULTS.write_text(json.dumps(saved, indent=2) + "\n")
+    print(f"\nFigures saved in {RESULTS.relative_to(HERE.parent)} (by number of tickets) for bench/review_queue.py.")
