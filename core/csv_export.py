@@ -2,7 +2,8 @@
 
 Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return as a formula, so text from complainants or staff could
-run in a coordinator's spreadsheet (OWASP "CSV injection"). Such text cells get
+run in a coordinator's spreadsheet (OWASP "CSV injection"; OWASP ASVS 1.2.10
+adds a leading NUL). Such text cells get
 a leading single quote, which shows the text as typed and runs nothing. Every
 cell is quoted, so a reader that splits on another delimiter (Excel set to a
 semicolon locale) cannot cut a cell in two and expose a formula. The file starts
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's list, plus NUL from OWASP ASVS 1.2.10.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 BOM = "\ufeff"
 CONTENT_TYPE = "text/csv; charset=utf-8"
 
