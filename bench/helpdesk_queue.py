@@ -25,7 +25,6 @@ Run: .venv/bin/python bench/helpdesk_queue.py [sizes] [requests]
 import base64
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -38,6 +37,10 @@ DEFAULT_DATABASE_URL = "postgres://commonground@127.0.0.1:25432/cg_bench_helpdes
 RESULTS = HERE / ".helpdesk-results.json"  # read by bench/review_queue.py to print its ratios
 QUEUES = 20
 OPEN_SHARE = 0.05
+
+
+sys.path.insert(0, str(HERE))
+from timing import record, timed  # noqa: E402  (the same timing as review_queue.py)
 
 
 def _in_helpdesk_venv() -> None:
@@ -68,7 +71,6 @@ def _database_ready(url: str) -> None:
 def _setup() -> None:
     os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
     _database_ready(os.environ["DATABASE_URL"])
-    sys.path.insert(0, str(HERE))
     os.environ["DJANGO_SETTINGS_MODULE"] = "helpdesk_settings"
     import django
 
@@ -133,34 +135,6 @@ def _query(params: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(params).encode()).decode()
 
 
-def _record(results: dict, label: str, times: list[float], queries: int | None = None) -> None:
-    p50, p95 = statistics.median(times), statistics.quantiles(times, n=20)[18]
-    results[label] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "queries": queries}
-    shown = f"  {queries:3d} queries" if queries is not None else ""
-    print(f"{label:<44} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms{shown}")
-
-
-def timed(client, url: str, label: str, requests: int, results: dict) -> list[float]:
-    from django.db import connection
-
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    _record(results, label, times, len(queries))
-    return times
-
-
 def run(total: int, requests: int) -> dict:
     """Seeds ``total`` tickets, prints each line and returns its figures by label."""
     from django.test import Client
@@ -192,7 +166,7 @@ def run(total: int, requests: int) -> dict:
     page_times = timed(client, page, "ticket list page (HTML)", requests, results)
     row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests, results)
     both = [a + b for a, b in zip(page_times, row_times, strict=True)]
-    _record(results, "page + first 25 rows", both)
+    record(results, "page + first 25 rows", both)
     timed(client, rows + "?draw=2&start=975&length=25", "ticket list data, page 40", requests, results)
     one = reverse("helpdesk:datatables_ticket_list", args=[one_queue])
     timed(client, one + "?draw=1&start=0&length=25", "ticket list data, one queue", requests, results)
