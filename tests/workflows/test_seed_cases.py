@@ -101,7 +101,7 @@ def test_running_seed_demo_again_files_nothing_twice(seeded, settings):
     assert _world() == before
 
 
-def test_demo_staff_see_real_work_and_a_family_can_open_a_printed_complaint(seeded, client):
+def test_demo_staff_see_real_work_and_history_and_a_family_can_open_a_printed_complaint(seeded, client):
     queue = reverse("staff:reviews:index")
     overdue = 0
     for role in (Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER, Role.COORDINATOR):
@@ -114,6 +114,8 @@ def test_demo_staff_see_real_work_and_a_family_can_open_a_printed_complaint(seed
     for complaint in Complaint.objects.filter(school__district__slug="riverside", kind=Kind.COMPLAINT):
         response = client.get(reverse("staff:reviews:case", args=[complaint.pk]))
         assert response.status_code == 200, complaint.tracking_code
+    audit = client.get(reverse("staff:audit:index"))
+    assert audit.status_code == 200 and audit.context["page"].paginator.count > 100
     client.logout()
     code, pin = next(line.split()[:3:2] for line in seeded.splitlines() if " PIN " in line)
     response = client.post(reverse("complaints:track"), {"tracking_code": code, "pin": pin})
