@@ -41,6 +41,12 @@ from workflows.review import services
 DEMO_DISTRICT_SLUG = "riverside"
 _REVIEWS = {"school": (Route.SCHOOL, Route.BOTH), "police": (Route.POLICE, Route.BOTH)}
 _BY_KEY = {case.key: case for case in CASES}
+# Families and places cycled over the cases, so each case page reads like a real one.
+_NAMES = {
+    "en": ["Dana Whitfield", "Marcus Hill", "Priya Raman", "Tom Okafor", "Jenna Kowalski", "Luis Ortega"],
+    "es": ["María González", "José Hernández", "Lucía Ramírez", "Ana Morales", "Carlos Castillo"],
+}
+_PLACES = ["Main hallway", "Cafeteria", "Front office", "Student parking lot", "Gym entrance", "Bus loop"]
 _FINDINGS = [FindingValue.SUSTAINED, FindingValue.NOT_SUSTAINED, FindingValue.POLICY, FindingValue.UNFOUNDED]
 
 
@@ -117,6 +123,7 @@ class _People:
 
 def _file(case: DemoCase, district: District, today: datetime.date) -> tuple[Complaint, str]:
     """Files ``case`` as the public form would, and returns it with its PIN."""
+    n = CASES.index(case)
     school = School.objects.get(district=district, slug=case.school)
     officer = Officer.objects.get(agency__district=district, badge_number=case.officer) if case.officer else None
     draft = draft_save(draft=None, step="about", raw={"school": [str(school.pk)]})
@@ -135,7 +142,7 @@ def _file(case: DemoCase, district: District, today: datetime.date) -> tuple[Com
             "officer": officer.pk if officer else None,
             "allegations": list(case.categories),
             "occurred_at_time": datetime.time(10 + len(case.key) % 6, 15),
-            "location": "",
+            "location": "" if case.stage in (OUT_OF_SCOPE, NOT_REVIEWED) else _PLACES[n % len(_PLACES)],
             "description": case.description,
             "witnesses": "",
             "desired_outcome": "",
@@ -144,7 +151,7 @@ def _file(case: DemoCase, district: District, today: datetime.date) -> tuple[Com
             "contact_preference": {"email": ContactPreference.EMAIL, "phone": ContactPreference.PHONE}.get(
                 case.contact, ContactPreference.NONE
             ),
-            "contact_name": "" if case.contact == "none" else f"Demo family {case.key}",
+            "contact_name": "" if case.contact == "none" else _NAMES[case.language][n % len(_NAMES[case.language])],
             "contact_email": email if case.contact == "email" else "",
             "contact_phone": "555-0100" if case.contact == "phone" else "",
             "involves_minor": True,
