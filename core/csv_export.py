@@ -3,11 +3,11 @@
 Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return as a formula, so text from complainants or staff could
 run in a coordinator's spreadsheet (OWASP "CSV injection"; OWASP ASVS 1.2.10
-adds a leading NUL). Such text cells get
-a leading single quote, which shows the text as typed and runs nothing. Every
-cell is quoted, so a reader that splits on another delimiter (Excel set to a
-semicolon locale) cannot cut a cell in two and expose a formula. The file starts
-with a UTF-8 byte order mark: without it Excel reads "niño" as "niÃ±o".
+adds a leading NUL). Such text cells get a leading single quote, which shows the
+text as typed and runs nothing. Every cell is quoted, so a reader that splits on
+another delimiter (Excel set to a semicolon locale) cannot cut a cell in two and
+expose a formula. The file starts with a UTF-8 byte order mark: without it Excel
+reads "niño" as "niÃ±o".
 """
 
 import csv
