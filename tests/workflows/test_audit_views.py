@@ -40,7 +40,7 @@ def _listed(page) -> set[int]:
 
 
 def _csv(response):
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
 
 
 @pytest.mark.django_db

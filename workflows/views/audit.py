@@ -1,11 +1,8 @@
 """The coordinator's audit log: a filterable list and a CSV export of the same rows."""
 
-import csv
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,12 +10,12 @@ from django.views.generic import TemplateView
 
 from accounts import rules
 from core.audit import AuditKind, audit_record
+from core.csv_export import csv_response
 from workflows import selectors
 from workflows.forms import AuditFilterForm
 from workflows.views.mixins import CoordinatorRequiredMixin
 
 # Spreadsheet programs run cells starting with these as formulas.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditLogView(CoordinatorRequiredMixin, TemplateView):
@@ -33,49 +30,33 @@ class AuditLogView(CoordinatorRequiredMixin, TemplateView):
         return super().get_context_data(form=form, page=page, query=query.urlencode(), **kwargs)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+AUDIT_CSV_HEADER = [
+    _("When"),
+    _("Who"),
+    _("Action"),
+    _("Record type"),
+    _("Record id"),
+    _("Record"),
+    _("Changes"),
+    _("Note"),
+    _("IP address"),
+    _("Event"),
+]
 
 
 def _csv_rows(events):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(
-        [
-            _("When"),
-            _("Who"),
-            _("Action"),
-            _("Record type"),
-            _("Record id"),
-            _("Record"),
-            _("Changes"),
-            _("Note"),
-            _("IP address"),
-            _("Event"),
-        ]
-    )
     for event in events.iterator(chunk_size=500):
-        yield writer.writerow(
-            [
-                _cell(v)
-                for v in (
-                    timezone.localtime(event.created_at).isoformat(),
-                    event.actor_repr,
-                    event.get_action_display(),
-                    event.content_type.name if event.content_type else "",
-                    event.object_id,
-                    event.object_repr,
-                    event.changes,
-                    event.note,
-                    event.ip_address,
-                    event.get_kind_display(),
-                )
-            ]
+        yield (
+            timezone.localtime(event.created_at).isoformat(),
+            event.actor_repr,
+            event.get_action_display(),
+            event.content_type.name if event.content_type else "",
+            event.object_id,
+            event.object_repr,
+            event.changes,
+            event.note,
+            event.ip_address,
+            event.get_kind_display(),
         )
 
 
@@ -99,7 +80,7 @@ class AuditExportView(CoordinatorRequiredMixin, View):
                     district_id=district_id,
                 )
         events = selectors.audit_events_for(request.user, **filters)
-        response = StreamingHttpResponse(_csv_rows(events), content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
-        return response
+        return csv_response(
+            filename=f"audit-log-{stamp}.csv", header=AUDIT_CSV_HEADER, rows=_csv_rows(events), streaming=True
+        )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -24,3 +25,5 @@ class Command(BaseCommand):
             "Add it to an authenticator app, or print the current code with\n"
             "    .venv/bin/python manage.py demo_mfa_code\n"
         )
+        # By name, not by import: accounts must not import the workflows app.
+        call_command("seed_demo_cases", stdout=self.stdout, stderr=self.stderr)

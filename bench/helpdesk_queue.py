@@ -1,0 +1,186 @@
+"""Times django-helpdesk 2.6's staff ticket list, the other side of bench/review_queue.py.
+
+Goal (issue 10 #11): Common Ground's review queue at 100,000 complaints is at
+least 3x faster (p95) than this ticket list on the same number of tickets on
+the same machine and PostgreSQL. This script builds the helpdesk side so anyone
+can rerun the comparison: it makes its own virtualenv (bench/.helpdesk-venv,
+not committed) with the versions pinned in bench/requirements-helpdesk.txt,
+loads N tickets (5% of them open, in 20 queues, one follow-up each, as
+helpdesk's own intake makes) and times, through Django's test Client like
+review_queue.py:
+
+- the ticket list page (the HTML the staff member opens),
+- its data request (the first 25 open tickets, which the page fetches at once),
+- the data request for page 40, and for one queue only.
+
+Each line prints p50 and p95 over M requests and the queries of one request; the
+figures are also saved by size in bench/.helpdesk-results.json (not committed) so
+bench/review_queue.py can print its ratios against them.
+Run: .venv/bin/python bench/helpdesk_queue.py [sizes] [requests]
+     (defaults: 1000,100000 and 50; DATABASE_URL defaults to the dev cluster's
+     postgres://commonground@127.0.0.1:25432/cg_bench_helpdesk, created if missing and
+     emptied before each size).
+"""
+
+import base64
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+VENV = HERE / ".helpdesk-venv"
+REQUIREMENTS = HERE / "requirements-helpdesk.txt"
+DEFAULT_DATABASE_URL = "postgres://commonground@127.0.0.1:25432/cg_bench_helpdesk"
+RESULTS = HERE / ".helpdesk-results.json"  # read by bench/review_queue.py to print its ratios
+QUEUES = 20
+OPEN_SHARE = 0.05
+
+
+sys.path.insert(0, str(HERE))
+from timing import record, timed  # noqa: E402  (the same timing as review_queue.py)
+
+
+def _in_helpdesk_venv() -> None:
+    """Re-runs this script with the helpdesk virtualenv's Python, installing it first if needed."""
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    stamp = VENV / "installed-requirements.txt"
+    wanted = REQUIREMENTS.read_text()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REQUIREMENTS)], check=True)
+        stamp.write_text(wanted)
+    os.execve(str(python), [str(python), __file__, *sys.argv[1:]], {**os.environ, "HELPDESK_BENCH_VENV": "1"})
+
+
+def _database_ready(url: str) -> None:
+    """Creates the bench database when the cluster does not have it yet."""
+    from urllib.parse import urlparse
+
+    import psycopg
+
+    name = urlparse(url).path.lstrip("/")
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def _setup() -> None:
+    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    _database_ready(os.environ["DATABASE_URL"])
+    os.environ["DJANGO_SETTINGS_MODULE"] = "helpdesk_settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    call_command("migrate", verbosity=0)
+    setup_test_environment()
+
+
+def seed(total: int):
+    """``total`` tickets over 20 queues, 5% open, each with its opening follow-up; returns the staff user."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.utils import timezone
+    from helpdesk.models import FollowUp, Queue, Ticket
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE helpdesk_followup, helpdesk_ticket RESTART IDENTITY CASCADE")
+    queues = [
+        Queue.objects.get_or_create(slug=f"school-{n}", defaults={"title": f"School {n}"})[0] for n in range(QUEUES)
+    ]
+    staff, _ = get_user_model().objects.get_or_create(
+        username="coordinator", defaults={"is_staff": True, "email": "coordinator@example.org"}
+    )
+    now = timezone.now()
+    open_every = round(1 / OPEN_SHARE)
+    for start in range(0, total, 5000):
+        tickets = []
+        for n in range(start, min(start + 5000, total)):
+            created = now - datetime.timedelta(minutes=n * 7)
+            # One ticket in 20 is open, spread evenly over the queues.
+            is_open = (n + n // QUEUES) % open_every == 0
+            tickets.append(
+                Ticket(
+                    title=f"Complaint {n}: the officer searched a bag",
+                    queue=queues[n % QUEUES],
+                    created=created,
+                    modified=created,
+                    submitter_email=f"family{n}@example.org",
+                    status=Ticket.OPEN_STATUS if is_open else Ticket.CLOSED_STATUS,
+                    description="<p>The officer searched my bag.</p>",
+                    priority=3,
+                    due_date=created + datetime.timedelta(days=14) if is_open else None,
+                    assigned_to=staff if is_open and n % 3 == 0 else None,
+                )
+            )
+        Ticket.objects.bulk_create(tickets)
+        FollowUp.objects.bulk_create(
+            FollowUp(ticket=t, date=t.created, title="Ticket Opened", comment="", public=True) for t in tickets
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE helpdesk_ticket; ANALYZE helpdesk_followup")
+    return staff, queues[3]
+
+
+def _query(params: dict) -> str:
+    """The base64 query the ticket list page hands to its data request."""
+    return base64.urlsafe_b64encode(json.dumps(params).encode()).decode()
+
+
+def run(total: int, requests: int) -> dict:
+    """Seeds ``total`` tickets, prints each line and returns its figures by label."""
+    from django.test import Client
+    from django.urls import reverse
+    from helpdesk.models import Ticket
+
+    started = time.perf_counter()
+    staff, queue = seed(total)
+    opened = Ticket.objects.filter(status=Ticket.OPEN_STATUS).count()
+    print(f"\ndjango-helpdesk: {total} tickets ({opened} open), seeded in {time.perf_counter() - started:.0f} s")
+    client = Client()
+    client.force_login(staff)
+    page = reverse("helpdesk:list")
+    data = client.get(page).context["urlsafe_query"]
+    one_queue = _query(
+        {
+            "filtering": {"status__in": [1, 2], "queue__id__in": [queue.pk]},
+            "filtering_null": {},
+            "sorting": "created",
+            "sortreverse": False,
+            "search_string": "",
+        }
+    )
+    rows = reverse("helpdesk:datatables_ticket_list", args=[data])
+    for _ in range(3):  # warm up
+        client.get(page)
+        client.get(rows + "?draw=1&start=0&length=25")
+    results = {"tickets": total, "open": opened, "requests": requests}
+    page_times = timed(client, page, "ticket list page (HTML)", requests, results)
+    row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests, results)
+    both = [a + b for a, b in zip(page_times, row_times, strict=True)]
+    record(results, "page + first 25 rows", both)
+    timed(client, rows + "?draw=2&start=975&length=25", "ticket list data, page 40", requests, results)
+    one = reverse("helpdesk:datatables_ticket_list", args=[one_queue])
+    timed(client, one + "?draw=1&start=0&length=25", "ticket list data, one queue", requests, results)
+    return results
+
+
+if __name__ == "__main__":
+    if os.environ.get("HELPDESK_BENCH_VENV") != "1":
+        _in_helpdesk_venv()
+    sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000,100000").split(",")]
+    requests = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    _setup()
+    saved = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for size in sizes:
+        saved[str(size)] = run(size, requests)
+        RESULTS.write_text(json.dumps(saved, indent=2) + "\n")
+    print(f"\nFigures saved in {RESULTS.relative_to(HERE.parent)} (by number of tickets) for bench/review_queue.py.")
