@@ -22,13 +22,22 @@ def client_ip(request) -> str:
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if len(forwarded) < count:
         return remote
-    candidate = forwarded[-count]
+    # Our own proxy wrote this entry; if it is not an address the proxy setup
+    # is wrong, and the proxy's address is the safe answer.
+    return _address(forwarded[-count]) or remote
+
+
+def _address(entry: str) -> str:
+    """``entry`` as a canonical IP address, without the port some proxies add
+    (``198.51.100.1:4711``, ``[2001:db8::1]:4711``); "" when it is none."""
+    if entry.startswith("[") and "]" in entry:
+        entry = entry[1 : entry.index("]")]
+    elif entry.count(":") == 1:
+        entry = entry.split(":")[0]
     try:
-        return str(ipaddress.ip_address(candidate))
+        return str(ipaddress.ip_address(entry))
     except ValueError:
-        # Our own proxy wrote this entry; if it is not an address the proxy
-        # setup is wrong, and the proxy's address is the safe answer.
-        return remote
+        return ""
 
 
 # One person's IPv6 connection usually owns a whole /64 and can pick any

@@ -40,6 +40,12 @@ def test_behind_two_proxies_the_second_address_from_the_right_is_the_client(sett
     assert client_ip(_request("6.6.6.6, 198.51.100.9, 10.0.0.2")) == "198.51.100.9"
 
 
+def test_a_port_added_by_the_proxy_is_not_part_of_the_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(_request("198.51.100.9:4711")) == "198.51.100.9"
+    assert client_ip(_request("[2001:db8::1]:4711")) == "2001:db8::1"
+
+
 def test_a_missing_short_or_garbled_header_falls_back_to_the_connecting_address(settings):
     settings.TRUSTED_PROXY_COUNT = 2
     assert client_ip(_request(None)) == PROXY
