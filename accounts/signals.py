@@ -76,8 +76,19 @@ def on_admin_log_entry(sender, instance: LogEntry, created: bool, raw: bool = Fa
     # Django's admin writes one LogEntry per record it adds, changes or
     # deletes (several at once only for "delete selected", see
     # accounts.admin.delete_selected), inside the change's transaction.
-    if created and not raw:
+    if not created or raw:
+        return
+    account = get_user_model()
+    is_account = instance.content_type_id is not None and instance.content_type.model_class() is account
+    person = account.objects.filter(pk=instance.object_id).first() if is_account else None
+    if person is None:
         audit_admin_entry(instance)
+        return
+    # An account has no district of its own; its roles (edited on the same
+    # page) say which districts' coordinators must see the change.
+    districts = sorted(set(person.memberships.values_list("district_id", flat=True))) or [None]
+    for district_id in districts:
+        audit_admin_entry(instance, district_id=district_id)
 
 
 def connect() -> None:

@@ -168,3 +168,50 @@ def test_operators_find_failed_sign_ins_for_unknown_addresses_in_the_admin(clien
     content = response.content.decode()
     assert response.status_code == 200
     assert "nobody-here@example.org" in content and "198.51.100.7" in content
+
+
+def _admin_form_data(response) -> dict:
+    """What the admin change page would post back unchanged: its form and inline forms' current values."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+        forms.extend(formset.forms)
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if value is None:
+                continue
+            key = form.add_prefix(name)
+            if isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
+            elif hasattr(field, "fields") and hasattr(field.widget, "widgets"):  # split date and time
+                for n, part in enumerate(field.widget.decompress(value)):
+                    data[f"{key}_{n}"] = part if part is not None else ""
+            elif isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            else:
+                data[key] = str(value)
+    return data
+
+
+def test_a_role_given_in_the_admin_shows_in_that_districts_log(client, world, operator):
+    person = member(Role.GUARDIAN, district=world.b, mfa=False)
+    client.force_login(operator)
+    url = reverse("admin:accounts_user_change", args=[person.pk])
+    data = _admin_form_data(client.get(url))
+    data.update(
+        {
+            "memberships-TOTAL_FORMS": str(int(data["memberships-TOTAL_FORMS"]) + 1),
+            "memberships-1-role": Role.COORDINATOR,
+            "memberships-1-district": str(world.a.pk),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+
+    events = AuditEvent.objects.filter(kind=AuditKind.ADMIN_CHANGE, object_id=str(person.pk))
+    assert sorted(events.values_list("district_id", flat=True)) == sorted([world.a.pk, world.b.pk])
+    assert all("membership" in event.note.lower() for event in events)

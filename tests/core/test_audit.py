@@ -254,3 +254,12 @@ def test_canned_responses_added_changed_and_removed_are_typed_events(client, wor
     events = AuditEvent.objects.filter(object_id=str(canned.pk), kind__startswith="canned_").order_by("id")
     kinds = list(events.values_list("kind", flat=True))
     assert kinds == [AuditKind.CANNED_CREATED, AuditKind.CANNED_CHANGED, AuditKind.CANNED_DELETED]
+
+
+def test_recording_an_event_inside_a_change_costs_one_statement(world):
+    from django.test.utils import CaptureQueriesContext
+
+    ContentType.objects.get_for_model(world.a_school)  # cached once per process
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        audit_record(actor=None, kind=AuditKind.CASE_VIEWED, obj=world.a_school)
+    assert [q["sql"].split()[0].upper() for q in queries.captured_queries] == ["INSERT"]

@@ -29,6 +29,17 @@ def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):
     assert client_ip(_request("198.51.100.9")) == PROXY
 
 
+def test_operators_are_warned_once_when_a_proxy_forwards_addresses_nobody_trusts(settings, caplog):
+    from core.clientip import _warn_once_about_proxy
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    _warn_once_about_proxy.cache_clear()
+    for _ in range(3):
+        client_ip(_request("198.51.100.9"))
+    warnings = [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].levelname == "WARNING"
+
+
 def test_behind_one_proxy_the_rightmost_forwarded_address_is_the_client(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(_request("6.6.6.6, 198.51.100.9")) == "198.51.100.9"
@@ -38,6 +49,12 @@ def test_behind_one_proxy_the_rightmost_forwarded_address_is_the_client(settings
 def test_behind_two_proxies_the_second_address_from_the_right_is_the_client(settings):
     settings.TRUSTED_PROXY_COUNT = 2
     assert client_ip(_request("6.6.6.6, 198.51.100.9, 10.0.0.2")) == "198.51.100.9"
+
+
+def test_a_port_added_by_the_proxy_is_not_part_of_the_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(_request("198.51.100.9:4711")) == "198.51.100.9"
+    assert client_ip(_request("[2001:db8::1]:4711")) == "2001:db8::1"
 
 
 def test_a_missing_short_or_garbled_header_falls_back_to_the_connecting_address(settings):
