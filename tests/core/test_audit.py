@@ -233,7 +233,7 @@ def test_the_audit_export_has_the_event_column_and_is_itself_an_audit_exported_e
     audit_record(actor=None, kind=AuditKind.FILE_DOWNLOADED, obj=world.a_school)
     coordinator = _coordinator_client(client, world)
     response = client.get(reverse("staff:audit:export"), {"kind": "file_downloaded"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][-1] == "Evento" and rows[1][-1] == "Archivo descargado"
     exported = AuditEvent.objects.get(kind=AuditKind.AUDIT_EXPORTED)
     assert (exported.actor, exported.note) == (coordinator, "kind=file_downloaded")

@@ -30,18 +30,19 @@ class AuditLogView(CoordinatorRequiredMixin, TemplateView):
         return super().get_context_data(form=form, page=page, query=query.urlencode(), **kwargs)
 
 
-AUDIT_CSV_HEADER = [
-    _("When"),
-    _("Who"),
-    _("Action"),
-    _("Record type"),
-    _("Record id"),
-    _("Record"),
-    _("Changes"),
-    _("Note"),
-    _("IP address"),
-    _("Event"),
-]
+def _csv_header() -> list[str]:
+    return [
+        _("When"),
+        _("Who"),
+        _("Action"),
+        _("Record type"),
+        _("Record id"),
+        _("Record"),
+        _("Changes"),
+        _("Note"),
+        _("IP address"),
+        _("Event"),
+    ]
 
 
 def _csv_rows(events):
@@ -82,5 +83,5 @@ class AuditExportView(CoordinatorRequiredMixin, View):
         events = selectors.audit_events_for(request.user, **filters)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         return csv_response(
-            filename=f"audit-log-{stamp}.csv", header=AUDIT_CSV_HEADER, rows=_csv_rows(events), streaming=True
+            filename=f"audit-log-{stamp}.csv", header=_csv_header(), rows=_csv_rows(events), streaming=True
         )
