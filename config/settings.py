@@ -180,6 +180,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Common Ground"
+# Accept the code of the period before or after the current one: phone clocks
+# drift, and a code typed in the last seconds of its period still counts.
+MFA_TOTP_TOLERANCE = 1
 
 # Google / Microsoft sign-in for staff: switched on by giving the client id
 # and secret. Only existing accounts can sign in this way (no social sign-up).
