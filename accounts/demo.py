@@ -1,4 +1,5 @@
-"""The demo district that `manage.py seed_demo` creates (DEMO_MODE only)."""
+"""The demo district that `manage.py seed_demo` creates (DEMO_MODE only), and
+what finds and removes it again (`accounts.checks`, `manage.py purge_demo`)."""
 
 import datetime
 from dataclasses import dataclass
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import decrypt
 from django.db import transaction
+from django.db.models import QuerySet
 
 from accounts.models import STAFF_ROLES, Agency, District, Membership, Officer, Role, RosterAssignment, School, User
 
@@ -14,6 +17,9 @@ DEMO_PASSWORD = "common-ground-demo"
 # Base32 secret shared by every demo staff account; add it to any
 # authenticator app, or run `manage.py demo_mfa_code`.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# Every demo account has an address in this (reserved, undeliverable) domain.
+DEMO_EMAIL_DOMAIN = "demo.commonground.test"
+DEMO_DISTRICT_SLUG = "riverside"
 
 SCHOOLS = [
     ("Lincoln High School", "lincoln-high"),
@@ -49,7 +55,7 @@ DEMO_USERS = [
 def demo_district_create(*, today: datetime.date) -> list[DemoUser]:
     """Creates (or tops up) the demo district and returns its demo users."""
     district, _ = District.objects.get_or_create(
-        slug="riverside", defaults={"name": "Riverside Unified School District"}
+        slug=DEMO_DISTRICT_SLUG, defaults={"name": "Riverside Unified School District"}
     )
     schools = {
         slug: School.objects.get_or_create(district=district, slug=slug, defaults={"name": name})[0]
@@ -97,3 +103,60 @@ def _demo_roster(agency: Agency, schools: dict[str, School], today: datetime.dat
     plan = [(officers[0], "lincoln-high"), (officers[0], "roosevelt-middle"), (officers[1], "garfield-high")]
     for officer, slug in plan:
         RosterAssignment.objects.get_or_create(officer=officer, school=schools[slug], defaults={"starts_on": start})
+
+
+def demo_users(*, using: str = "default") -> QuerySet[User]:
+    """The accounts seed_demo made: every address in the demo domain."""
+    return User.objects.using(using).filter(email__iendswith="@" + DEMO_EMAIL_DOMAIN)
+
+
+def demo_secret_authenticators(*, using: str = "default") -> list[Authenticator]:
+    """Authenticator apps, of any account, set up with the public demo secret."""
+    # The secret may be stored encrypted (allauth's MFA adapter), so compare
+    # after decrypting; there is one TOTP row per staff member, not per visit.
+    totps = Authenticator.objects.using(using).filter(type=Authenticator.Type.TOTP)
+    return [a for a in totps.iterator() if decrypt(a.data.get("secret", "")) == DEMO_TOTP_SECRET]
+
+
+@dataclass(frozen=True)
+class DemoPurge:
+    accounts: int
+    authenticators: int
+
+
+@transaction.atomic
+def demo_accounts_purge() -> DemoPurge:
+    """Deletes the demo accounts (with their memberships, addresses and
+    authenticators) and every authenticator set up with the demo secret.
+
+    Returns what was removed. Safe to run again: a second run removes nothing.
+    """
+    secret_authenticators = demo_secret_authenticators()
+    Authenticator.objects.filter(pk__in=[a.pk for a in secret_authenticators]).delete()
+    users = demo_users()
+    Officer.objects.filter(user__in=users).update(user=None)
+    accounts = users.count()
+    # Memberships, email addresses and the remaining authenticators (recovery
+    # codes) go with each account (on_delete=CASCADE).
+    users.delete()
+    return DemoPurge(accounts=accounts, authenticators=len(secret_authenticators))
+
+
+@transaction.atomic
+def demo_district_purge() -> bool:
+    """Deletes the demo district's schools, agency, officers, roster, memberships
+    and the district itself. Its complaints must be gone first (they protect
+    their school); `manage.py purge_demo` removes them through the workflows app.
+
+    Returns whether there was a demo district.
+    """
+    district = District.objects.filter(slug=DEMO_DISTRICT_SLUG).first()
+    if district is None:
+        return False
+    RosterAssignment.objects.filter(school__district=district).delete()
+    Officer.objects.filter(agency__district=district).delete()
+    Membership.objects.filter(district=district).delete()
+    district.agencies.all().delete()
+    district.schools.all().delete()
+    district.delete()
+    return True
