@@ -227,6 +227,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    # Every app's static folder except viewflow's unused theme (see config/staticfiles.py).
+    "config.staticfiles.UsedAppDirectoriesFinder",
+]
 # Uploads are private: kept under DATA_DIR, never given a public URL, served
 # only through permission-checked views.
 MEDIA_ROOT = Path(env_str("UPLOAD_ROOT", str(DATA_DIR / "uploads")))
