@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.base.internal.flows import delete_dangling_recovery_codes
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from allauth.mfa.utils import decrypt
@@ -132,7 +133,12 @@ def demo_accounts_purge() -> DemoPurge:
     Returns what was removed. Safe to run again: a second run removes nothing.
     """
     secret_authenticators = demo_secret_authenticators()
-    Authenticator.objects.filter(pk__in=[a.pk for a in secret_authenticators]).delete()
+    for authenticator in secret_authenticators:
+        authenticator.delete()
+        # As when someone removes their app themselves: recovery codes left on
+        # their own would make the next sign-in ask for one; without any
+        # authenticator, staff are sent to set up a new app instead.
+        delete_dangling_recovery_codes(authenticator.user)
     users = demo_users()
     Officer.objects.filter(user__in=users).update(user=None)
     accounts = users.count()

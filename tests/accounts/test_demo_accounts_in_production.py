@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.checks import run_checks
 from django.core.management import CommandError, call_command
@@ -74,7 +75,9 @@ def test_purge_demo_removes_demo_accounts_district_and_complaints_but_nothing_el
     task.owner = User.objects.get(email="coordinator@demo.commonground.test")
     task.status = "ASSIGNED"
     task.save()
-    TOTP.activate(UserFactory(email="copied-the-readme@district.example.org"), DEMO_TOTP_SECRET)
+    copied = UserFactory(email="copied-the-readme@district.example.org")
+    TOTP.activate(copied, DEMO_TOTP_SECRET)
+    RecoveryCodes.activate(copied)
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("purge_demo", "--yes", stdout=StringIO())
@@ -84,7 +87,9 @@ def test_purge_demo_removes_demo_accounts_district_and_complaints_but_nothing_el
     assert not Complaint.objects.filter(pk=demo_complaint.pk).exists()
     assert not Attachment.objects.exists()
     assert not (tmp_path / upload.file.name).exists()
-    assert not Authenticator.objects.filter(user__email="copied-the-readme@district.example.org").exists()
+    # Their app and recovery codes are gone: the next staff page asks them to set up a new app.
+    assert not Authenticator.objects.filter(user=copied).exists()
+    assert User.objects.filter(pk=copied.pk).exists()
     assert not Officer.objects.filter(agency__district__slug="riverside").exists()
     # The real district is untouched, and its task waits in the queue again.
     assert Complaint.objects.filter(pk=real_complaint.pk).exists()
