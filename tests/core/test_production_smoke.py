@@ -6,7 +6,8 @@ gunicorn runs the real production settings (config.settings, nothing from
 tests/settings.py) against the test database: PostgreSQL when DATABASE_URL
 says so, otherwise a file copy of the SQLite test database. It talks plain
 HTTP on 127.0.0.1 and says it is behind the TLS proxy (X-Forwarded-Proto),
-as the README's production set-up does.
+as the README's production set-up does. gunicorn listens on a free port, or on
+$SMOKE_PORT when set (for machines where each person has a port range).
 """
 
 import os
