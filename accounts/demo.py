@@ -131,6 +131,8 @@ def demo_accounts_purge() -> DemoPurge:
     authenticators) and every authenticator set up with the demo secret.
 
     Returns what was removed. Safe to run again: a second run removes nothing.
+    viewflow deletes the tasks a deleted account owns, so `manage.py purge_demo`
+    first hands them back to the queue (`purge_demo_cases`).
     """
     secret_authenticators = demo_secret_authenticators()
     for authenticator in secret_authenticators:
@@ -140,10 +142,9 @@ def demo_accounts_purge() -> DemoPurge:
         # authenticator, staff are sent to set up a new app instead.
         delete_dangling_recovery_codes(authenticator.user)
     users = demo_users()
-    Officer.objects.filter(user__in=users).update(user=None)
     accounts = users.count()
-    # Memberships, email addresses and the remaining authenticators (recovery
-    # codes) go with each account (on_delete=CASCADE).
+    # Memberships, email addresses and the remaining authenticators go with
+    # each account (CASCADE); officers and audit events keep no link (SET_NULL).
     users.delete()
     return DemoPurge(accounts=accounts, authenticators=len(secret_authenticators))
 

@@ -183,6 +183,8 @@ MFA_TOTP_ISSUER = "Common Ground"
 # Accept the code of the period before or after the current one: phone clocks
 # drift, and a code typed in the last seconds of its period still counts.
 MFA_TOTP_TOLERANCE = 1
+# ...and each code signs in once in all that time (allauth alone remembers it for one period).
+MFA_FORMS = {"authenticate": "accounts.mfa.AuthenticateForm", "reauthenticate": "accounts.mfa.ReauthenticateForm"}
 
 # Google / Microsoft sign-in for staff: switched on by giving the client id
 # and secret. Only existing accounts can sign in this way (no social sign-up).
