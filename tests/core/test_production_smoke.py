@@ -28,7 +28,7 @@ from django.urls import reverse
 from accounts.mfa import current_totp_code
 from accounts.models import Role
 from config.staff import site as staff_site
-from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, SchoolFactory, member
+from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, SchoolFactory, UserFactory, member
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db(transaction=True)]
 
@@ -119,10 +119,7 @@ class Browser:
         return self._send("POST", path, data={"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **data})
 
 
-@pytest.fixture
-def coordinator():
-    SchoolFactory(name="Lincoln High")
-    user = member(Role.COORDINATOR, email="coordinator@district.example.org")
+def _with_production_password(user):
     # The production settings check passwords with the production hasher.
     user.password = PBKDF2PasswordHasher().encode(TEST_PASSWORD, "smoketestsalt")
     user.save(update_fields=["password"])
@@ -130,7 +127,20 @@ def coordinator():
 
 
 @pytest.fixture
-def site(static_root, coordinator):
+def coordinator():
+    SchoolFactory(name="Lincoln High")
+    return _with_production_password(member(Role.COORDINATOR, email="coordinator@district.example.org"))
+
+
+@pytest.fixture
+def operator():
+    return _with_production_password(
+        UserFactory(email="operator@district.example.org", is_staff=True, is_superuser=True, mfa=True)
+    )
+
+
+@pytest.fixture
+def site(static_root, coordinator, operator):
     """gunicorn with the production settings on a free port, started once the
     test's rows exist (the SQLite copy is taken then); yields a Browser."""
     port = _free_port()
@@ -189,10 +199,25 @@ def test_home_intake_sign_in_and_staff_pages_work_with_debug_off(site, coordinat
     assert staff.status_code == 302
     assert staff.headers["Location"].startswith("/accounts/login/")
 
-    signed_in = site.post("/accounts/login/", {"login": coordinator.email, "password": TEST_PASSWORD})
-    assert signed_in.status_code == 302, signed_in.text
-    assert signed_in.headers["Location"] == "/accounts/2fa/authenticate/"
-    second = site.post("/accounts/2fa/authenticate/", {"code": current_totp_code(TEST_TOTP_SECRET)})
-    assert second.status_code == 302, second.text
+    _sign_in(site, coordinator)
     for app in staff_site.viewsets:
         _assert_page_with_hashed_static(site, reverse(f"staff:{app.app_name}:index"))
+
+
+def test_operators_reach_the_admin_with_its_own_hashed_static_files(site, operator):
+    _sign_in(site, operator)
+    admin = site.get("/admin/")
+    assert admin.status_code == 200, admin.status_code
+    css = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', admin.text)
+    assert css, "the admin links no hashed stylesheet"
+    assert site.get(css.group(1)).status_code == 200
+
+
+def _sign_in(browser, user):
+    """Password, then the authenticator code, as a person would."""
+    browser.get("/accounts/login/")
+    signed_in = browser.post("/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
+    assert signed_in.status_code == 302, signed_in.text
+    assert signed_in.headers["Location"] == "/accounts/2fa/authenticate/"
+    second = browser.post("/accounts/2fa/authenticate/", {"code": current_totp_code(TEST_TOTP_SECRET)})
+    assert second.status_code == 302, second.text
