@@ -34,11 +34,16 @@ def _totp_code_lifetime() -> int:
 
 class _OneUsePerCodeMixin:
     def clean_code(self) -> str:
+        key = f"accounts.mfa.totp.used?user={self.user.pk}&code={normalize_user_code(self.cleaned_data['code'])}"
+        # Refused before allauth looks at it, so a replay never counts as a
+        # success that clears allauth's rate limit on wrong codes.
+        if cache.get(key):
+            raise get_adapter().validation_error("incorrect_code")
         code = super().clean_code()
-        if self.authenticator.type == Authenticator.Type.TOTP:
-            key = f"accounts.mfa.totp.used?user={self.user.pk}&code={normalize_user_code(code)}"
-            if not cache.add(key, "y", timeout=_totp_code_lifetime()):
-                raise get_adapter().validation_error("incorrect_code")
+        if self.authenticator.type == Authenticator.Type.TOTP and not cache.add(
+            key, "y", timeout=_totp_code_lifetime()
+        ):
+            raise get_adapter().validation_error("incorrect_code")  # used at the same moment elsewhere
         return code
 
 
