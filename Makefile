@@ -3,7 +3,9 @@ SHELL := /bin/bash
 PYTHON_SYS ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-DEV_ENV := DEBUG=1 DEMO_MODE=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+# `make run PORT=8001` serves on another port; links in mail follow it.
+PORT ?= 8000
+DEV_ENV = DEBUG=1 DEMO_MODE=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint pytest migrate messages screenshots system-packages clean
 
@@ -23,16 +25,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-## make run: install, migrate, load demo data, serve web + worker on :8000 (Ctrl-C stops both)
+## make run: install, migrate, load demo data, serve web + worker on :8000 or PORT=... (Ctrl-C stops both)
 run: $(VENV)/.run-installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createcachetable
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	@echo "Serving http://127.0.0.1:8000 with a background worker. Ctrl-C stops both."
+	@echo "Serving http://127.0.0.1:$(PORT) with background workers. Ctrl-C stops them all."
 	@$(DEV_ENV) bash -c 'trap "trap - INT TERM EXIT; kill 0" INT TERM EXIT; \
 		$(PY) manage.py run_worker --queue-name timers,default & \
 		$(PY) manage.py run_worker --queue-name mail & \
-		$(PY) manage.py runserver --noreload 127.0.0.1:8000 & \
+		$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT) & \
 		wait -n'
 
 ## make test: everything CI runs (lint, migrations check, the whole suite incl. browser tests)

@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts import signals
+        from accounts import (
+            checks,  # noqa: F401  (registers the system checks)
+            signals,
+        )
 
         signals.connect()

@@ -32,7 +32,7 @@ setup_test_environment()
 from accounts.models import Role  # noqa: E402
 from complaints.models import Complaint  # noqa: E402
 from tests.factories import ComplaintFactory, SchoolFactory, member  # noqa: E402
-from workflows.review.services import review_start  # noqa: E402
+from workflows.review.start import review_start  # noqa: E402
 
 
 def seed(total: int, under_review: int):

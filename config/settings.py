@@ -203,6 +203,11 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Common Ground"
+# Accept the code of the period before or after the current one: phone clocks
+# drift, and a code typed in the last seconds of its period still counts.
+MFA_TOTP_TOLERANCE = 1
+# ...and each code signs in once in all that time (allauth alone remembers it for one period).
+MFA_FORMS = {"authenticate": "accounts.mfa.AuthenticateForm", "reauthenticate": "accounts.mfa.ReauthenticateForm"}
 
 # Google / Microsoft sign-in for staff: switched on by giving the client id
 # and secret. Only existing accounts can sign in this way (no social sign-up).
@@ -247,6 +252,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    # Every app's static folder except viewflow's unused theme (see config/staticfiles.py).
+    "config.staticfiles.UsedAppDirectoriesFinder",
+]
 # Uploads are private: kept under DATA_DIR, never given a public URL, served
 # only through permission-checked views.
 MEDIA_ROOT = Path(env_str("UPLOAD_ROOT", str(DATA_DIR / "uploads")))
