@@ -5,12 +5,22 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
+from core.audit import AuditAction, audit_record
 from core.crypto import encrypt
+from notifications import delivery
 from notifications.catalogue import CATALOGUE, SECRET_KEYS, is_essential
 from notifications.models import OutboundEmail, OutboundStatus, Unsubscribe
 from notifications.tasks import email_deliver
+
+# What a coordinator or the resend_mail command may send again.
+RESENDABLE = (OutboundStatus.FAILED, OutboundStatus.UNKNOWN)
+# A mail queued this recently still has the job its enqueue created (committed with it).
+SWEEP_GRACE = datetime.timedelta(minutes=1)
+SWEEP_BATCH = 5000
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -61,6 +71,75 @@ def email_enqueue(
         return outbound
     email_deliver.enqueue(outbound.pk)
     return outbound
+
+
+@transaction.atomic
+def email_jobs_restore(*, now: datetime.datetime | None = None) -> int:
+    """Gives a delivery job back to every mail that should still go out and has none waiting:
+    QUEUED or RETRYING mail whose job was lost, UNKNOWN mail still to be confirmed or resent, and
+    mail left SENDING past its lease by a worker that died. Safe to run any number of times.
+    Returns how many jobs were enqueued."""
+    now = now or timezone.now()
+    pending = (
+        OutboundEmail.objects.filter(
+            Q(status=OutboundStatus.QUEUED, created_at__lt=now - SWEEP_GRACE)
+            | Q(status=OutboundStatus.RETRYING)
+            | Q(status=OutboundStatus.UNKNOWN, next_attempt_at__isnull=False)
+            | Q(status=OutboundStatus.SENDING, lease_until__lt=now)
+        )
+        .order_by("created_at")
+        .only("pk", "status", "next_attempt_at")[:SWEEP_BATCH]
+    )
+    waiting = delivery.waiting_ids()
+    restored = 0
+    for outbound in pending:
+        if outbound.pk in waiting:
+            continue
+        if outbound.status == OutboundStatus.SENDING:
+            outbound.next_attempt_at = None  # the job itself decides what an expired lease means
+        delivery.job_enqueue(outbound, now=now)
+        restored += 1
+    return restored
+
+
+@transaction.atomic
+def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = "mail resent") -> bool:
+    """Sends a FAILED or UNKNOWN mail again, now, with a fresh retry window; audited. Returns False
+    (and changes nothing) for a mail in any other state. Scope is the caller's business: views get
+    the mail through ``selectors.get_outbound_for_user``."""
+    locked = OutboundEmail.objects.select_for_update().filter(pk=outbound.pk).first()
+    if locked is None or locked.status not in RESENDABLE:
+        return False
+    before = locked.status
+    locked.status = OutboundStatus.QUEUED
+    locked.next_attempt_at = locked.lease_until = None
+    locked.retry_since = timezone.now()
+    locked.attempts = 0
+    locked.save(update_fields=["status", "next_attempt_at", "lease_until", "retry_since", "attempts"])
+    audit_record(
+        actor=by,
+        action=AuditAction.CHANGED,
+        obj=locked,
+        changes={"status": [before, OutboundStatus.QUEUED.value]},
+        note=note,
+        request=request,
+    )
+    email_deliver.enqueue(locked.pk)
+    return True
+
+
+def emails_resend(*, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None) -> int:
+    """Resends every mail in ``statuses`` (FAILED and/or UNKNOWN) queued since ``since``, optionally in
+    one district; each resend is its own audited transaction. Returns how many were resent."""
+    if not set(statuses) <= set(RESENDABLE):
+        raise ValueError(f"Only {', '.join(RESENDABLE)} mail can be resent")
+    rows = OutboundEmail.objects.filter(status__in=statuses, created_at__gte=since)
+    if district_id is not None:
+        rows = rows.filter(district_id=district_id)
+    resent = 0
+    for outbound in rows.order_by("created_at").iterator():
+        resent += email_resend(outbound=outbound, note="mail resent (resend_mail command)")
+    return resent
 
 
 def unsubscribe_url(email: str, template: str) -> str:
