@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.catalogue import CATALOGUE
+
 
 class OutboundStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
@@ -62,6 +64,12 @@ class OutboundEmail(models.Model):
 
     def __str__(self):
         return f"{self.template} to {self.to_email} ({self.status})"
+
+    @property
+    def kind_label(self) -> str:
+        """What the mail is, in the reader's language (its catalogue description)."""
+        entry = CATALOGUE.get(self.template)
+        return str(entry[1]) if entry else self.template
 
 
 class DeliveryEvent(models.Model):

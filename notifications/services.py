@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -128,14 +128,20 @@ def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = 
     return True
 
 
-def emails_resend(*, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None) -> int:
-    """Resends every mail in ``statuses`` (FAILED and/or UNKNOWN) queued since ``since``, optionally in
-    one district; each resend is its own audited transaction. Returns how many were resent."""
+def resend_candidates(
+    *, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None
+) -> QuerySet[OutboundEmail]:
+    """Mail in ``statuses`` (FAILED and/or UNKNOWN) queued since ``since``, optionally of one district."""
     if not set(statuses) <= set(RESENDABLE):
         raise ValueError(f"Only {', '.join(RESENDABLE)} mail can be resent")
     rows = OutboundEmail.objects.filter(status__in=statuses, created_at__gte=since)
-    if district_id is not None:
-        rows = rows.filter(district_id=district_id)
+    return rows if district_id is None else rows.filter(district_id=district_id)
+
+
+def emails_resend(*, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None) -> int:
+    """Resends every mail ``resend_candidates`` gives; each resend is its own audited transaction.
+    Returns how many were resent."""
+    rows = resend_candidates(statuses=statuses, since=since, district_id=district_id)
     resent = 0
     for outbound in rows.order_by("created_at").iterator():
         resent += email_resend(outbound=outbound, note="mail resent (resend_mail command)")

@@ -13,3 +13,4 @@ class DeliveryApplication(Application):
     permission = staticmethod(lambda user: scope_for(user).has_role(Role.COORDINATOR))
 
     index_path = path("", views.DeliveryProblemsView.as_view(), name="index")
+    resend_path = path("<int:pk>/resend/", views.ResendView.as_view(), name="resend")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
@@ -12,6 +13,7 @@ from notifications import selectors, services
 from notifications.catalogue import optional_templates
 from notifications.forms import PreferencesForm
 from notifications.models import Unsubscribe
+from notifications.services import RESENDABLE
 
 
 class PreferencesView(LoginRequiredMixin, View):
@@ -50,11 +52,34 @@ class UnsubscribeView(View):
 
 
 class DeliveryProblemsView(View):
-    """Staff area: mail that could not be delivered and addresses that bounce (coordinators only)."""
+    """Staff area: every mail not sent within NOTIFY_LATE_MINUTES (or failed) and addresses that
+    bounce, for coordinators, with a resend button on failed and unconfirmed mail."""
 
     def get(self, request):
         if not scope_for(request.user).has_role(Role.COORDINATOR):
             raise Http404
-        failed = Paginator(selectors.failed_deliveries(request.user), 25).get_page(request.GET.get("page"))
-        problems = selectors.problem_addresses(request.user)[:100]
-        return render(request, "notifications/delivery_problems.html", {"page": failed, "problems": problems})
+        late = Paginator(selectors.late_mail(request.user), 25).get_page(request.GET.get("page"))
+        context = {
+            "page": late,
+            "on_the_way": selectors.on_the_way_count(request.user),
+            "late_minutes": settings.NOTIFY_LATE_MINUTES,
+            "retry_hours": settings.NOTIFY_ESSENTIAL_RETRY_HOURS,
+            "confirm_minutes": max(1, settings.NOTIFY_CONFIRM_WINDOW_SECONDS // 60),
+            "resendable": RESENDABLE,
+            "problems": selectors.problem_addresses(request.user)[:100],
+        }
+        return render(request, "notifications/delivery_problems.html", context)
+
+
+class ResendView(View):
+    """A coordinator sends a failed or unconfirmed mail of their district again (POST only, audited)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        outbound = selectors.get_outbound_for_user(request.user, pk)
+        if services.email_resend(outbound=outbound, by=request.user, request=request):
+            messages.success(request, _("The mail to %(email)s will be sent again.") % {"email": outbound.to_email})
+        else:
+            messages.error(request, _("That mail is already on its way or sent; it was not sent again."))
+        return redirect("staff:delivery:index")
