@@ -110,10 +110,7 @@ def _newer(event: Event, outbound: OutboundEmail) -> bool:
     return (event.when, EVENT_RANK.get(event.event, LATE_RANK)) >= last
 
 
-def _apply_to_outbound(event: Event) -> OutboundEmail | None:
-    outbound = OutboundEmail.objects.select_for_update().filter(key=event.cg_key).first() if event.cg_key else None
-    if outbound is None:
-        return None
+def _apply_to_outbound(event: Event, outbound: OutboundEmail) -> None:
     fields = []
     if _newer(event, outbound):
         outbound.last_event, outbound.last_event_at = event.event, event.when
@@ -124,7 +121,6 @@ def _apply_to_outbound(event: Event) -> OutboundEmail | None:
         fields += ["status", "sent_at", "lease_until", "next_attempt_at", "context"]
     if fields:
         outbound.save(update_fields=fields)
-    return outbound
 
 
 def _apply_to_address(event: Event) -> None:
@@ -140,7 +136,7 @@ def _apply_to_address(event: Event) -> None:
 def event_record(event: Event) -> bool:
     """Stores one event once (by sg_event_id); updates its mail's last event unless a newer one is
     already recorded, confirms an UNKNOWN mail, marks problem addresses. Returns whether it was new."""
-    outbound = OutboundEmail.objects.filter(key=event.cg_key).only("pk").first() if event.cg_key else None
+    outbound = OutboundEmail.objects.select_for_update().filter(key=event.cg_key).first() if event.cg_key else None
     _, created = DeliveryEvent.objects.get_or_create(
         sg_event_id=event.sg_event_id,
         defaults={
@@ -153,7 +149,8 @@ def event_record(event: Event) -> bool:
     )
     if not created:
         return False
-    _apply_to_outbound(event)
+    if outbound is not None:
+        _apply_to_outbound(event, outbound)
     if event.event in PROBLEM_EVENTS:
         _apply_to_address(event)
     return True

@@ -248,3 +248,19 @@ def test_the_sweep_keeps_a_retry_waiting_for_its_time(sendgrid):
     assert job.run_after == OutboundEmail.objects.get().next_attempt_at
     run_worker()
     assert len(sendgrid.requests) == 1
+
+
+def test_sendgrid_unreachable_is_retried_at_once_not_held_for_confirmation(sendgrid, settings):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.SENDGRID_API_HOST = f"http://127.0.0.1:{closed_port}"
+    settings.NOTIFY_RETRY_BASE_SECONDS = 60
+    _receipt()
+    run_worker()
+    outbound = OutboundEmail.objects.get()
+    assert outbound.status == OutboundStatus.RETRYING  # the request never left: no copy can exist
+    assert "URLError" in outbound.last_error
+    assert outbound.next_attempt_at - timezone.now() <= datetime.timedelta(seconds=60)
