@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from python_http_client.exceptions import HTTPError
 
@@ -96,7 +97,7 @@ def job_ensure(outbound: OutboundEmail, *, now: datetime.datetime) -> bool:
 
 def waiting_ids(ids: list[int] | None = None) -> set[int]:
     """Ids of mails that have a delivery job waiting to run (READY), among ``ids`` if given."""
-    rows = DBTaskResult.objects.filter(task_path=tasks.email_deliver.module_path, status="READY")
+    rows = DBTaskResult.objects.filter(task_path=tasks.email_deliver.module_path, status=TaskResultStatus.READY)
     if ids is not None and len(ids) == 1:
         rows = rows.filter(args_kwargs__args__0=ids[0])
     found = set()

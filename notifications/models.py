@@ -20,6 +20,11 @@ class OutboundStatus(models.TextChoices):
 
 # Mail that should still go out (or may have gone out but is not confirmed).
 UNSENT_STATUSES = (OutboundStatus.QUEUED, OutboundStatus.SENDING, OutboundStatus.RETRYING, OutboundStatus.UNKNOWN)
+# What may be sent again by hand: mail that failed, or that is unconfirmed and past its automatic tries
+# (resending an unconfirmed mail still inside its confirmation window could only add a copy).
+RESENDABLE = models.Q(status=OutboundStatus.FAILED) | models.Q(
+    status=OutboundStatus.UNKNOWN, next_attempt_at__isnull=True
+)
 
 
 class OutboundEmail(models.Model):
@@ -64,6 +69,13 @@ class OutboundEmail(models.Model):
 
     def __str__(self):
         return f"{self.template} to {self.to_email} ({self.status})"
+
+    @property
+    def can_resend(self) -> bool:
+        """The object side of RESENDABLE."""
+        return self.status == OutboundStatus.FAILED or (
+            self.status == OutboundStatus.UNKNOWN and self.next_attempt_at is None
+        )
 
     @property
     def kind_label(self) -> str:

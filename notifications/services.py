@@ -13,11 +13,11 @@ from core.audit import AuditAction, audit_record
 from core.crypto import encrypt
 from notifications import delivery
 from notifications.catalogue import CATALOGUE, SECRET_KEYS, is_essential
-from notifications.models import OutboundEmail, OutboundStatus, Unsubscribe
+from notifications.models import RESENDABLE, OutboundEmail, OutboundStatus, Unsubscribe
 from notifications.tasks import email_deliver
 
-# What a coordinator or the resend_mail command may send again.
-RESENDABLE = (OutboundStatus.FAILED, OutboundStatus.UNKNOWN)
+# The states the resend_mail command can be asked for (see models.RESENDABLE for the full rule).
+RESEND_STATUSES = (OutboundStatus.FAILED, OutboundStatus.UNKNOWN)
 # A mail queued this recently still has the job its enqueue created (committed with it).
 SWEEP_GRACE = datetime.timedelta(minutes=1)
 SWEEP_BATCH = 5000
@@ -104,11 +104,11 @@ def email_jobs_restore(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic
 def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = "mail resent") -> bool:
-    """Sends a FAILED or UNKNOWN mail again, now, with a fresh retry window; audited. Returns False
-    (and changes nothing) for a mail in any other state. Scope is the caller's business: views get
-    the mail through ``selectors.get_outbound_for_user``."""
+    """Sends a failed mail, or an unconfirmed one past its automatic tries, again, now, with a fresh
+    retry window; audited. Returns False (and changes nothing) for any other mail. Scope is the
+    caller's business: views get the mail through ``selectors.get_outbound_for_user``."""
     locked = OutboundEmail.objects.select_for_update().filter(pk=outbound.pk).first()
-    if locked is None or locked.status not in RESENDABLE:
+    if locked is None or not locked.can_resend:
         return False
     before = locked.status
     locked.status = OutboundStatus.QUEUED
@@ -131,10 +131,11 @@ def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = 
 def resend_candidates(
     *, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None
 ) -> QuerySet[OutboundEmail]:
-    """Mail in ``statuses`` (FAILED and/or UNKNOWN) queued since ``since``, optionally of one district."""
-    if not set(statuses) <= set(RESENDABLE):
-        raise ValueError(f"Only {', '.join(RESENDABLE)} mail can be resent")
-    rows = OutboundEmail.objects.filter(status__in=statuses, created_at__gte=since)
+    """Resendable mail (models.RESENDABLE) in ``statuses`` (FAILED and/or UNKNOWN) queued since
+    ``since``, optionally of one district."""
+    if not set(statuses) <= set(RESEND_STATUSES):
+        raise ValueError(f"Only {', '.join(RESEND_STATUSES)} mail can be resent")
+    rows = OutboundEmail.objects.filter(RESENDABLE, status__in=statuses, created_at__gte=since)
     return rows if district_id is None else rows.filter(district_id=district_id)
 
 

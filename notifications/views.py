@@ -13,7 +13,6 @@ from notifications import selectors, services
 from notifications.catalogue import optional_templates
 from notifications.forms import PreferencesForm
 from notifications.models import Unsubscribe
-from notifications.services import RESENDABLE
 
 
 class PreferencesView(LoginRequiredMixin, View):
@@ -65,7 +64,6 @@ class DeliveryProblemsView(View):
             "late_minutes": settings.NOTIFY_LATE_MINUTES,
             "retry_hours": settings.NOTIFY_ESSENTIAL_RETRY_HOURS,
             "confirm_minutes": max(1, settings.NOTIFY_CONFIRM_WINDOW_SECONDS // 60),
-            "resendable": RESENDABLE,
             "problems": selectors.problem_addresses(request.user)[:100],
         }
         return render(request, "notifications/delivery_problems.html", context)

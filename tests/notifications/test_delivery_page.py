@@ -101,11 +101,14 @@ def test_a_coordinator_sends_failed_mail_again_and_it_is_audited(client, world, 
     assert event.actor == coordinator and event.note == "mail resent" and event.district_id == world.a.pk
 
 
-def test_mail_already_sent_or_on_its_way_is_not_sent_again(client, world, coordinator):
+def test_mail_already_sent_on_its_way_or_awaiting_confirmation_is_not_sent_again(client, world, coordinator):
     sent = _mail(world.a, status=OutboundStatus.SENT, minutes_ago=60)
     retrying = _mail(world.a, status=OutboundStatus.RETRYING, minutes_ago=60, to="r@example.org")
+    waiting = _mail(world.a, status=OutboundStatus.UNKNOWN, minutes_ago=20, to="w@example.org")
+    OutboundEmail.objects.filter(pk=waiting.pk).update(next_attempt_at=timezone.now() + datetime.timedelta(minutes=5))
     client.force_login(coordinator)
-    for outbound in (sent, retrying):
+    assert "Send again" not in client.get(reverse(PAGE)).content.decode()
+    for outbound in (sent, retrying, waiting):
         response = client.post(reverse("staff:delivery:resend", args=[outbound.pk]), follow=True)
         assert "it was not sent again" in response.content.decode()
     assert not DBTaskResult.objects.exists() and not AuditEvent.objects.filter(note="mail resent").exists()
