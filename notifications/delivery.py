@@ -89,17 +89,17 @@ def job_enqueue(outbound: OutboundEmail, *, now: datetime.datetime) -> None:
 
 def job_ensure(outbound: OutboundEmail, *, now: datetime.datetime) -> bool:
     """Enqueues a delivery job for ``outbound`` unless one already waits; returns whether it did."""
-    if outbound.pk in waiting_ids([outbound.pk]):
+    if outbound.pk in waiting_ids(outbound.pk):
         return False
     job_enqueue(outbound, now=now)
     return True
 
 
-def waiting_ids(ids: list[int] | None = None) -> set[int]:
-    """Ids of mails that have a delivery job waiting to run (READY), among ``ids`` if given."""
+def waiting_ids(outbound_id: int | None = None) -> set[int]:
+    """Ids of mails that have a delivery job waiting to run (READY); only ``outbound_id`` is looked for if given."""
     rows = DBTaskResult.objects.filter(task_path=tasks.email_deliver.module_path, status=TaskResultStatus.READY)
-    if ids is not None and len(ids) == 1:
-        rows = rows.filter(args_kwargs__args__0=ids[0])
+    if outbound_id is not None:
+        rows = rows.filter(args_kwargs__args__0=outbound_id)
     found = set()
     for args_kwargs in rows.values_list("args_kwargs", flat=True).iterator():
         args = (args_kwargs or {}).get("args") or []
@@ -122,8 +122,9 @@ RECORD_FIELDS = ["status", "sent_at", "lease_until", "next_attempt_at", "context
 def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
     """Takes the mail for sending (status SENDING, lease committed) and returns it, or None when
     there is nothing to send now: already sent or final, leased by a live worker, not yet due,
-    or UNKNOWN inside its confirmation window (then a job waits for the window's end)."""
-    with transaction.atomic():
+    or UNKNOWN inside its confirmation window (then a job waits for the window's end).
+    Durable: the lease is committed before anything is sent, never part of a caller's transaction."""
+    with transaction.atomic(durable=True):
         outbound = OutboundEmail.objects.select_for_update().filter(pk=outbound_id).first()
         if outbound is None:
             return None
@@ -172,7 +173,7 @@ def send(outbound: OutboundEmail) -> Exception | None:
 def record(claimed: OutboundEmail, error: Exception | None, *, now: datetime.datetime) -> OutboundStatus | None:
     """Stores the outcome of the try made under ``claimed``'s lease and schedules the next try if any.
     Returns the new status, or None when the lease was lost to another worker meanwhile."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         outbound = (
             OutboundEmail.objects.select_for_update()
             .filter(pk=claimed.pk, status=OutboundStatus.SENDING, lease_until=claimed.lease_until)
