@@ -88,17 +88,20 @@ def email_jobs_restore(*, now: datetime.datetime | None = None) -> int:
             | Q(status=OutboundStatus.SENDING, lease_until__lt=now)
         )
         .order_by("created_at")
-        .only("pk", "status", "next_attempt_at")[:SWEEP_BATCH]
+        .only("pk", "status", "next_attempt_at")
     )
     waiting = delivery.waiting_ids()
     restored = 0
-    for outbound in pending:
+    # Mail that has its job is skipped before counting, so a long outage's backlog cannot hide newer lost mail.
+    for outbound in pending.iterator():
         if outbound.pk in waiting:
             continue
         if outbound.status == OutboundStatus.SENDING:
             outbound.next_attempt_at = None  # the job itself decides what an expired lease means
         delivery.job_enqueue(outbound, now=now)
         restored += 1
+        if restored >= SWEEP_BATCH:
+            break
     return restored
 
 
