@@ -264,3 +264,17 @@ def test_sendgrid_unreachable_is_retried_at_once_not_held_for_confirmation(sendg
     assert outbound.status == OutboundStatus.RETRYING  # the request never left: no copy can exist
     assert "URLError" in outbound.last_error
     assert outbound.next_attempt_at - timezone.now() <= datetime.timedelta(seconds=60)
+
+
+def test_a_backlog_of_mail_waiting_for_retries_does_not_hide_newer_mail_that_lost_its_job(sendgrid, monkeypatch):
+    from notifications import services
+
+    monkeypatch.setattr(services, "SWEEP_BATCH", 2)
+    for n in range(3):
+        _receipt(key=f"backlog-{n}")  # each has its job waiting
+    lost = _receipt(key="lost")
+    DBTaskResult.objects.filter(args_kwargs__args__0=lost.pk).delete()
+    OutboundEmail.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
+    OutboundEmail.objects.filter(pk=lost.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=4))
+    assert email_sweep.call() == 1
+    assert DBTaskResult.objects.filter(args_kwargs__args__0=lost.pk, status="READY").exists()
