@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from notifications.catalogue import CATALOGUE
+from notifications.catalogue import CATALOGUE, PROBLEM_EVENTS
 
 
 class OutboundStatus(models.TextChoices):
@@ -109,6 +109,11 @@ class AddressProblem(models.Model):
 
     def __str__(self):
         return f"{self.email}: {self.event}"
+
+    @property
+    def event_label(self) -> str:
+        """The problem in the reader's language."""
+        return str(PROBLEM_EVENTS.get(self.event, self.event))
 
 
 class Unsubscribe(models.Model):

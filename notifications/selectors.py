@@ -17,6 +17,12 @@ def address_problem(email: str) -> str | None:
     return AddressProblem.objects.filter(email=email.lower()).values_list("event", flat=True).first()
 
 
+def address_problem_label(email: str) -> str | None:
+    """The same, in the reader's language ("bounced", "reported as spam"), for pages."""
+    event = address_problem(email)
+    return None if event is None else AddressProblem(event=event).event_label
+
+
 def _coordinated(user) -> QuerySet[OutboundEmail]:
     """Mail of the districts ``user`` coordinates (none for anyone else)."""
     return OutboundEmail.objects.filter(district_id__in=scope_for(user).district_ids(Role.COORDINATOR))

@@ -19,12 +19,12 @@ from django.views.decorators.http import require_POST
 from sendgrid.helpers.eventwebhook import EventWebhook
 from sendgrid.helpers.eventwebhook.eventwebhook_header import EventWebhookHeader
 
+from notifications.catalogue import PROBLEM_EVENTS
 from notifications.delivery import mark_sent
 from notifications.models import AddressProblem, DeliveryEvent, OutboundEmail, OutboundStatus
 
 logger = logging.getLogger(__name__)
 
-PROBLEM_EVENTS = {"bounce", "dropped", "spamreport"}
 MAX_BODY = 1024 * 1024
 # Events of the same second apply in the order of a mail's life.
 EVENT_RANK = {"processed": 0, "deferred": 1, "delivered": 2, "bounce": 2, "dropped": 2, "open": 3, "click": 4}

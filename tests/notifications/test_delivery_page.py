@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Role
@@ -167,3 +167,19 @@ def test_the_resend_mail_command_refuses_unclear_requests(world):
         call_command("resend_mail", "--since", "2026-11-01")
     with pytest.raises(CommandError, match="not a date"):
         call_command("resend_mail", "--failed", "--since", "last week")
+
+
+def test_addresses_that_do_not_get_mail_say_why_in_the_readers_language(client, world, coordinator):
+    from notifications.models import AddressProblem
+    from notifications.selectors import address_problem_label
+
+    _mail(world.a, status=OutboundStatus.SENT, minutes_ago=60, to="angry@example.org")
+    AddressProblem.objects.create(email="angry@example.org", event="spamreport", since=timezone.now())
+    client.force_login(coordinator)
+    page = client.get(reverse(PAGE)).content.decode()
+    assert "angry@example.org — reported as spam" in page and "spamreport" not in page
+    client.cookies["django_language"] = "es"
+    assert "angry@example.org — marcado como spam" in client.get(reverse(PAGE)).content.decode()
+    with translation.override("en"):
+        assert address_problem_label("Angry@example.org") == "reported as spam"
+    assert address_problem_label("fine@example.org") is None
