@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.access import scope_for
 from accounts.models import Role
-from notifications.models import UNSENT_STATUSES, AddressProblem, OutboundEmail, OutboundStatus
+from notifications.models import RESENDABLE, UNSENT_STATUSES, AddressProblem, OutboundEmail, OutboundStatus
 
 
 def address_problem(email: str) -> str | None:
@@ -42,6 +42,11 @@ def late_mail(user, *, now: datetime.datetime | None = None) -> QuerySet[Outboun
 def on_the_way_count(user, *, now: datetime.datetime | None = None) -> int:
     """How many of the coordinator's mails were queued recently and are not sent yet."""
     return _coordinated(user).filter(status__in=UNSENT_STATUSES, created_at__gte=_late_since(now)).count()
+
+
+def resendable_mail(user) -> QuerySet[OutboundEmail]:
+    """The coordinator's mail that may be sent again by hand (failed, or unconfirmed and out of tries)."""
+    return _coordinated(user).filter(RESENDABLE)
 
 
 def get_outbound_for_user(user, pk: int) -> OutboundEmail:

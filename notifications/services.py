@@ -142,13 +142,12 @@ def resend_candidates(
     return rows if district_id is None else rows.filter(district_id=district_id)
 
 
-def emails_resend(*, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None) -> int:
-    """Resends every mail ``resend_candidates`` gives; each resend is its own audited transaction.
-    Returns how many were resent."""
-    rows = resend_candidates(statuses=statuses, since=since, district_id=district_id)
+def emails_resend(*, outbounds: QuerySet[OutboundEmail], by=None, request=None, note: str = "mail resent") -> int:
+    """Resends each mail of ``outbounds`` that may be resent (``email_resend``), oldest first, each in its
+    own audited transaction, so one long batch never holds many locks. Returns how many were resent."""
     resent = 0
-    for outbound in rows.order_by("created_at").iterator():
-        resent += email_resend(outbound=outbound, note="mail resent (resend_mail command)")
+    for outbound in outbounds.filter(RESENDABLE).order_by("created_at").iterator():
+        resent += email_resend(outbound=outbound, by=by, request=request, note=note)
     return resent
 
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.access import scope_for
@@ -64,6 +65,7 @@ class DeliveryProblemsView(View):
             "late_minutes": settings.NOTIFY_LATE_MINUTES,
             "retry_hours": settings.NOTIFY_ESSENTIAL_RETRY_HOURS,
             "confirm_minutes": max(1, settings.NOTIFY_CONFIRM_WINDOW_SECONDS // 60),
+            "resendable_count": selectors.resendable_mail(request.user).count(),
             "problems": selectors.problem_addresses(request.user)[:100],
         }
         return render(request, "notifications/delivery_problems.html", context)
@@ -80,4 +82,23 @@ class ResendView(View):
             messages.success(request, _("The mail to %(email)s will be sent again.") % {"email": outbound.to_email})
         else:
             messages.error(request, _("That mail is already on its way or sent; it was not sent again."))
+        return redirect("staff:delivery:index")
+
+
+class ResendAllView(View):
+    """A coordinator sends every failed or unconfirmed mail of their districts again (POST only, each audited)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not scope_for(request.user).has_role(Role.COORDINATOR):
+            raise Http404
+        count = services.emails_resend(
+            outbounds=selectors.resendable_mail(request.user), by=request.user, request=request
+        )
+        if count:
+            text = ngettext("%(n)s mail will be sent again.", "%(n)s mails will be sent again.", count)
+            messages.success(request, text % {"n": count})
+        else:
+            messages.info(request, _("No mail needed sending again."))
         return redirect("staff:delivery:index")

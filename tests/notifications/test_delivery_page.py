@@ -139,6 +139,32 @@ def test_resend_needs_a_post(client, world, coordinator):
     assert failed.status == OutboundStatus.FAILED
 
 
+def test_after_an_outage_a_coordinator_sends_every_failed_mail_of_their_districts_again(client, world, coordinator):
+    mine = [_mail(world.a, status=OutboundStatus.FAILED, minutes_ago=60 * 80, to=f"f{n}@example.org") for n in range(3)]
+    sent = _mail(world.a, status=OutboundStatus.SENT, minutes_ago=60, to="ok@example.org")
+    theirs = _mail(world.b, status=OutboundStatus.FAILED, minutes_ago=60, to="b@example.org")
+    client.force_login(coordinator)
+    assert "Send the 3 failed mails again" in client.get(reverse(PAGE)).content.decode()
+    response = client.post(reverse("staff:delivery:resend_all"), follow=True)
+    assert "3 mails will be sent again." in response.content.decode()
+    assert {m.status for m in OutboundEmail.objects.filter(pk__in=[m.pk for m in mine])} == {OutboundStatus.QUEUED}
+    theirs.refresh_from_db()
+    sent.refresh_from_db()
+    assert (theirs.status, sent.status) == (OutboundStatus.FAILED, OutboundStatus.SENT)
+    assert DBTaskResult.objects.filter(status="READY").count() == 3
+    assert AuditEvent.objects.filter(actor=coordinator, note="mail resent").count() == 3
+    again = client.post(reverse("staff:delivery:resend_all"), follow=True).content.decode()
+    assert "No mail needed sending again." in again and "Send the" not in again
+
+
+def test_other_staff_cannot_send_every_failed_mail_again(client, world):
+    failed = _mail(world.a, status=OutboundStatus.FAILED, minutes_ago=60)
+    client.force_login(member(Role.ADVISORY, district=world.a))
+    assert client.post(reverse("staff:delivery:resend_all")).status_code in (403, 404)
+    failed.refresh_from_db()
+    assert failed.status == OutboundStatus.FAILED
+
+
 # --- manage.py resend_mail ------------------------------------------------------------------------
 
 

@@ -40,10 +40,9 @@ class Command(BaseCommand):
         )
         if not statuses:
             raise CommandError("Say which mail to send again: --failed, --unknown or both.")
-        moment = _since(since)
+        rows = resend_candidates(statuses=statuses, since=_since(since), district_id=district)
         if dry_run:
-            rows = resend_candidates(statuses=statuses, since=moment, district_id=district)
             self.stdout.write(f"{rows.count()} mail would be sent again.")
             return
-        count = emails_resend(statuses=statuses, since=moment, district_id=district)
+        count = emails_resend(outbounds=rows, note="mail resent (resend_mail command)")
         self.stdout.write(self.style.SUCCESS(f"{count} mail queued to be sent again."))
