@@ -329,6 +329,8 @@ NOTIFY_ESSENTIAL_RETRY_HOURS = env_int("NOTIFY_ESSENTIAL_RETRY_HOURS", 72)
 NOTIFY_SEND_LEASE_SECONDS = env_int("NOTIFY_SEND_LEASE_SECONDS", 120)
 # After a send whose reply never came, wait this long for the Event Webhook to confirm before sending again.
 NOTIFY_CONFIRM_WINDOW_SECONDS = env_int("NOTIFY_CONFIRM_WINDOW_SECONDS", 600)
+# Automatic resends after unanswered tries (each could add a copy): 1 means at most two copies of a mail.
+NOTIFY_UNCONFIRMED_RESENDS = env_int("NOTIFY_UNCONFIRMED_RESENDS", 1)
 # Signed webhook requests older than this (or this far in the future) are refused.
 NOTIFY_WEBHOOK_MAX_AGE_SECONDS = env_int("NOTIFY_WEBHOOK_MAX_AGE_SECONDS", 600)
 # The delivery page lists every mail not sent this many minutes after it was queued.

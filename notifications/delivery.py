@@ -116,7 +116,28 @@ def mark_sent(outbound: OutboundEmail, *, when: datetime.datetime) -> None:
     outbound.context = {k: v for k, v in outbound.context.items() if k != "pin"}
 
 
-RECORD_FIELDS = ["status", "sent_at", "lease_until", "next_attempt_at", "context", "attempts", "last_error"]
+def mark_unanswered(outbound: OutboundEmail, *, since: datetime.datetime, now: datetime.datetime) -> None:
+    """A try got no answer: wait the confirmation window from ``since``, then send again, unless the
+    mail is out of tries or already had NOTIFY_UNCONFIRMED_RESENDS resends after unanswered tries
+    (each could be a copy); then it stays UNKNOWN for staff to judge."""
+    outbound.status = OutboundStatus.UNKNOWN
+    outbound.lease_until = None
+    outbound.unanswered_tries += 1
+    resend = may_retry(outbound, now) and outbound.unanswered_tries <= settings.NOTIFY_UNCONFIRMED_RESENDS
+    window = datetime.timedelta(seconds=settings.NOTIFY_CONFIRM_WINDOW_SECONDS)
+    outbound.next_attempt_at = since + window if resend else None
+
+
+RECORD_FIELDS = [
+    "status",
+    "sent_at",
+    "lease_until",
+    "next_attempt_at",
+    "context",
+    "attempts",
+    "last_error",
+    "unanswered_tries",
+]
 
 
 def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
@@ -132,15 +153,14 @@ def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
             if outbound.lease_until and outbound.lease_until > now:
                 return None
             # The worker that held the lease died mid-send: SendGrid may or may not have the mail.
-            outbound.status = OutboundStatus.UNKNOWN
-            started = outbound.lease_until or now
-            outbound.next_attempt_at = started + datetime.timedelta(seconds=settings.NOTIFY_CONFIRM_WINDOW_SECONDS)
+            mark_unanswered(outbound, since=outbound.lease_until or now, now=now)
         if outbound.status == OutboundStatus.UNKNOWN:
             if outbound.last_event_at is not None:
                 mark_sent(outbound, when=outbound.last_event_at)
                 outbound.save(update_fields=RECORD_FIELDS)
                 return None
             if outbound.next_attempt_at is None:
+                outbound.save(update_fields=RECORD_FIELDS)  # an expired lease may have just made it final
                 return None
         elif outbound.status not in (OutboundStatus.QUEUED, OutboundStatus.RETRYING):
             return None
@@ -187,9 +207,7 @@ def record(claimed: OutboundEmail, error: Exception | None, *, now: datetime.dat
         if kind == SENT or (kind == UNKNOWN and outbound.last_event_at is not None):
             mark_sent(outbound, when=now)
         elif kind == UNKNOWN:
-            outbound.status = OutboundStatus.UNKNOWN
-            window = datetime.timedelta(seconds=settings.NOTIFY_CONFIRM_WINDOW_SECONDS)
-            outbound.next_attempt_at = now + window if may_retry(outbound, now) else None
+            mark_unanswered(outbound, since=now, now=now)
         elif kind == TRANSIENT and may_retry(outbound, now):
             outbound.status = OutboundStatus.RETRYING
             outbound.next_attempt_at = now + max(backoff(outbound.attempts), retry_after(error) or datetime.timedelta())

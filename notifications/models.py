@@ -58,6 +58,8 @@ class OutboundEmail(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     retry_since = models.DateTimeField(default=timezone.now)
+    # Tries that got no answer (each may have been delivered): automatic resends after them are bounded.
+    unanswered_tries = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("outbound email")

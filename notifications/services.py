@@ -117,8 +117,9 @@ def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = 
     locked.status = OutboundStatus.QUEUED
     locked.next_attempt_at = locked.lease_until = None
     locked.retry_since = timezone.now()
-    locked.attempts = 0
-    locked.save(update_fields=["status", "next_attempt_at", "lease_until", "retry_since", "attempts"])
+    locked.attempts = locked.unanswered_tries = 0
+    update = ["status", "next_attempt_at", "lease_until", "retry_since", "attempts", "unanswered_tries"]
+    locked.save(update_fields=update)
     audit_record(
         actor=by,
         action=AuditAction.CHANGED,

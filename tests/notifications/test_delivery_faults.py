@@ -138,6 +138,20 @@ def test_a_reply_slower_than_the_timeout_is_sent_at_most_twice_when_the_webhook_
     assert OutboundEmail.objects.get().status == OutboundStatus.SENT
 
 
+def test_replies_that_never_come_and_no_webhook_give_at_most_two_copies(sendgrid, settings):
+    settings.SENDGRID_TIMEOUT_SECONDS = 0.5
+    sendgrid.script = [{"status": 202, "delay": 1.5}] * 5  # SendGrid accepts each try, always too slowly
+    _receipt()
+    for _ in range(4):
+        run_worker()
+        _time_passes()
+        email_sweep.call()
+    assert len(sendgrid.requests) == 2
+    outbound = OutboundEmail.objects.get()
+    assert (outbound.status, outbound.next_attempt_at) == (OutboundStatus.UNKNOWN, None)
+    assert outbound.can_resend  # left for a person to judge, on the delivery page
+
+
 def test_a_worker_killed_mid_send_leaves_the_mail_unconfirmed_then_the_sweep_finishes_it(sendgrid):
     outbound = _receipt()
     DBTaskResult.objects.all().delete()  # the job died with its worker
