@@ -3,7 +3,7 @@ and a real ECDSA key pair to sign Event Webhook requests the way SendGrid does."
 
 import base64
 import json
-import random
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -62,16 +62,24 @@ def _handler(stub):
     return Handler
 
 
+def _stub_ports() -> list[int]:
+    """STUB_PORTS=8140-8149 keeps the stub inside a given range (a shared machine); by default the system picks."""
+    low, _, high = os.environ.get("STUB_PORTS", "").partition("-")
+    return list(range(int(low), int(high or low) + 1)) if low else [0]
+
+
 @pytest.fixture
 def sendgrid(settings):
     stub = SendGridStub()
-    for _ in range(20):
-        port = random.randint(20000, 32000)
+    for port in _stub_ports():
         try:
             server = ThreadingHTTPServer(("127.0.0.1", port), _handler(stub))
             break
         except OSError:
             continue
+    else:
+        raise RuntimeError("no free port for the SendGrid stub")
+    port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.EMAIL_BACKEND = "notifications.backends.SendGridEmailBackend"
