@@ -116,6 +116,15 @@ def mark_sent(outbound: OutboundEmail, *, when: datetime.datetime) -> None:
     outbound.context = {k: v for k, v in outbound.context.items() if k != "pin"}
 
 
+# States in which a webhook event for an earlier, unanswered try proves the mail arrived.
+CONFIRMABLE = (OutboundStatus.UNKNOWN, OutboundStatus.QUEUED, OutboundStatus.RETRYING, OutboundStatus.FAILED)
+
+
+def confirmed(outbound: OutboundEmail) -> bool:
+    """SendGrid reported an event for this mail after one of its tries got no answer: that try was accepted."""
+    return outbound.last_event_at is not None and outbound.unanswered_tries > 0
+
+
 def mark_unanswered(outbound: OutboundEmail, *, since: datetime.datetime, now: datetime.datetime) -> None:
     """A try got no answer: wait the confirmation window from ``since``, then send again, unless the
     mail is out of tries or already had NOTIFY_UNCONFIRMED_RESENDS resends after unanswered tries
@@ -154,11 +163,11 @@ def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
                 return None
             # The worker that held the lease died mid-send: SendGrid may or may not have the mail.
             mark_unanswered(outbound, since=outbound.lease_until or now, now=now)
+        if outbound.status in CONFIRMABLE and confirmed(outbound):
+            mark_sent(outbound, when=outbound.last_event_at)
+            outbound.save(update_fields=RECORD_FIELDS)
+            return None
         if outbound.status == OutboundStatus.UNKNOWN:
-            if outbound.last_event_at is not None:
-                mark_sent(outbound, when=outbound.last_event_at)
-                outbound.save(update_fields=RECORD_FIELDS)
-                return None
             if outbound.next_attempt_at is None:
                 outbound.save(update_fields=RECORD_FIELDS)  # an expired lease may have just made it final
                 return None
@@ -204,10 +213,12 @@ def record(claimed: OutboundEmail, error: Exception | None, *, now: datetime.dat
         kind = classify(error)
         outbound.lease_until = None
         outbound.last_error = "" if error is None else f"{type(error).__name__}: {error}"[:2000]
-        if kind == SENT or (kind == UNKNOWN and outbound.last_event_at is not None):
+        if kind == UNKNOWN:
+            mark_unanswered(outbound, since=now, now=now)
+        if kind == SENT or confirmed(outbound):
             mark_sent(outbound, when=now)
         elif kind == UNKNOWN:
-            mark_unanswered(outbound, since=now, now=now)
+            pass  # waits out its confirmation window (or, out of resends, a person)
         elif kind == TRANSIENT and may_retry(outbound, now):
             outbound.status = OutboundStatus.RETRYING
             outbound.next_attempt_at = now + max(backoff(outbound.attempts), retry_after(error) or datetime.timedelta())

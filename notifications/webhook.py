@@ -20,8 +20,8 @@ from sendgrid.helpers.eventwebhook import EventWebhook
 from sendgrid.helpers.eventwebhook.eventwebhook_header import EventWebhookHeader
 
 from notifications.catalogue import PROBLEM_EVENTS
-from notifications.delivery import mark_sent
-from notifications.models import AddressProblem, DeliveryEvent, OutboundEmail, OutboundStatus
+from notifications.delivery import CONFIRMABLE, confirmed, mark_sent
+from notifications.models import AddressProblem, DeliveryEvent, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +115,8 @@ def _apply_to_outbound(event: Event, outbound: OutboundEmail) -> None:
     if _newer(event, outbound):
         outbound.last_event, outbound.last_event_at = event.event, event.when
         fields += ["last_event", "last_event_at"]
-    if outbound.status == OutboundStatus.UNKNOWN:
-        # Any event for the key means SendGrid accepted the try whose reply we never got.
+    if outbound.status in CONFIRMABLE and confirmed(outbound):
+        # Any event for the key means SendGrid accepted a try whose reply we never got.
         mark_sent(outbound, when=event.when)
         fields += ["status", "sent_at", "lease_until", "next_attempt_at", "context"]
     if fields:

@@ -292,3 +292,36 @@ def test_a_backlog_of_mail_waiting_for_retries_does_not_hide_newer_mail_that_los
     OutboundEmail.objects.filter(pk=lost.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=4))
     assert email_sweep.call() == 1
     assert DBTaskResult.objects.filter(args_kwargs__args__0=lost.pk, status="READY").exists()
+
+
+def test_a_late_event_for_an_unanswered_try_stops_a_retry_that_would_be_a_second_copy(
+    sendgrid, settings, client, signing_key
+):
+    settings.SENDGRID_TIMEOUT_SECONDS = 0.5
+    sendgrid.script = [{"status": 202, "delay": 1.5}, {"status": 503, "headers": {"Retry-After": "60"}}]
+    _receipt()
+    run_worker()  # try 1: accepted, but the reply never came
+    _time_passes()
+    run_worker()  # try 2 (after the window): 503, waits to retry
+    assert OutboundEmail.objects.get().status == OutboundStatus.RETRYING
+    post_events(client, signing_key, _processed("receipt-1"))  # SendGrid reports try 1, late
+    outbound = OutboundEmail.objects.get()
+    assert outbound.status == OutboundStatus.SENT and "pin" not in outbound.context
+    _time_passes()
+    run_worker()
+    assert len(sendgrid.delivered) == 1
+
+
+def test_mail_marked_failed_after_an_unanswered_try_shows_sent_when_sendgrid_reports_that_try(
+    sendgrid, settings, client, signing_key
+):
+    settings.SENDGRID_TIMEOUT_SECONDS = 0.5
+    sendgrid.script = [{"status": 202, "delay": 1.5}, 400]
+    _receipt()
+    run_worker()
+    _time_passes()
+    run_worker()
+    assert OutboundEmail.objects.get().status == OutboundStatus.FAILED
+    post_events(client, signing_key, _processed("receipt-1"))
+    outbound = OutboundEmail.objects.get()
+    assert outbound.status == OutboundStatus.SENT and not outbound.can_resend
