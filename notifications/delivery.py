@@ -40,13 +40,12 @@ def classify(error: Exception | None) -> str:
     if isinstance(error, HTTPError):
         return TRANSIENT if getattr(error, "status_code", 500) in TRANSIENT_STATUS else PERMANENT
     if isinstance(error, URLError):
-        # urllib wraps errors raised while connecting or writing the request: SendGrid never had all of it.
+        # urllib wraps every error raised while connecting or writing the request: SendGrid never had all of it.
         return TRANSIENT
-    if isinstance(error, TimeoutError | ConnectionResetError | http.client.HTTPException):
-        # The request went out and the reply was lost: SendGrid may have accepted it.
+    if isinstance(error, OSError | http.client.HTTPException):
+        # Raised unwrapped while waiting for or reading the reply (timeout, reset, TLS error): the request went
+        # out, so SendGrid may have accepted it.
         return UNKNOWN
-    if isinstance(error, OSError):
-        return TRANSIENT
     return PERMANENT
 
 

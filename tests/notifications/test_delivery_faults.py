@@ -61,8 +61,8 @@ def _time_passes():
 
 
 def test_a_webhook_update_is_not_held_up_by_a_mail_being_sent(sendgrid, settings, client, signing_key):
-    settings.SENDGRID_TIMEOUT_SECONDS = 10
-    sendgrid.script = [{"status": 202, "delay": 3}]
+    settings.SENDGRID_TIMEOUT_SECONDS = 20
+    sendgrid.script = [{"status": 202, "delay": 8}]
     outbound = _receipt()
     worker = threading.Thread(target=email_deliver.call, args=[outbound.pk])
     worker.start()
@@ -71,10 +71,12 @@ def test_a_webhook_update_is_not_held_up_by_a_mail_being_sent(sendgrid, settings
         started = time.monotonic()
         response = post_events(client, signing_key, _processed("receipt-1"))
         elapsed = time.monotonic() - started
+        still_sending = worker.is_alive()
     finally:
-        worker.join(20)
+        worker.join(30)
     assert response.status_code == 200
-    assert elapsed < 1.5, f"the webhook waited {elapsed:.1f} s behind the send"
+    # The webhook finished while SendGrid was still holding the send (its reply takes 8 s).
+    assert still_sending and elapsed < 5, f"the webhook waited {elapsed:.1f} s behind the send"
     outbound.refresh_from_db()
     assert (outbound.status, outbound.last_event) == (OutboundStatus.SENT, "processed")
     assert len(sendgrid.delivered) == 1
