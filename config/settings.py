@@ -331,7 +331,7 @@ NOTIFY_SEND_LEASE_SECONDS = env_int("NOTIFY_SEND_LEASE_SECONDS", 120)
 NOTIFY_CONFIRM_WINDOW_SECONDS = env_int("NOTIFY_CONFIRM_WINDOW_SECONDS", 600)
 # Automatic resends after unanswered tries (each could add a copy): 1 means at most two copies of a mail.
 NOTIFY_UNCONFIRMED_RESENDS = env_int("NOTIFY_UNCONFIRMED_RESENDS", 1)
-# Signed webhook requests older than this (or this far in the future) are refused.
+# Signed webhook requests older than this are refused (and any signed more than two minutes in the future).
 NOTIFY_WEBHOOK_MAX_AGE_SECONDS = env_int("NOTIFY_WEBHOOK_MAX_AGE_SECONDS", 600)
 # The delivery page lists every mail not sent this many minutes after it was queued.
 NOTIFY_LATE_MINUTES = env_int("NOTIFY_LATE_MINUTES", 15)
