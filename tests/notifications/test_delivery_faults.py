@@ -327,3 +327,15 @@ def test_mail_marked_failed_after_an_unanswered_try_shows_sent_when_sendgrid_rep
     post_events(client, signing_key, _processed("receipt-1"))
     outbound = OutboundEmail.objects.get()
     assert outbound.status == OutboundStatus.SENT and not outbound.can_resend
+
+
+def test_an_unreadable_or_huge_retry_after_falls_back_to_the_usual_wait(sendgrid, settings):
+    settings.NOTIFY_RETRY_BASE_SECONDS = 60
+    sendgrid.script = [{"status": 503, "headers": {"Retry-After": "soon-ish"}}]
+    _receipt(key="garbage")
+    sendgrid.script.append({"status": 429, "headers": {"Retry-After": str(30 * 24 * 3600)}})
+    _receipt(key="huge")
+    run_worker()
+    waits = {o.key: o.next_attempt_at - timezone.now() for o in OutboundEmail.objects.all()}
+    assert datetime.timedelta(seconds=50) < waits["garbage"] <= datetime.timedelta(seconds=60)
+    assert datetime.timedelta(hours=5) < waits["huge"] <= datetime.timedelta(hours=6)  # capped, not a month
