@@ -1,10 +1,14 @@
-"""A real mail worker process killed with SIGKILL in the middle of a send (PostgreSQL: the worker
-subprocess needs the same database as the test). The mail is neither lost nor, once SendGrid's
-webhook confirms it, sent twice."""
+"""A real mail worker process killed with SIGKILL in the middle of a send. The mail is neither lost
+nor, once SendGrid's webhook confirms it, sent twice.
+
+PostgreSQL: the worker subprocess uses the test database. SQLite: the test database lives in memory,
+so it is copied to a file for the worker and copied back once the worker is dead.
+"""
 
 import datetime
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -23,17 +27,35 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+class SharedDatabase:
+    """The test database as the worker subprocess reaches it: a URL, and for SQLite a file copy."""
+
+    def __init__(self, folder: Path):
+        self.file = folder / "worker.sqlite3"
+
+    def url(self) -> str:
+        db = connection.settings_dict
+        if connection.vendor == "sqlite":
+            return f"sqlite:///{self.file}"
+        password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+        return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+    def push(self) -> None:
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(self.file) as target:
+                connection.connection.backup(target)
+
+    def pull(self) -> None:
+        if connection.vendor == "sqlite":
+            with sqlite3.connect(self.file) as source:
+                source.backup(connection.connection)
 
 
 def test_a_mail_worker_killed_mid_send_loses_nothing_and_sends_once_when_sendgrid_confirms(
-    sendgrid, settings, client, signing_key
+    sendgrid, settings, client, signing_key, tmp_path
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker subprocess needs a database it can share with the test (PostgreSQL)")
+    shared = SharedDatabase(tmp_path)
     sendgrid.script = [{"status": 202, "delay": 60}]  # SendGrid has the mail; the reply never comes back
     with transaction.atomic():
         email_enqueue(
@@ -43,10 +65,11 @@ def test_a_mail_worker_killed_mid_send_loses_nothing_and_sends_once_when_sendgri
             context={"tracking_code": "CG-7KQ4-M2XD", "pin": "123456", "school_name": "A High", "track_path": "/t/"},
             key="receipt-kill",
         )
+    shared.push()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": shared.url(),
         "EMAIL_BACKEND": settings.EMAIL_BACKEND,
         "SENDGRID_API_HOST": settings.SENDGRID_API_HOST,
         "SENDGRID_API_KEY": settings.SENDGRID_API_KEY,
@@ -64,6 +87,7 @@ def test_a_mail_worker_killed_mid_send_loses_nothing_and_sends_once_when_sendgri
     finally:
         worker.send_signal(signal.SIGKILL)
         worker.wait(10)
+    shared.pull()
     outbound = OutboundEmail.objects.get()
     assert outbound.status == OutboundStatus.SENDING  # what the dead worker left behind
 
