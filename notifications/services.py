@@ -143,11 +143,15 @@ def resend_candidates(
     return rows if district_id is None else rows.filter(district_id=district_id)
 
 
-def emails_resend(*, outbounds: QuerySet[OutboundEmail], by=None, request=None, note: str = "mail resent") -> int:
-    """Resends each mail of ``outbounds`` that may be resent (``email_resend``), oldest first, each in its
-    own audited transaction, so one long batch never holds many locks. Returns how many were resent."""
+def emails_resend(
+    *, outbounds: QuerySet[OutboundEmail], by=None, request=None, note: str = "mail resent", limit: int | None = None
+) -> int:
+    """Resends each mail of ``outbounds`` that may be resent (``email_resend``), oldest first, at most
+    ``limit`` of them, each in its own audited transaction, so one long batch never holds many locks.
+    Returns how many were resent."""
+    rows = outbounds.filter(RESENDABLE).order_by("created_at")
     resent = 0
-    for outbound in outbounds.filter(RESENDABLE).order_by("created_at").iterator():
+    for outbound in (rows[:limit] if limit else rows).iterator():
         resent += email_resend(outbound=outbound, by=by, request=request, note=note)
     return resent
 

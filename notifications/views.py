@@ -85,6 +85,9 @@ class ResendView(View):
         return redirect("staff:delivery:index")
 
 
+RESEND_ALL_BATCH = 500
+
+
 class ResendAllView(View):
     """A coordinator sends every failed or unconfirmed mail of their districts again (POST only, each audited)."""
 
@@ -93,9 +96,9 @@ class ResendAllView(View):
     def post(self, request):
         if not scope_for(request.user).has_role(Role.COORDINATOR):
             raise Http404
-        count = services.emails_resend(
-            outbounds=selectors.resendable_mail(request.user), by=request.user, request=request
-        )
+        mail = selectors.resendable_mail(request.user)
+        # A bounded batch keeps the request short; the button offers the rest again.
+        count = services.emails_resend(outbounds=mail, by=request.user, request=request, limit=RESEND_ALL_BATCH)
         if count:
             text = ngettext("%(n)s mail will be sent again.", "%(n)s mails will be sent again.", count)
             messages.success(request, text % {"n": count})

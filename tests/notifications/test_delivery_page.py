@@ -209,3 +209,17 @@ def test_addresses_that_do_not_get_mail_say_why_in_the_readers_language(client, 
     with translation.override("en"):
         assert address_problem_label("Angry@example.org") == "reported as spam"
     assert address_problem_label("fine@example.org") is None
+
+
+def test_sending_everything_again_goes_in_batches_that_keep_the_request_short(client, world, coordinator, monkeypatch):
+    from notifications import views
+
+    monkeypatch.setattr(views, "RESEND_ALL_BATCH", 2)
+    for n in range(3):
+        _mail(world.a, status=OutboundStatus.FAILED, minutes_ago=60 + n, to=f"f{n}@example.org")
+    client.force_login(coordinator)
+    page = client.post(reverse("staff:delivery:resend_all"), follow=True).content.decode()
+    assert "2 mails will be sent again." in page and "Send the 1 failed mail again" in page
+    page = client.post(reverse("staff:delivery:resend_all"), follow=True).content.decode()
+    assert "1 mail will be sent again." in page
+    assert not OutboundEmail.objects.filter(status=OutboundStatus.FAILED).exists()
