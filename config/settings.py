@@ -357,8 +357,23 @@ SENDGRID_API_HOST = env_str("SENDGRID_API_HOST", "https://api.sendgrid.com")
 SENDGRID_TIMEOUT_SECONDS = env_int("SENDGRID_TIMEOUT_SECONDS", 10)
 # The Event Webhook's verification key (Mail Settings → Signed Event Webhook), base64 without PEM lines.
 SENDGRID_WEBHOOK_PUBLIC_KEY = env_str("SENDGRID_WEBHOOK_PUBLIC_KEY")
+# Non-essential mail gives up after this many tries; essential mail (receipts, outcomes, emergencies)
+# keeps trying for NOTIFY_ESSENTIAL_RETRY_HOURS. Tries back off from the base, doubling, at most the max interval
+# apart, or later when SendGrid's Retry-After says so.
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
 NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 60)
+NOTIFY_RETRY_MAX_INTERVAL_SECONDS = env_int("NOTIFY_RETRY_MAX_INTERVAL_SECONDS", 30 * 60)
+NOTIFY_ESSENTIAL_RETRY_HOURS = env_int("NOTIFY_ESSENTIAL_RETRY_HOURS", 72)
+# A worker owns a mail it is sending for this long; past it another worker may take the mail over.
+NOTIFY_SEND_LEASE_SECONDS = env_int("NOTIFY_SEND_LEASE_SECONDS", 120)
+# After a send whose reply never came, wait this long for the Event Webhook to confirm before sending again.
+NOTIFY_CONFIRM_WINDOW_SECONDS = env_int("NOTIFY_CONFIRM_WINDOW_SECONDS", 600)
+# Automatic resends after unanswered tries (each could add a copy): 1 means at most two copies of a mail.
+NOTIFY_UNCONFIRMED_RESENDS = env_int("NOTIFY_UNCONFIRMED_RESENDS", 1)
+# Signed webhook requests older than this are refused (and any signed more than two minutes in the future).
+NOTIFY_WEBHOOK_MAX_AGE_SECONDS = env_int("NOTIFY_WEBHOOK_MAX_AGE_SECONDS", 600)
+# The delivery page lists every mail not sent this many minutes after it was queued.
+NOTIFY_LATE_MINUTES = env_int("NOTIFY_LATE_MINUTES", 15)
 # How often the worker fires due workflow timers (deadlines, escalations, appeal windows).
 WORKFLOW_TIMER_INTERVAL_SECONDS = env_int("WORKFLOW_TIMER_INTERVAL_SECONDS", 60)
 
@@ -373,4 +388,6 @@ PERIODIC_TASKS = {
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
+    # Mail that lost its delivery job (or its sending worker) gets one back.
+    "notifications.tasks.email_sweep": 300,
 }

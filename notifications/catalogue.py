@@ -23,6 +23,13 @@ CATALOGUE = {
 }
 SECRET_KEYS = ("pin",)
 
+# Why an address does not get mail (SendGrid event names), as staff read it.
+PROBLEM_EVENTS = {
+    "bounce": _("bounced"),
+    "dropped": _("dropped by SendGrid"),
+    "spamreport": _("reported as spam"),
+}
+
 
 def is_essential(template: str) -> bool:
     return CATALOGUE[template][0]

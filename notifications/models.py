@@ -2,19 +2,42 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from notifications.catalogue import CATALOGUE, PROBLEM_EVENTS
 
 
 class OutboundStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Being sent")
+    RETRYING = "retrying", _("Waiting to try again")
+    UNKNOWN = "unknown", _("Sent, not yet confirmed")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SUPPRESSED = "suppressed", _("Not sent (recipient's choice)")
 
 
+# Mail that should still go out (or may have gone out but is not confirmed).
+UNSENT_STATUSES = (OutboundStatus.QUEUED, OutboundStatus.SENDING, OutboundStatus.RETRYING, OutboundStatus.UNKNOWN)
+# What may be sent again by hand: mail that failed, or that is unconfirmed and past its automatic tries
+# (resending an unconfirmed mail still inside its confirmation window could only add a copy).
+RESENDABLE = models.Q(status=OutboundStatus.FAILED) | models.Q(
+    status=OutboundStatus.UNKNOWN, next_attempt_at__isnull=True
+)
+
+
 class OutboundEmail(models.Model):
-    """One message, identified by its idempotency key: enqueueing or retrying
-    the same key never sends it twice."""
+    """One message, identified by its key: enqueueing the same key twice sends
+    it once, and every try carries the key (header X-CG-Key, SendGrid custom
+    argument cg_key) so the Event Webhook's reports find their message.
+
+    A worker claims a mail (status SENDING until ``lease_until``), sends it
+    outside any transaction, then records what happened. ``next_attempt_at``
+    is when the next try (or, for UNKNOWN, the end of the confirmation window)
+    is due; None for an UNKNOWN mail means no more automatic tries.
+    ``retry_since`` starts the retry window (reset by a coordinator's resend).
+    """
 
     key = models.CharField(max_length=200, unique=True)
     template = models.CharField(max_length=40)
@@ -28,16 +51,39 @@ class OutboundEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     last_event = models.CharField(max_length=30, blank=True)
+    # The time of the newest webhook event applied: an older event never overwrites a newer one.
+    last_event_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    retry_since = models.DateTimeField(default=timezone.now)
+    # Tries that got no answer (each may have been delivered): automatic resends after them are bounded.
+    unanswered_tries = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("outbound email")
         verbose_name_plural = _("outbound emails")
-        indexes = [models.Index(fields=["district", "status", "-created_at"], name="outbound_district_status")]
+        indexes = [
+            models.Index(fields=["district", "status", "-created_at"], name="outbound_district_status"),
+            models.Index(fields=["status", "next_attempt_at"], name="outbound_status_next"),
+        ]
 
     def __str__(self):
         return f"{self.template} to {self.to_email} ({self.status})"
+
+    @property
+    def can_resend(self) -> bool:
+        """The object side of RESENDABLE."""
+        return self.status == OutboundStatus.FAILED or (
+            self.status == OutboundStatus.UNKNOWN and self.next_attempt_at is None
+        )
+
+    @property
+    def kind_label(self) -> str:
+        """What the mail is, in the reader's language (its catalogue description)."""
+        entry = CATALOGUE.get(self.template)
+        return str(entry[1]) if entry else self.template
 
 
 class DeliveryEvent(models.Model):
@@ -65,6 +111,11 @@ class AddressProblem(models.Model):
 
     def __str__(self):
         return f"{self.email}: {self.event}"
+
+    @property
+    def event_label(self) -> str:
+        """The problem in the reader's language."""
+        return str(PROBLEM_EVENTS.get(self.event, self.event))
 
 
 class Unsubscribe(models.Model):

@@ -5,12 +5,22 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
+from core.audit import AuditKind, audit_record
 from core.crypto import encrypt
+from notifications import delivery
 from notifications.catalogue import CATALOGUE, SECRET_KEYS, is_essential
-from notifications.models import OutboundEmail, OutboundStatus, Unsubscribe
+from notifications.models import RESENDABLE, OutboundEmail, OutboundStatus, Unsubscribe
 from notifications.tasks import email_deliver
+
+# The states the resend_mail command can be asked for (see models.RESENDABLE for the full rule).
+RESEND_STATUSES = (OutboundStatus.FAILED, OutboundStatus.UNKNOWN)
+# A mail queued this recently still has the job its enqueue created (committed with it).
+SWEEP_GRACE = datetime.timedelta(minutes=1)
+SWEEP_BATCH = 5000
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -61,6 +71,89 @@ def email_enqueue(
         return outbound
     email_deliver.enqueue(outbound.pk)
     return outbound
+
+
+@transaction.atomic
+def email_jobs_restore(*, now: datetime.datetime | None = None) -> int:
+    """Gives a delivery job back to every mail that should still go out and has none waiting:
+    QUEUED or RETRYING mail whose job was lost, UNKNOWN mail still to be confirmed or resent, and
+    mail left SENDING past its lease by a worker that died. Safe to run any number of times.
+    Returns how many jobs were enqueued."""
+    now = now or timezone.now()
+    pending = (
+        OutboundEmail.objects.filter(
+            Q(status=OutboundStatus.QUEUED, created_at__lt=now - SWEEP_GRACE)
+            | Q(status=OutboundStatus.RETRYING)
+            | Q(status=OutboundStatus.UNKNOWN, next_attempt_at__isnull=False)
+            | Q(status=OutboundStatus.SENDING, lease_until__lt=now)
+        )
+        .order_by("created_at")
+        .only("pk", "status", "next_attempt_at")
+    )
+    waiting = delivery.waiting_ids()
+    restored = 0
+    # Mail that has its job is skipped before counting, so a long outage's backlog cannot hide newer lost mail.
+    for outbound in pending.iterator():
+        if outbound.pk in waiting:
+            continue
+        if outbound.status == OutboundStatus.SENDING:
+            outbound.next_attempt_at = None  # the job itself decides what an expired lease means
+        delivery.job_enqueue(outbound, now=now)
+        restored += 1
+        if restored >= SWEEP_BATCH:
+            break
+    return restored
+
+
+@transaction.atomic
+def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = "") -> bool:
+    """Sends a failed mail, or an unconfirmed one past its automatic tries, again, now, with a fresh
+    retry window; audited. Returns False (and changes nothing) for any other mail. Scope is the
+    caller's business: views get the mail through ``selectors.get_outbound_for_user``."""
+    locked = OutboundEmail.objects.select_for_update().filter(pk=outbound.pk).first()
+    if locked is None or not locked.can_resend:
+        return False
+    before = locked.status
+    locked.status = OutboundStatus.QUEUED
+    locked.next_attempt_at = locked.lease_until = None
+    locked.retry_since = timezone.now()
+    locked.attempts = locked.unanswered_tries = 0
+    update = ["status", "next_attempt_at", "lease_until", "retry_since", "attempts", "unanswered_tries"]
+    locked.save(update_fields=update)
+    audit_record(
+        actor=by,
+        kind=AuditKind.MAIL_RESENT,
+        obj=locked,
+        changes={"status": [before, OutboundStatus.QUEUED.value]},
+        note=note,
+        request=request,
+    )
+    email_deliver.enqueue(locked.pk)
+    return True
+
+
+def resend_candidates(
+    *, statuses: tuple[str, ...], since: datetime.datetime, district_id: int | None = None
+) -> QuerySet[OutboundEmail]:
+    """Resendable mail (models.RESENDABLE) in ``statuses`` (FAILED and/or UNKNOWN) queued since
+    ``since``, optionally of one district."""
+    if not set(statuses) <= set(RESEND_STATUSES):
+        raise ValueError(f"Only {', '.join(RESEND_STATUSES)} mail can be resent")
+    rows = OutboundEmail.objects.filter(RESENDABLE, status__in=statuses, created_at__gte=since)
+    return rows if district_id is None else rows.filter(district_id=district_id)
+
+
+def emails_resend(
+    *, outbounds: QuerySet[OutboundEmail], by=None, request=None, note: str = "", limit: int | None = None
+) -> int:
+    """Resends each mail of ``outbounds`` that may be resent (``email_resend``), oldest first, at most
+    ``limit`` of them, each in its own audited transaction, so one long batch never holds many locks.
+    Returns how many were resent."""
+    rows = outbounds.filter(RESENDABLE).order_by("created_at")
+    resent = 0
+    for outbound in (rows[:limit] if limit else rows).iterator():
+        resent += email_resend(outbound=outbound, by=by, request=request, note=note)
+    return resent
 
 
 def unsubscribe_url(email: str, template: str) -> str:

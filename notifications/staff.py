@@ -10,3 +10,5 @@ class DeliveryApplication(CoordinatorApplication):
     app_name = "delivery"
 
     index_path = path("", views.DeliveryProblemsView.as_view(), name="index")
+    resend_path = path("<int:pk>/resend/", views.ResendView.as_view(), name="resend")
+    resend_all_path = path("resend/", views.ResendAllView.as_view(), name="resend_all")

@@ -1,13 +1,14 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
-from accounts.access import scope_for
-from accounts.models import Role
+from accounts.rules import is_coordinator
 from notifications import selectors, services
 from notifications.catalogue import optional_templates
 from notifications.forms import PreferencesForm
@@ -50,11 +51,56 @@ class UnsubscribeView(View):
 
 
 class DeliveryProblemsView(View):
-    """Staff area: mail that could not be delivered and addresses that bounce (coordinators only)."""
+    """Staff area: every mail not sent within NOTIFY_LATE_MINUTES (or failed) and addresses that
+    bounce, for coordinators, with a resend button on failed and unconfirmed mail."""
 
     def get(self, request):
-        if not scope_for(request.user).has_role(Role.COORDINATOR):
+        if not is_coordinator(request.user):
             raise Http404
-        failed = Paginator(selectors.failed_deliveries(request.user), 25).get_page(request.GET.get("page"))
-        problems = selectors.problem_addresses(request.user)[:100]
-        return render(request, "notifications/delivery_problems.html", {"page": failed, "problems": problems})
+        late = Paginator(selectors.late_mail(request.user), 25).get_page(request.GET.get("page"))
+        context = {
+            "page": late,
+            "on_the_way": selectors.on_the_way_count(request.user),
+            "late_minutes": settings.NOTIFY_LATE_MINUTES,
+            "retry_hours": settings.NOTIFY_ESSENTIAL_RETRY_HOURS,
+            "confirm_minutes": max(1, settings.NOTIFY_CONFIRM_WINDOW_SECONDS // 60),
+            "resendable_count": selectors.resendable_mail(request.user).count(),
+            "problems": selectors.problem_addresses(request.user)[:100],
+        }
+        return render(request, "notifications/delivery_problems.html", context)
+
+
+class ResendView(View):
+    """A coordinator sends a failed or unconfirmed mail of their district again (POST only, audited)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        outbound = selectors.get_outbound_for_user(request.user, pk)
+        if services.email_resend(outbound=outbound, by=request.user, request=request):
+            messages.success(request, _("The mail to %(email)s will be sent again.") % {"email": outbound.to_email})
+        else:
+            messages.error(request, _("That mail is already on its way or sent; it was not sent again."))
+        return redirect("staff:delivery:index")
+
+
+RESEND_ALL_BATCH = 500
+
+
+class ResendAllView(View):
+    """A coordinator sends every failed or unconfirmed mail of their districts again (POST only, each audited)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not is_coordinator(request.user):
+            raise Http404
+        mail = selectors.resendable_mail(request.user)
+        # A bounded batch keeps the request short; the button offers the rest again.
+        count = services.emails_resend(outbounds=mail, by=request.user, request=request, limit=RESEND_ALL_BATCH)
+        if count:
+            text = ngettext("%(n)s mail will be sent again.", "%(n)s mails will be sent again.", count)
+            messages.success(request, text % {"n": count})
+        else:
+            messages.info(request, _("No mail needed sending again."))
+        return redirect("staff:delivery:index")

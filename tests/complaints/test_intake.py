@@ -33,7 +33,7 @@ def test_the_receipt_email_is_queued_with_the_complaint_and_sent_by_the_worker(c
     school, _ = school_with_officer()
     file_complaint(client, school, about={"preferred_language": "es"})
     assert DBTaskResult.objects.count() == 1
-    call_command("db_worker", "--batch", verbosity=0)
+    call_command("db_worker", "--batch", "--queue-name", "default,mail", verbosity=0)
     complaint = Complaint.objects.get()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

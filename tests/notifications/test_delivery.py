@@ -76,10 +76,17 @@ def test_a_permanent_refusal_is_recorded_not_retried(sendgrid):
     assert outbound.status == OutboundStatus.FAILED and "BadRequestsError" in outbound.last_error
 
 
-def test_giving_up_after_the_last_attempt_is_recorded(sendgrid, settings):
+def test_non_essential_mail_gives_up_after_the_last_attempt_and_says_so(sendgrid, settings):
     settings.NOTIFY_MAX_ATTEMPTS = 2
     sendgrid.script = [503, 503, 503]
-    _receipt()
+    with transaction.atomic():
+        email_enqueue(
+            template="status_changed",
+            to="family@example.org",
+            language="en",
+            context={"tracking_code": "CG-7KQ4-M2XD", "track_path": "/t/"},
+            key="status-1",
+        )
     run_worker()
     assert len(sendgrid.requests) == 2
     assert OutboundEmail.objects.get().status == OutboundStatus.FAILED

@@ -3,6 +3,7 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Role
 from complaints.models import Attachment, Recusal
+from notifications.models import OutboundEmail
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -93,6 +94,13 @@ class EveryoneOnACase:
         self.police_task = services.open_task(self.complaint, "police_review")
         self.recusal = Recusal.objects.create(complaint=self.complaint, user=recused, reason="Related to the family")
         self.canned = CannedResponse.objects.create(district=district, title="Hello", body="Hello")
+        self.failed_mail = OutboundEmail.objects.create(
+            key="matrix-failed",
+            template="status_changed",
+            to_email="fam@example.org",
+            district=district,
+            status="failed",
+        )
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

@@ -228,7 +228,7 @@ def test_the_case_page_shows_its_audit_history_and_a_bouncing_address(client, ca
     client.get(_case_url(case.complaint))
     page = client.get(_case_url(case.complaint)).content.decode()
     assert "Audit history" in page and "Review started" in page and "Case viewed" in page
-    assert "Mail to this address does not arrive (bounce)" in page
+    assert "Mail to this address does not arrive (bounced)" in page
 
 
 def test_the_queue_filters_by_complaint_status(client, case):

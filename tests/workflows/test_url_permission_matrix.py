@@ -177,6 +177,12 @@ MATRIX = {
         None,
     ),
     "staff:delivery:index": (None, _staff_area(COORDINATORS, 200), None),
+    "staff:delivery:resend": (
+        lambda w: {"pk": w.failed_mail.pk},
+        None,
+        _staff_area({"coordinator", "recused_coordinator"}, 302),
+    ),
+    "staff:delivery:resend_all": (None, None, _staff_area(COORDINATORS, 302)),
 }
 
 

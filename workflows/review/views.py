@@ -15,7 +15,7 @@ from accounts.models import User
 from accounts.rules import is_coordinator, may_review, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
 from core.audit import AuditKind, audit_record
-from notifications.selectors import address_problem
+from notifications.selectors import address_problem_label
 from workflows.models import CannedResponse
 from workflows.review import selectors, services
 from workflows.review.forms import (
@@ -154,10 +154,10 @@ class CaseView(ReviewerView):
                     for r in complaint.recusals.select_related("user", "recorded_by").order_by("pk")
                 ],
                 "recusal_form": recusal_form or RecusalForm(people=selectors.recusable_people(complaint)),
-                "mail_problem": address_problem(complaint.contact_email),
+                "mail_problem": address_problem_label(complaint.contact_email),
             }
         elif not access.police_only:
-            context["mail_problem"] = address_problem(complaint.contact_email)
+            context["mail_problem"] = address_problem_label(complaint.contact_email)
         return render(request, "workflows/review/case.html", context)
 
 
