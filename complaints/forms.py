@@ -118,7 +118,11 @@ class ContactForm(forms.Form):
         label=_("How may we contact you?"),
         choices=ContactPreference.choices,
         widget=forms.RadioSelect,
-        help_text=_("If you choose not to be contacted, you can still follow your complaint with its tracking code."),
+        help_text=_(
+            "If you choose not to be contacted, we keep no name, email address, phone number, parent or guardian "
+            "contact, or link to your account, even if you typed them. You can still follow your complaint with its "
+            "tracking code and PIN."
+        ),
     )
     contact_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Email address"), required=False)

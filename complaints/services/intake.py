@@ -19,6 +19,10 @@ from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
 
 STEPS = ("about", "incident", "contact")
+# Anonymous means anonymous: with "do not contact me" nothing that identifies the
+# person is kept, even when it was typed (or the person is signed in, see
+# complaint_submit). The privacy notice on the form lists what is kept instead.
+ANONYMOUS_BLANKS = {"contact_name": "", "contact_email": "", "contact_phone": "", "guardian_contact": ""}
 
 
 def draft_for_token(token: str) -> Draft | None:
@@ -66,9 +70,9 @@ def complaint_submit(
     if existing:
         return existing
     pin = pin_generate()
-    if contact["contact_preference"] == ContactPreference.NONE:
-        # Anonymous means anonymous: nothing that identifies the person is kept.
-        contact = {**contact, "contact_name": "", "contact_email": "", "contact_phone": ""}
+    anonymous = contact["contact_preference"] == ContactPreference.NONE
+    if anonymous:
+        contact = {**contact, **ANONYMOUS_BLANKS}
     complaint = Complaint(
         submission_token=token,
         tracking_code=_unique_tracking_code(),
@@ -84,7 +88,7 @@ def complaint_submit(
         description=sanitize_html(incident["description"]),
         witnesses=incident["witnesses"],
         desired_outcome=incident["desired_outcome"],
-        submitted_by=user if user is not None and user.is_authenticated else None,
+        submitted_by=user if user is not None and user.is_authenticated and not anonymous else None,
         complainant_updated_at=timezone.now(),
         **{k: contact[k] for k in ("contact_preference", "contact_name", "contact_phone", "involves_minor")},
         contact_email=contact["contact_email"],
