@@ -294,6 +294,13 @@ COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 COMPLAINT_REPLIES_PER_HOUR = env_int("COMPLAINT_REPLIES_PER_HOUR", 30)
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
+# Tracking PINs are stored as HMAC-SHA256 under this key; empty means a key derived
+# from SECRET_KEY (then keep a rotated SECRET_KEY in SECRET_KEY_FALLBACKS).
+PIN_HASH_KEY = env_str("PIN_HASH_KEY", "")
+# An unlocked complaint stays open in that browser this long without a page view.
+COMPLAINT_TRACKING_IDLE_MINUTES = env_int("COMPLAINT_TRACKING_IDLE_MINUTES", 30)
+# The receipt shows the PIN again to the browser that filed, this long.
+COMPLAINT_RECEIPT_PIN_MINUTES = env_int("COMPLAINT_RECEIPT_PIN_MINUTES", 10)
 
 # --- Workflows ---------------------------------------------------------------
 # Default deadlines in school days; each district's coordinator may change

@@ -5,7 +5,6 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils import timezone
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
 from complaints.services.attachments import PreparedFile, attachment_store
-from complaints.services.codes import pin_generate, tracking_code_generate
+from complaints.services.codes import pin_generate, pin_hash_make, tracking_code_generate
 from core.crypto import encrypt
 from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
@@ -94,7 +93,7 @@ def complaint_submit(
         contact_email=contact["contact_email"],
         guardian_contact=contact["guardian_contact"],
     )
-    complaint.pin_hash = make_password(pin)
+    complaint.pin_hash = pin_hash_make(pin)
     try:
         with transaction.atomic():
             complaint.save()

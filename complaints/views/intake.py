@@ -14,6 +14,7 @@ from django.views import View
 from complaints.forms import AboutForm, ContactForm, IncidentForm
 from complaints.models import Complaint, Draft
 from complaints.services.intake import STEPS, complaint_submit, draft_for_token, draft_save
+from complaints.tracking_session import tracking_session_open
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
 from core.crypto import decrypt
 
@@ -180,6 +181,5 @@ class FiledView(PrivatePageMixin, View):
         if pin:
             draft.data.pop("pin")
             draft.save(update_fields=["data", "updated_at"])
-            request.session.setdefault("complaints_tracked", [])
-            request.session["complaints_tracked"] = [*request.session["complaints_tracked"], complaint.pk]
+            tracking_session_open(request, complaint=complaint, rotate=False)
         return render(request, "complaints/filed.html", {"complaint": complaint, "pin": pin})
