@@ -4,7 +4,6 @@ and closes with "Close this complaint", Quick exit or the browser."""
 import pytest
 from django.conf import settings
 
-from complaints import tracking_session
 from tests.factories import TEST_PIN, ComplaintFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +32,8 @@ def test_the_session_cookie_of_an_opened_complaint_ends_when_the_browser_closes(
 
 
 def test_an_opened_complaint_closes_after_30_minutes_without_a_page_view(client, monkeypatch):
+    from complaints import tracking_session
+
     complaint = ComplaintFactory()
     now = tracking_session._now()
     detail = _open(client, complaint)
