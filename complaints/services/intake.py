@@ -1,19 +1,22 @@
 """Drafts and the submission of a complaint."""
 
 import datetime
+import hmac
 import secrets
+import time
 import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
 from complaints.services.attachments import PreparedFile, attachment_store
 from complaints.services.codes import pin_generate, pin_hash_make, tracking_code_generate
-from core.crypto import encrypt
+from core.crypto import decrypt, encrypt
 from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
 
@@ -55,13 +58,22 @@ def _unique_tracking_code() -> str:
 
 @transaction.atomic
 def complaint_submit(
-    *, draft: Draft, about: dict, incident: dict, contact: dict, files: list[PreparedFile], user=None
+    *,
+    draft: Draft,
+    about: dict,
+    incident: dict,
+    contact: dict,
+    files: list[PreparedFile],
+    user=None,
+    session_key: str = "",
 ) -> Complaint:
     """Files the complaint written in ``draft`` and returns it.
 
     Submitting the same draft twice (a double click, a resubmitted form)
     returns the complaint the first submission created. The receipt mail and
-    the review start are part of the same transaction.
+    the review start are part of the same transaction. The PIN waits,
+    encrypted, for the receipt page of the browser session ``session_key``
+    (see draft_receipt_pin).
     """
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
     token = uuid.UUID(draft.data["submission_token"])
@@ -118,6 +130,42 @@ def complaint_submit(
         user=complaint.submitted_by,
         district=complaint.school.district,
     )
-    draft.data = {"submission_token": str(token), "complaint_id": complaint.pk, "pin": encrypt(pin)}
+    draft.data = {
+        "submission_token": str(token),
+        "complaint_id": complaint.pk,
+        "pin": encrypt(pin),
+        "pin_session": _session_digest(session_key),
+        "pin_until": int(time.time()) + settings.COMPLAINT_RECEIPT_PIN_MINUTES * 60,
+    }
     draft.save(update_fields=["data", "updated_at"])
     return complaint
+
+
+def _session_digest(session_key: str | None) -> str:
+    return salted_hmac("complaints.receipt", session_key or "", algorithm="sha256").hexdigest() if session_key else ""
+
+
+def draft_receipt_pin(*, draft: Draft, session_key: str | None) -> str | None:
+    """The PIN of the complaint filed from ``draft``, for the receipt page: only
+    to the browser session that filed it, and only for
+    COMPLAINT_RECEIPT_PIN_MINUTES (so a receipt page lost in transit can be
+    reloaded). Once that time is over the PIN is forgotten."""
+    if "pin" not in draft.data:
+        return None
+    if int(time.time()) > draft.data.get("pin_until", 0):
+        draft_receipt_pin_forget(draft=draft)
+        return None
+    digest = draft.data.get("pin_session", "")
+    if not digest or not hmac.compare_digest(digest, _session_digest(session_key)):
+        return None
+    return decrypt(draft.data["pin"])
+
+
+@transaction.atomic
+def draft_receipt_pin_forget(*, draft: Draft) -> None:
+    """Forgets the PIN kept for the receipt ("I have written it down", or its time is over)."""
+    Draft.objects.select_for_update().filter(pk=draft.pk).first()
+    draft.refresh_from_db(fields=["data"])
+    for key in ("pin", "pin_session", "pin_until"):
+        draft.data.pop(key, None)
+    draft.save(update_fields=["data", "updated_at"])

@@ -13,10 +13,16 @@ from django.views import View
 
 from complaints.forms import AboutForm, ContactForm, IncidentForm
 from complaints.models import Complaint, Draft
-from complaints.services.intake import STEPS, complaint_submit, draft_for_token, draft_save
+from complaints.services.intake import (
+    STEPS,
+    complaint_submit,
+    draft_for_token,
+    draft_receipt_pin,
+    draft_receipt_pin_forget,
+    draft_save,
+)
 from complaints.tracking_session import tracking_session_open
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
-from core.crypto import decrypt
 
 MAX_DRAFT_VALUE = 20000
 MAX_DRAFT_VALUES = 20
@@ -130,6 +136,8 @@ class IntakeStepView(PrivatePageMixin, View):
             if form is None or not form.is_valid():
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
+        if not self.request.session.session_key:
+            self.request.session.save()  # the receipt shows the PIN again to this session only
         complaint_submit(
             draft=draft,
             about=about.cleaned_data,
@@ -137,6 +145,7 @@ class IntakeStepView(PrivatePageMixin, View):
             contact=contact.cleaned_data,
             files=contact.cleaned_data.get("attachments") or [],
             user=self.request.user,
+            session_key=self.request.session.session_key,
         )
         return redirect("complaints:filed", token=draft.token)
 
@@ -170,16 +179,25 @@ class DraftSavedView(PrivatePageMixin, View):
 
 
 class FiledView(PrivatePageMixin, View):
-    """The receipt: the tracking code, and the PIN shown this one time."""
+    """The receipt: the tracking code, and the PIN, shown again to the browser
+    that filed for a few minutes or until "I have written it down"."""
 
-    def get(self, request, token):
+    def _receipt(self, token):
         draft = draft_for_token(token)
         if draft is None or "complaint_id" not in draft.data:
             raise Http404
-        complaint = Complaint.objects.select_related("school").get(pk=draft.data["complaint_id"])
-        pin = decrypt(draft.data.get("pin", "")) if draft.data.get("pin") else None
+        return draft, Complaint.objects.select_related("school").get(pk=draft.data["complaint_id"])
+
+    def get(self, request, token):
+        draft, complaint = self._receipt(token)
+        pin = draft_receipt_pin(draft=draft, session_key=request.session.session_key)
         if pin:
-            draft.data.pop("pin")
-            draft.save(update_fields=["data", "updated_at"])
             tracking_session_open(request, complaint=complaint, rotate=False)
-        return render(request, "complaints/filed.html", {"complaint": complaint, "pin": pin})
+        context = {"complaint": complaint, "pin": pin, "pin_minutes": settings.COMPLAINT_RECEIPT_PIN_MINUTES}
+        return render(request, "complaints/filed.html", context)
+
+    def post(self, request, token):
+        draft, _complaint = self._receipt(token)
+        if draft_receipt_pin(draft=draft, session_key=request.session.session_key):
+            draft_receipt_pin_forget(draft=draft)
+        return redirect("complaints:filed", token=token)
