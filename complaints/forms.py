@@ -19,7 +19,10 @@ class AboutForm(forms.Form):
     kind = forms.ChoiceField(label=_("What would you like to send?"), choices=Kind.choices, widget=forms.RadioSelect)
     filer_role = forms.ChoiceField(label=_("Who are you?"), choices=FilerRole.choices, widget=forms.RadioSelect)
     filing_for_someone_else = forms.BooleanField(label=_("I am filing for someone else"), required=False)
-    school = forms.ModelChoiceField(label=_("Which school?"), queryset=School.objects.order_by("name"))
+    # The district comes along: the receipt mail and the review start both need it.
+    school = forms.ModelChoiceField(
+        label=_("Which school?"), queryset=School.objects.select_related("district").order_by("name")
+    )
     occurred_on = forms.DateField(
         label=_("When did it happen?"),
         help_text=_("An approximate date is fine."),

@@ -289,8 +289,10 @@ COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
 COMPLAINT_DRAFT_DAYS = env_int("COMPLAINT_DRAFT_DAYS", 30)
 COMPLAINT_PIN_MAX_FAILURES = env_int("COMPLAINT_PIN_MAX_FAILURES", 5)
 COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)
-# Per IP address, per hour: new complaints and drafts; tracking attempts.
+# Per IP address and per browser session, per hour: complaints sent (each counts
+# once, when sent); new drafts; tracking attempts; replies.
 COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
+COMPLAINT_DRAFTS_PER_HOUR = env_int("COMPLAINT_DRAFTS_PER_HOUR", 60)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 COMPLAINT_REPLIES_PER_HOUR = env_int("COMPLAINT_REPLIES_PER_HOUR", 30)
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")

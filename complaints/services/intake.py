@@ -49,13 +49,6 @@ def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> 
     return draft
 
 
-def _unique_tracking_code() -> str:
-    while True:
-        code = tracking_code_generate()
-        if not Complaint.objects.filter(tracking_code=code).exists():
-            return code
-
-
 @transaction.atomic
 def complaint_submit(
     *,
@@ -76,17 +69,15 @@ def complaint_submit(
     (see draft_receipt_pin).
     """
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if "complaint_id" in draft.data:  # a submission that held the lock before us filed it
+        return Complaint.objects.get(pk=draft.data["complaint_id"])
     token = uuid.UUID(draft.data["submission_token"])
-    existing = Complaint.objects.filter(submission_token=token).first()
-    if existing:
-        return existing
     pin = pin_generate()
     anonymous = contact["contact_preference"] == ContactPreference.NONE
     if anonymous:
         contact = {**contact, **ANONYMOUS_BLANKS}
     complaint = Complaint(
         submission_token=token,
-        tracking_code=_unique_tracking_code(),
         kind=about["kind"],
         filer_role=about["filer_role"],
         filing_for_someone_else=about["filing_for_someone_else"],
@@ -106,11 +97,7 @@ def complaint_submit(
         guardian_contact=contact["guardian_contact"],
     )
     complaint.pin_hash = pin_hash_make(pin)
-    try:
-        with transaction.atomic():
-            complaint.save()
-    except IntegrityError:
-        return Complaint.objects.get(submission_token=token)
+    _save_with_a_new_tracking_code(complaint)
     Allegation.objects.bulk_create(Allegation(complaint=complaint, category=c) for c in incident["allegations"])
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)
@@ -139,6 +126,20 @@ def complaint_submit(
     }
     draft.save(update_fields=["data", "updated_at"])
     return complaint
+
+
+def _save_with_a_new_tracking_code(complaint: Complaint, attempts: int = 5) -> None:
+    """Saves ``complaint`` under a fresh tracking code; on the rare clash with an
+    existing code, tries another (one query fewer than checking first)."""
+    for attempt in range(attempts):
+        complaint.tracking_code = tracking_code_generate()
+        try:
+            with transaction.atomic():
+                complaint.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
 
 
 def _session_digest(session_key: str | None) -> str:

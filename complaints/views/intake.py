@@ -45,15 +45,17 @@ def _raw(form, data) -> dict[str, list[str]]:
 FORMS = {"about": AboutForm, "incident": IncidentForm, "contact": ContactForm}
 
 
+def _incident_kwargs(about: dict) -> dict:
+    """What the incident step needs from a valid first step (officers on that school's roster that day)."""
+    return {"school_id": about["school"].pk, "day": about["occurred_on"], "kind": about["kind"]}
+
+
 def _step_kwargs(step: str, draft: Draft | None) -> dict | None:
     """Extra form arguments from earlier steps; None when those are not valid yet."""
     if step != "incident":
         return {}
     about = AboutForm(MultiValueDict(draft.data.get("about", {})))
-    if not about.is_valid():
-        return None
-    data = about.cleaned_data
-    return {"school_id": data["school"].pk, "day": data["occurred_on"], "kind": data["kind"]}
+    return _incident_kwargs(about.cleaned_data) if about.is_valid() else None
 
 
 def build_form(step: str, draft: Draft | None, data=None, files=None, *, from_draft=False):
@@ -109,7 +111,8 @@ class IntakeStepView(PrivatePageMixin, View):
         return self._render(form)
 
     def post(self, request):
-        if over_limit(request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
+        # A new draft counts against its own limit; a complaint counts once, when it is sent (see _submit).
+        if self.draft is None and over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR):
             return self._render(build_form(self.step, self.draft, request.POST), limited=True, status=429)
         if self.step == "contact" and upload_too_large(request):
             return self._render(build_form(self.step, self.draft), too_large=True, status=413)
@@ -122,22 +125,29 @@ class IntakeStepView(PrivatePageMixin, View):
             return redirect("complaints:draft_saved", token=draft.token)
         if not form.is_valid():
             return self._render(form, status=200)
+        if self.step == "contact":
+            return self._submit(self.draft, form, raw)
         draft = draft_save(draft=self.draft, step=self.step, raw=raw)
-        if self.step != "contact":
-            return redirect("complaints:draft_step", token=draft.token, step=STEPS[STEPS.index(self.step) + 1])
-        return self._submit(draft, form)
+        return redirect("complaints:draft_step", token=draft.token, step=STEPS[STEPS.index(self.step) + 1])
 
-    def _submit(self, draft: Draft, contact: ContactForm):
+    def _submit(self, draft: Draft, contact: ContactForm, raw: dict):
+        """Sends the complaint; when it cannot go yet, the last step's answers
+        are kept in the draft (the submission itself replaces them)."""
         if contact.cleaned_data.get("website"):
             return render(self.request, "complaints/thanks.html")
-        about = build_form("about", draft, from_draft=True)
-        incident = build_form("incident", draft, from_draft=True)
+        about = AboutForm(MultiValueDict(draft.data.get("about", {})))
+        incident = None
+        if about.is_valid():
+            saved = MultiValueDict(draft.data.get("incident", {}))
+            incident = IncidentForm(saved, **_incident_kwargs(about.cleaned_data))
         for step, form in (("about", about), ("incident", incident)):
             if form is None or not form.is_valid():
+                draft_save(draft=draft, step="contact", raw=raw)
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
-        if not self.request.session.session_key:
-            self.request.session.save()  # the receipt shows the PIN again to this session only
+        if over_limit(self.request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
+            draft_save(draft=draft, step="contact", raw=raw)
+            return self._render(contact, limited=True, status=429)
         complaint_submit(
             draft=draft,
             about=about.cleaned_data,
@@ -145,7 +155,7 @@ class IntakeStepView(PrivatePageMixin, View):
             contact=contact.cleaned_data,
             files=contact.cleaned_data.get("attachments") or [],
             user=self.request.user,
-            session_key=self.request.session.session_key,
+            session_key=self.request.session.session_key,  # saved by over_limit
         )
         return redirect("complaints:filed", token=draft.token)
 
