@@ -119,4 +119,8 @@ def test_quick_exit_is_the_first_thing_a_keyboard_reaches_after_the_skip_link(pa
     page.goto("/complaints/new/")
     exit_link = page.get_by_role("link", name=re.compile("Quick exit"))
     expect(exit_link).to_be_visible()
-    assert exit_link.get_attribute("href").startswith("https://")
+    assert exit_link.get_attribute("href") == "/complaints/exit/"  # the server ends the session, then leaves
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(exit_link).to_be_focused()
