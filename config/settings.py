@@ -296,9 +296,11 @@ COMPLAINT_DRAFTS_PER_HOUR = env_int("COMPLAINT_DRAFTS_PER_HOUR", 60)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 COMPLAINT_REPLIES_PER_HOUR = env_int("COMPLAINT_REPLIES_PER_HOUR", 30)
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
-# Tracking PINs are stored as HMAC-SHA256 under this key; empty means a key derived
-# from SECRET_KEY (then keep a rotated SECRET_KEY in SECRET_KEY_FALLBACKS).
+# Tracking PINs are stored as HMAC-SHA256 under a key derived from PIN_HASH_KEY, or
+# from SECRET_KEY when it is empty. Old keys in the fallbacks still open complaints
+# (and the PIN is re-hashed under the new key at that moment).
 PIN_HASH_KEY = env_str("PIN_HASH_KEY", "")
+PIN_HASH_KEY_FALLBACKS = env_list("PIN_HASH_KEY_FALLBACKS")
 # An unlocked complaint stays open in that browser this long without a page view.
 COMPLAINT_TRACKING_IDLE_MINUTES = env_int("COMPLAINT_TRACKING_IDLE_MINUTES", 30)
 # The receipt shows the PIN again to the browser that filed, this long.

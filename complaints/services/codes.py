@@ -36,9 +36,10 @@ def pin_generate() -> str:
 
 
 def _pin_secrets() -> list[str]:
-    """The server-side keys, newest first: PIN_HASH_KEY if set, then SECRET_KEY
-    and its fallbacks (each only the seed of a key derived for PINs alone)."""
-    keys = [settings.PIN_HASH_KEY] if settings.PIN_HASH_KEY else []
+    """The server-side keys, the current one first: PIN_HASH_KEY and its fallbacks
+    if set, then SECRET_KEY and its fallbacks (each only the seed of a key
+    derived for PINs alone)."""
+    keys = [settings.PIN_HASH_KEY, *settings.PIN_HASH_KEY_FALLBACKS] if settings.PIN_HASH_KEY else []
     return keys + [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
 
 

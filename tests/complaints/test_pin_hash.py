@@ -54,11 +54,13 @@ def test_a_rotated_secret_key_kept_as_a_fallback_still_opens_and_upgrades(client
     assert pin_hash_check(TEST_PIN, complaint.pin_hash) == (True, False)
 
 
-def test_a_pin_hash_key_setting_is_used_when_set(settings):
+def test_a_pin_hash_key_setting_is_used_when_set_and_can_be_rotated(settings):
     settings.PIN_HASH_KEY = "a-separate-pin-key-" * 3
     stored = pin_hash_make(TEST_PIN)
     settings.PIN_HASH_KEY = ""
     assert pin_hash_check(TEST_PIN, stored)[0] is False
+    settings.PIN_HASH_KEY, settings.PIN_HASH_KEY_FALLBACKS = "the-next-pin-key-" * 3, ["a-separate-pin-key-" * 3]
+    assert pin_hash_check(TEST_PIN, stored) == (True, True)  # opens, and asks to be re-hashed under the new key
 
 
 def test_a_complaint_filed_with_the_old_slow_hash_still_opens_and_is_upgraded(client):
