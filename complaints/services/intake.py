@@ -165,8 +165,8 @@ def draft_receipt_pin(*, draft: Draft, session_key: str | None) -> str | None:
 @transaction.atomic
 def draft_receipt_pin_forget(*, draft: Draft) -> None:
     """Forgets the PIN kept for the receipt ("I have written it down", or its time is over)."""
-    Draft.objects.select_for_update().filter(pk=draft.pk).first()
-    draft.refresh_from_db(fields=["data"])
+    locked = Draft.objects.select_for_update().get(pk=draft.pk)
     for key in ("pin", "pin_session", "pin_until"):
-        draft.data.pop(key, None)
-    draft.save(update_fields=["data", "updated_at"])
+        locked.data.pop(key, None)
+    locked.save(update_fields=["data", "updated_at"])
+    draft.data = locked.data

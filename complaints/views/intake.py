@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from complaints.forms import AboutForm, ContactForm, IncidentForm
@@ -26,10 +27,10 @@ from complaints.views.common import PrivatePageMixin, over_limit, upload_too_lar
 
 MAX_DRAFT_VALUE = 20000
 MAX_DRAFT_VALUES = 20
-STEP_TITLES = {
-    "about": _("About you and the school"),
-    "incident": _("What happened"),
-    "contact": _("Contact and files"),
+STEP_TITLES = {  # lazy: translated for each request, not once at import
+    "about": gettext_lazy("About you and the school"),
+    "incident": gettext_lazy("What happened"),
+    "contact": gettext_lazy("Contact and files"),
 }
 
 

@@ -202,3 +202,8 @@ def test_filing_pages_are_never_cached_or_indexed(client):
     response = client.get("/complaints/new/")
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_the_step_titles_are_in_spanish_on_the_spanish_form(client):
+    page = client.get("/complaints/new/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Sobre usted y la escuela" in page and "About you and the school" not in page
