@@ -25,6 +25,11 @@ def tracked_complaint(request, code: str) -> Complaint:
     return complaint
 
 
+def complaint_with_code(code: str) -> Complaint | None:
+    """The complaint with this exact tracking code, for closing it in this browser only."""
+    return Complaint.objects.filter(tracking_code=code).first() if TRACKING_CODE_SHAPE.fullmatch(code or "") else None
+
+
 def public_timeline(complaint: Complaint) -> QuerySet[Message]:
     """Messages the complainant may read: public ones only, never internal notes."""
     return complaint.messages.filter(is_public=True).select_related("author").order_by("created_at")

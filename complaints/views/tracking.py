@@ -98,8 +98,10 @@ class TrackCloseView(PrivatePageMixin, View):
     """ "Close this complaint": this browser forgets it; code and PIN open it again."""
 
     def post(self, request, code):
-        complaint = selectors.tracked_complaint(request, code)
-        tracking_session_close(request, complaint=complaint)
+        # Closing an already closed (or idle-expired) complaint answers the same: never an error page.
+        complaint = selectors.complaint_with_code(code)
+        if complaint is not None:
+            tracking_session_close(request, complaint=complaint)
         messages.success(request, _("The complaint is closed on this device. Use the code and PIN to open it again."))
         return redirect("complaints:track")
 

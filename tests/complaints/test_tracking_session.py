@@ -57,6 +57,8 @@ def test_close_this_complaint_forgets_it_in_this_browser(client):
     assert "The complaint is closed on this device." in closed.content.decode()
     assert client.get(detail).status_code == 404
     assert client.get(other_detail).status_code == 200
+    again = client.post(f"{detail}close/", follow=True)  # a second click, or after the 30 minutes: no error page
+    assert again.status_code == 200 and "The complaint is closed on this device." in again.content.decode()
 
 
 def test_quick_exit_ends_the_session_and_goes_to_the_neutral_site_without_javascript(client):
