@@ -127,7 +127,9 @@ def test_quick_exit_never_covers_the_language_switcher(spanish_page, width, heig
 
 
 def screenshot_dir():
-    from tests.browser.conftest import SCREENSHOTS
+    """Checking pictures, not guide pictures: always outside docs/."""
+    from tests.browser.conftest import ROOT
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+    folder = ROOT / "test-artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
