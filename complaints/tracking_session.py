@@ -14,6 +14,7 @@ from django.conf import settings
 from complaints.models import Complaint
 
 SESSION_KEY = "complaints_open"  # {complaint id: time of the last page view}
+PENDING_REPLY_KEY = "complaints_pending_reply"  # {"code", "body", "at"}: a reply sent after its complaint closed
 
 
 def _now() -> int:
@@ -54,3 +55,20 @@ def tracking_session_allows(request, *, complaint: Complaint) -> bool:
         return False
     request.session[SESSION_KEY] = {**opened, str(complaint.pk): now}
     return True
+
+
+def tracking_session_keep_reply(request, *, code: str, body: str) -> None:
+    """Keeps a reply written while its complaint closed in this browser (idle, or
+    Quick exit in another tab), for the reply box once the PIN is entered again."""
+    request.session[PENDING_REPLY_KEY] = {"code": code, "body": body, "at": _now()}
+
+
+def tracking_session_take_reply(request, *, complaint: Complaint) -> str:
+    """The kept reply for ``complaint`` (then forgotten), or "" when there is none
+    or it is older than the idle limit."""
+    pending = request.session.get(PENDING_REPLY_KEY)
+    if not isinstance(pending, dict) or pending.get("code") != complaint.tracking_code:
+        return ""
+    del request.session[PENDING_REPLY_KEY]
+    fresh = _now() - pending.get("at", 0) <= settings.COMPLAINT_TRACKING_IDLE_MINUTES * 60
+    return pending.get("body", "") if fresh else ""

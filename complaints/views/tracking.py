@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -14,7 +14,12 @@ from django.views import View
 from complaints import selectors
 from complaints.forms import ReplyForm, TrackForm
 from complaints.services.tracking import complaint_reply, complaint_unlock
-from complaints.tracking_session import tracking_session_close, tracking_session_open
+from complaints.tracking_session import (
+    tracking_session_close,
+    tracking_session_keep_reply,
+    tracking_session_open,
+    tracking_session_take_reply,
+)
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
 from core.ratelimit import client_ip
 
@@ -64,10 +69,15 @@ class TrackDetailView(PrivatePageMixin, View):
 
     def get(self, request, code):
         complaint = selectors.tracked_complaint(request, code)
-        return self._render(complaint, ReplyForm())
+        return self._render(
+            complaint, ReplyForm(initial={"body": tracking_session_take_reply(request, complaint=complaint)})
+        )
 
     def post(self, request, code):
-        complaint = selectors.tracked_complaint(request, code)
+        try:
+            complaint = selectors.tracked_complaint(request, code)
+        except Http404:
+            return self._closed_meanwhile(request, code)
         if upload_too_large(request):
             return self._render(complaint, ReplyForm(), status=413, too_large=True)
         if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
@@ -80,6 +90,29 @@ class TrackDetailView(PrivatePageMixin, View):
             complaint=complaint, body=form.cleaned_data["body"], files=form.cleaned_data.get("attachments") or []
         )
         return redirect("complaints:track_detail", code=code)
+
+    def _closed_meanwhile(self, request, code):
+        """The complaint closed in this browser while the reply was being written:
+        the text waits for the PIN, never lost. Any code of the right shape gets
+        this answer, so it says nothing about whether the code exists."""
+        if not selectors.TRACKING_CODE_SHAPE.fullmatch(code or ""):
+            raise Http404
+        body = (
+            ""
+            if upload_too_large(request)
+            else request.POST.get("body", "")[: ReplyForm.base_fields["body"].max_length]
+        )
+        tracking_session_keep_reply(request, code=code, body=body)
+        messages.warning(
+            request,
+            _(
+                "This complaint was closed in this browser (after %(minutes)d minutes without use, or by Quick exit). "
+                "Enter the code and PIN again: what you wrote will be waiting in the reply box. Files must be chosen "
+                "again."
+            )
+            % {"minutes": settings.COMPLAINT_TRACKING_IDLE_MINUTES},
+        )
+        return redirect("complaints:track")
 
     def _render(self, complaint, form, status=200, too_large=False, limited=False):
         context = {

@@ -80,3 +80,24 @@ def test_quick_exit_also_signs_out_a_signed_in_person(client):
 
 def test_quick_exit_is_on_the_home_page(client):
     assert 'href="/complaints/exit/"' in client.get("/").content.decode()
+
+
+def test_a_reply_written_while_the_complaint_closed_waits_for_the_pin_and_is_not_lost(client, monkeypatch):
+    from complaints import tracking_session
+
+    complaint = ComplaintFactory()
+    now = tracking_session._now()
+    detail = _open(client, complaint)
+    monkeypatch.setattr(tracking_session, "_now", lambda: now + 40 * 60)  # a long reply, written slowly
+    sent = client.post(detail, {"body": "My friend Jo saw it too."}, follow=True)
+    assert sent.redirect_chain[-1][0] == "/complaints/track/"
+    assert "what you wrote will be waiting in the reply box" in sent.content.decode()
+    assert not complaint.messages.exists()
+    reopened = client.get(_open(client, complaint)).content.decode()
+    assert "My friend Jo saw it too." in reopened  # in the reply box, ready to send
+    assert "My friend Jo saw it too." not in client.get(detail).content.decode()  # once
+
+
+def test_a_reply_to_a_code_that_does_not_exist_gets_the_same_answer(client):
+    sent = client.post("/complaints/track/CG-ZZZZ-ZZZZ/", {"body": "Hello"})
+    assert sent.status_code == 302 and sent.url == "/complaints/track/"
