@@ -58,18 +58,15 @@ def _step_kwargs(step: str, draft: Draft | None) -> dict | None:
     return _incident_kwargs(about.cleaned_data) if about.is_valid() else None
 
 
-def build_form(step: str, draft: Draft | None, data=None, files=None, *, from_draft=False):
-    """The form for ``step``: bound to ``data``, bound to the draft's saved
-    answers (``from_draft``), or unbound showing them as initial values.
-    None when an earlier step must be completed first."""
+def build_form(step: str, draft: Draft | None, data=None, files=None):
+    """The form for ``step``: bound to ``data``, or unbound showing the draft's
+    saved answers as initial values. None when an earlier step must be completed first."""
     kwargs = _step_kwargs(step, draft)
     if kwargs is None:
         return None
-    saved = draft.data.get(step, {}) if draft else {}
-    if from_draft:
-        return FORMS[step](MultiValueDict(saved), **kwargs)
     if data is not None:
         return FORMS[step](data, files, **kwargs)
+    saved = draft.data.get(step, {}) if draft else {}
     form = FORMS[step](**kwargs)
     form.initial = {
         name: (values if isinstance(form.fields[name], forms.MultipleChoiceField) else values[0] if values else "")
