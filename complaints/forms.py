@@ -19,7 +19,10 @@ class AboutForm(forms.Form):
     kind = forms.ChoiceField(label=_("What would you like to send?"), choices=Kind.choices, widget=forms.RadioSelect)
     filer_role = forms.ChoiceField(label=_("Who are you?"), choices=FilerRole.choices, widget=forms.RadioSelect)
     filing_for_someone_else = forms.BooleanField(label=_("I am filing for someone else"), required=False)
-    school = forms.ModelChoiceField(label=_("Which school?"), queryset=School.objects.order_by("name"))
+    # The district comes along: the receipt mail and the review start both need it.
+    school = forms.ModelChoiceField(
+        label=_("Which school?"), queryset=School.objects.select_related("district").order_by("name")
+    )
     occurred_on = forms.DateField(
         label=_("When did it happen?"),
         help_text=_("An approximate date is fine."),
@@ -118,7 +121,11 @@ class ContactForm(forms.Form):
         label=_("How may we contact you?"),
         choices=ContactPreference.choices,
         widget=forms.RadioSelect,
-        help_text=_("If you choose not to be contacted, you can still follow your complaint with its tracking code."),
+        help_text=_(
+            "If you choose not to be contacted, we keep no name, email address, phone number, parent or guardian "
+            "contact, or link to your account, even if you typed them. You can still follow your complaint with its "
+            "tracking code and PIN."
+        ),
     )
     contact_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Email address"), required=False)

@@ -95,8 +95,6 @@ class Complaint(models.Model):
     created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
     # When the complainant was last told anything (they must hear at least every 30 days).
     complainant_updated_at = models.DateTimeField(null=True, blank=True)
-    pin_failures = models.PositiveSmallIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("complaint")
@@ -115,6 +113,20 @@ class Complaint(models.Model):
     @property
     def is_anonymous(self) -> bool:
         return self.contact_preference == ContactPreference.NONE
+
+
+class TrackingLockout(models.Model):
+    """Wrong PINs for one tracking code from one client. Per code AND client, so
+    a stranger who saw a code cannot lock the family out. The key is a keyed
+    hash of both: no address or code is stored here."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"lockout {self.key[:8]}"
 
 
 class FindingValue(models.TextChoices):

@@ -8,27 +8,28 @@ from django.http import Http404
 from django.utils import timezone
 
 from complaints.models import Appeal, Attachment, Audience, Complaint, Message, OutcomeLetter, PublicStatus
+from complaints.tracking_session import tracking_session_allows
 
-TRACKED_SESSION_KEY = "complaints_tracked"
 TRACKING_CODE_SHAPE = re.compile(r"CG-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
-def tracked_complaint_ids(request) -> list[int]:
-    return request.session.get(TRACKED_SESSION_KEY, [])
-
-
 def tracked_complaint(request, code: str) -> Complaint:
-    """The complaint behind a tracking code, if this browser unlocked it with
-    the PIN (or the signed-in person filed it); otherwise 404."""
+    """The complaint behind a tracking code, if this browser has it open (see
+    complaints.tracking_session) or the signed-in person filed it; otherwise 404."""
     if not TRACKING_CODE_SHAPE.fullmatch(code or ""):
         raise Http404
     complaint = Complaint.objects.select_related("school").filter(tracking_code=code).first()
     if complaint is None:
         raise Http404
     filed_by_viewer = request.user.is_authenticated and complaint.submitted_by_id == request.user.pk
-    if complaint.pk not in tracked_complaint_ids(request) and not filed_by_viewer:
+    if not filed_by_viewer and not tracking_session_allows(request, complaint=complaint):
         raise Http404
     return complaint
+
+
+def complaint_with_code(code: str) -> Complaint | None:
+    """The complaint with this exact tracking code, for closing it in this browser only."""
+    return Complaint.objects.filter(tracking_code=code).first() if TRACKING_CODE_SHAPE.fullmatch(code or "") else None
 
 
 def public_timeline(complaint: Complaint) -> QuerySet[Message]:

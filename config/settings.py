@@ -331,11 +331,22 @@ COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
 COMPLAINT_DRAFT_DAYS = env_int("COMPLAINT_DRAFT_DAYS", 30)
 COMPLAINT_PIN_MAX_FAILURES = env_int("COMPLAINT_PIN_MAX_FAILURES", 5)
 COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)
-# Per IP address, per hour: new complaints and drafts; tracking attempts.
+# Per IP address and per browser session, per hour: complaints sent (each counts
+# once, when sent); new drafts; tracking attempts; replies.
 COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
+COMPLAINT_DRAFTS_PER_HOUR = env_int("COMPLAINT_DRAFTS_PER_HOUR", 60)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 COMPLAINT_REPLIES_PER_HOUR = env_int("COMPLAINT_REPLIES_PER_HOUR", 30)
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
+# Tracking PINs are stored as HMAC-SHA256 under a key derived from PIN_HASH_KEY, or
+# from SECRET_KEY when it is empty. Old keys in the fallbacks still open complaints
+# (and the PIN is re-hashed under the new key at that moment).
+PIN_HASH_KEY = env_str("PIN_HASH_KEY", "")
+PIN_HASH_KEY_FALLBACKS = env_list("PIN_HASH_KEY_FALLBACKS")
+# An unlocked complaint stays open in that browser this long without a page view.
+COMPLAINT_TRACKING_IDLE_MINUTES = env_int("COMPLAINT_TRACKING_IDLE_MINUTES", 30)
+# The receipt shows the PIN again to the browser that filed, this long.
+COMPLAINT_RECEIPT_PIN_MINUTES = env_int("COMPLAINT_RECEIPT_PIN_MINUTES", 10)
 
 # --- Workflows ---------------------------------------------------------------
 # Default deadlines in school days; each district's coordinator may change

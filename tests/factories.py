@@ -102,10 +102,10 @@ def member(role: str, *, district=None, school=None, agency=None, mfa: bool = Tr
 
 
 # --- Complaints ---------------------------------------------------------------
-from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from complaints.models import Allegation, Attachment, Complaint, Draft, Message  # noqa: E402
+from complaints.services.codes import pin_hash_make  # noqa: E402
 
 TEST_PIN = "246810"
 
@@ -115,7 +115,7 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
         model = Complaint
 
     tracking_code = factory.Sequence(lambda n: f"CG-{n:04d}-TEST".replace("0", "A").replace("1", "B"))
-    pin_hash = factory.LazyFunction(lambda: make_password(TEST_PIN))
+    pin_hash = factory.LazyFunction(lambda: pin_hash_make(TEST_PIN))
     school = factory.SubFactory(SchoolFactory)
     occurred_on = datetime.date(2026, 10, 1)
     filer_role = "student"

@@ -1,24 +1,30 @@
 """Drafts and the submission of a complaint."""
 
 import datetime
+import hmac
 import secrets
+import time
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
 from complaints.services.attachments import PreparedFile, attachment_store
-from complaints.services.codes import pin_generate, tracking_code_generate
-from core.crypto import encrypt
+from complaints.services.codes import pin_generate, pin_hash_make, tracking_code_generate
+from core.crypto import decrypt, encrypt
 from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
 
 STEPS = ("about", "incident", "contact")
+# Anonymous means anonymous: with "do not contact me" nothing that identifies the
+# person is kept, even when it was typed (or the person is signed in, see
+# complaint_submit). The privacy notice on the form lists what is kept instead.
+ANONYMOUS_BLANKS = {"contact_name": "", "contact_email": "", "contact_phone": "", "guardian_contact": ""}
 
 
 def draft_for_token(token: str) -> Draft | None:
@@ -43,35 +49,35 @@ def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> 
     return draft
 
 
-def _unique_tracking_code() -> str:
-    while True:
-        code = tracking_code_generate()
-        if not Complaint.objects.filter(tracking_code=code).exists():
-            return code
-
-
 @transaction.atomic
 def complaint_submit(
-    *, draft: Draft, about: dict, incident: dict, contact: dict, files: list[PreparedFile], user=None
+    *,
+    draft: Draft,
+    about: dict,
+    incident: dict,
+    contact: dict,
+    files: list[PreparedFile],
+    user=None,
+    session_key: str = "",
 ) -> Complaint:
     """Files the complaint written in ``draft`` and returns it.
 
     Submitting the same draft twice (a double click, a resubmitted form)
     returns the complaint the first submission created. The receipt mail and
-    the review start are part of the same transaction.
+    the review start are part of the same transaction. The PIN waits,
+    encrypted, for the receipt page of the browser session ``session_key``
+    (see draft_receipt_pin).
     """
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if "complaint_id" in draft.data:  # a submission that held the lock before us filed it
+        return Complaint.objects.get(pk=draft.data["complaint_id"])
     token = uuid.UUID(draft.data["submission_token"])
-    existing = Complaint.objects.filter(submission_token=token).first()
-    if existing:
-        return existing
     pin = pin_generate()
-    if contact["contact_preference"] == ContactPreference.NONE:
-        # Anonymous means anonymous: nothing that identifies the person is kept.
-        contact = {**contact, "contact_name": "", "contact_email": "", "contact_phone": ""}
+    anonymous = contact["contact_preference"] == ContactPreference.NONE
+    if anonymous:
+        contact = {**contact, **ANONYMOUS_BLANKS}
     complaint = Complaint(
         submission_token=token,
-        tracking_code=_unique_tracking_code(),
         kind=about["kind"],
         filer_role=about["filer_role"],
         filing_for_someone_else=about["filing_for_someone_else"],
@@ -84,18 +90,14 @@ def complaint_submit(
         description=sanitize_html(incident["description"]),
         witnesses=incident["witnesses"],
         desired_outcome=incident["desired_outcome"],
-        submitted_by=user if user is not None and user.is_authenticated else None,
+        submitted_by=user if user is not None and user.is_authenticated and not anonymous else None,
         complainant_updated_at=timezone.now(),
         **{k: contact[k] for k in ("contact_preference", "contact_name", "contact_phone", "involves_minor")},
         contact_email=contact["contact_email"],
         guardian_contact=contact["guardian_contact"],
     )
-    complaint.pin_hash = make_password(pin)
-    try:
-        with transaction.atomic():
-            complaint.save()
-    except IntegrityError:
-        return Complaint.objects.get(submission_token=token)
+    complaint.pin_hash = pin_hash_make(pin)
+    _save_with_a_new_tracking_code(complaint)
     Allegation.objects.bulk_create(Allegation(complaint=complaint, category=c) for c in incident["allegations"])
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)
@@ -115,6 +117,56 @@ def complaint_submit(
         user=complaint.submitted_by,
         district=complaint.school.district,
     )
-    draft.data = {"submission_token": str(token), "complaint_id": complaint.pk, "pin": encrypt(pin)}
+    draft.data = {
+        "submission_token": str(token),
+        "complaint_id": complaint.pk,
+        "pin": encrypt(pin),
+        "pin_session": _session_digest(session_key),
+        "pin_until": int(time.time()) + settings.COMPLAINT_RECEIPT_PIN_MINUTES * 60,
+    }
     draft.save(update_fields=["data", "updated_at"])
     return complaint
+
+
+def _save_with_a_new_tracking_code(complaint: Complaint, attempts: int = 5) -> None:
+    """Saves ``complaint`` under a fresh tracking code; on the rare clash with an
+    existing code, tries another (one query fewer than checking first)."""
+    for attempt in range(attempts):
+        complaint.tracking_code = tracking_code_generate()
+        try:
+            with transaction.atomic():
+                complaint.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+
+
+def _session_digest(session_key: str | None) -> str:
+    return salted_hmac("complaints.receipt", session_key or "", algorithm="sha256").hexdigest() if session_key else ""
+
+
+def draft_receipt_pin(*, draft: Draft, session_key: str | None) -> str | None:
+    """The PIN of the complaint filed from ``draft``, for the receipt page: only
+    to the browser session that filed it, and only for
+    COMPLAINT_RECEIPT_PIN_MINUTES (so a receipt page lost in transit can be
+    reloaded). Once that time is over the PIN is forgotten."""
+    if "pin" not in draft.data:
+        return None
+    if int(time.time()) > draft.data.get("pin_until", 0):
+        draft_receipt_pin_forget(draft=draft)
+        return None
+    digest = draft.data.get("pin_session", "")
+    if not digest or not hmac.compare_digest(digest, _session_digest(session_key)):
+        return None
+    return decrypt(draft.data["pin"])
+
+
+@transaction.atomic
+def draft_receipt_pin_forget(*, draft: Draft) -> None:
+    """Forgets the PIN kept for the receipt ("I have written it down", or its time is over)."""
+    locked = Draft.objects.select_for_update().get(pk=draft.pk)
+    for key in ("pin", "pin_session", "pin_until"):
+        locked.data.pop(key, None)
+    locked.save(update_fields=["data", "updated_at"])
+    draft.data = locked.data

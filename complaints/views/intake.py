@@ -7,22 +7,29 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
 from complaints.forms import AboutForm, ContactForm, IncidentForm
 from complaints.models import Complaint, Draft
-from complaints.services.intake import STEPS, complaint_submit, draft_for_token, draft_save
+from complaints.services.intake import (
+    STEPS,
+    complaint_submit,
+    draft_for_token,
+    draft_receipt_pin,
+    draft_receipt_pin_forget,
+    draft_save,
+)
+from complaints.tracking_session import tracking_session_open
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
-from core.crypto import decrypt
 
 MAX_DRAFT_VALUE = 20000
 MAX_DRAFT_VALUES = 20
-STEP_TITLES = {
-    "about": _("About you and the school"),
-    "incident": _("What happened"),
-    "contact": _("Contact and files"),
+STEP_TITLES = {  # lazy: translated for each request, not once at import
+    "about": gettext_lazy("About you and the school"),
+    "incident": gettext_lazy("What happened"),
+    "contact": gettext_lazy("Contact and files"),
 }
 
 
@@ -38,29 +45,28 @@ def _raw(form, data) -> dict[str, list[str]]:
 FORMS = {"about": AboutForm, "incident": IncidentForm, "contact": ContactForm}
 
 
+def _incident_kwargs(about: dict) -> dict:
+    """What the incident step needs from a valid first step (officers on that school's roster that day)."""
+    return {"school_id": about["school"].pk, "day": about["occurred_on"], "kind": about["kind"]}
+
+
 def _step_kwargs(step: str, draft: Draft | None) -> dict | None:
     """Extra form arguments from earlier steps; None when those are not valid yet."""
     if step != "incident":
         return {}
     about = AboutForm(MultiValueDict(draft.data.get("about", {})))
-    if not about.is_valid():
-        return None
-    data = about.cleaned_data
-    return {"school_id": data["school"].pk, "day": data["occurred_on"], "kind": data["kind"]}
+    return _incident_kwargs(about.cleaned_data) if about.is_valid() else None
 
 
-def build_form(step: str, draft: Draft | None, data=None, files=None, *, from_draft=False):
-    """The form for ``step``: bound to ``data``, bound to the draft's saved
-    answers (``from_draft``), or unbound showing them as initial values.
-    None when an earlier step must be completed first."""
+def build_form(step: str, draft: Draft | None, data=None, files=None):
+    """The form for ``step``: bound to ``data``, or unbound showing the draft's
+    saved answers as initial values. None when an earlier step must be completed first."""
     kwargs = _step_kwargs(step, draft)
     if kwargs is None:
         return None
-    saved = draft.data.get(step, {}) if draft else {}
-    if from_draft:
-        return FORMS[step](MultiValueDict(saved), **kwargs)
     if data is not None:
         return FORMS[step](data, files, **kwargs)
+    saved = draft.data.get(step, {}) if draft else {}
     form = FORMS[step](**kwargs)
     form.initial = {
         name: (values if isinstance(form.fields[name], forms.MultipleChoiceField) else values[0] if values else "")
@@ -102,7 +108,8 @@ class IntakeStepView(PrivatePageMixin, View):
         return self._render(form)
 
     def post(self, request):
-        if over_limit(request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
+        # A new draft counts against its own limit; a complaint counts once, when it is sent (see _submit).
+        if self.draft is None and over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR):
             return self._render(build_form(self.step, self.draft, request.POST), limited=True, status=429)
         if self.step == "contact" and upload_too_large(request):
             return self._render(build_form(self.step, self.draft), too_large=True, status=413)
@@ -115,20 +122,29 @@ class IntakeStepView(PrivatePageMixin, View):
             return redirect("complaints:draft_saved", token=draft.token)
         if not form.is_valid():
             return self._render(form, status=200)
+        if self.step == "contact":
+            return self._submit(self.draft, form, raw)
         draft = draft_save(draft=self.draft, step=self.step, raw=raw)
-        if self.step != "contact":
-            return redirect("complaints:draft_step", token=draft.token, step=STEPS[STEPS.index(self.step) + 1])
-        return self._submit(draft, form)
+        return redirect("complaints:draft_step", token=draft.token, step=STEPS[STEPS.index(self.step) + 1])
 
-    def _submit(self, draft: Draft, contact: ContactForm):
+    def _submit(self, draft: Draft, contact: ContactForm, raw: dict):
+        """Sends the complaint; when it cannot go yet, the last step's answers
+        are kept in the draft (the submission itself replaces them)."""
         if contact.cleaned_data.get("website"):
             return render(self.request, "complaints/thanks.html")
-        about = build_form("about", draft, from_draft=True)
-        incident = build_form("incident", draft, from_draft=True)
+        about = AboutForm(MultiValueDict(draft.data.get("about", {})))
+        incident = None
+        if about.is_valid():
+            saved = MultiValueDict(draft.data.get("incident", {}))
+            incident = IncidentForm(saved, **_incident_kwargs(about.cleaned_data))
         for step, form in (("about", about), ("incident", incident)):
             if form is None or not form.is_valid():
+                draft_save(draft=draft, step="contact", raw=raw)
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
+        if over_limit(self.request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
+            draft_save(draft=draft, step="contact", raw=raw)
+            return self._render(contact, limited=True, status=429)
         complaint_submit(
             draft=draft,
             about=about.cleaned_data,
@@ -136,6 +152,7 @@ class IntakeStepView(PrivatePageMixin, View):
             contact=contact.cleaned_data,
             files=contact.cleaned_data.get("attachments") or [],
             user=self.request.user,
+            session_key=self.request.session.session_key,  # saved by over_limit
         )
         return redirect("complaints:filed", token=draft.token)
 
@@ -169,17 +186,25 @@ class DraftSavedView(PrivatePageMixin, View):
 
 
 class FiledView(PrivatePageMixin, View):
-    """The receipt: the tracking code, and the PIN shown this one time."""
+    """The receipt: the tracking code, and the PIN, shown again to the browser
+    that filed for a few minutes or until "I have written it down"."""
 
-    def get(self, request, token):
+    def _receipt(self, token):
         draft = draft_for_token(token)
         if draft is None or "complaint_id" not in draft.data:
             raise Http404
-        complaint = Complaint.objects.select_related("school").get(pk=draft.data["complaint_id"])
-        pin = decrypt(draft.data.get("pin", "")) if draft.data.get("pin") else None
+        return draft, Complaint.objects.select_related("school").get(pk=draft.data["complaint_id"])
+
+    def get(self, request, token):
+        draft, complaint = self._receipt(token)
+        pin = draft_receipt_pin(draft=draft, session_key=request.session.session_key)
         if pin:
-            draft.data.pop("pin")
-            draft.save(update_fields=["data", "updated_at"])
-            request.session.setdefault("complaints_tracked", [])
-            request.session["complaints_tracked"] = [*request.session["complaints_tracked"], complaint.pk]
-        return render(request, "complaints/filed.html", {"complaint": complaint, "pin": pin})
+            tracking_session_open(request, complaint=complaint, rotate=False)
+        context = {"complaint": complaint, "pin": pin, "pin_minutes": settings.COMPLAINT_RECEIPT_PIN_MINUTES}
+        return render(request, "complaints/filed.html", context)
+
+    def post(self, request, token):
+        draft, _complaint = self._receipt(token)
+        if draft_receipt_pin(draft=draft, session_key=request.session.session_key):
+            draft_receipt_pin_forget(draft=draft)
+        return redirect("complaints:filed", token=token)

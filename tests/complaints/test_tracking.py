@@ -1,7 +1,6 @@
 """Following a complaint with its tracking code and PIN."""
 
 import pytest
-from django.utils import timezone
 
 from complaints.models import Message
 from tests.factories import TEST_PIN, ComplaintFactory, MessageFactory
@@ -35,17 +34,6 @@ def test_a_wrong_pin_is_refused_with_the_same_message_as_an_unknown_code(client)
     unknown = _unlock(client, complaint, code="CG-ZZZZ-ZZZZ").content.decode()
     message = "That tracking code and PIN do not match."
     assert message in wrong_pin and message in unknown
-
-
-def test_five_wrong_pins_lock_the_code_even_for_the_right_pin(client):
-    complaint = ComplaintFactory()
-    for _ in range(5):
-        _unlock(client, complaint, pin="000000")
-    response = _unlock(client, complaint)
-    assert response.status_code == 200
-    assert "locked until" in response.content.decode()
-    complaint.refresh_from_db()
-    assert complaint.locked_until > timezone.now()
 
 
 def test_tracking_attempts_are_rate_limited_per_connection(client, settings):

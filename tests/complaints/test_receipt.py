@@ -1,0 +1,53 @@
+"""The receipt shows the PIN again to the browser that filed, for ten minutes
+or until "I have written it down", so a page lost in transit costs nothing."""
+
+import re
+
+import pytest
+
+from complaints.models import Draft
+from tests.complaints.helpers import file_complaint, school_with_officer
+
+pytestmark = pytest.mark.django_db
+
+
+def _pin_on(page) -> str | None:
+    match = re.search(r'id="tracking-pin">(\d{6})<', page.content.decode())
+    return match.group(1) if match else None
+
+
+@pytest.fixture
+def receipt(client):
+    school, _ = school_with_officer()
+    return file_complaint(client, school, contact={"contact_preference": "none"}).url
+
+
+def test_a_reload_of_the_receipt_shows_the_same_pin_again(client, receipt):
+    first = _pin_on(client.get(receipt))
+    assert first is not None
+    assert _pin_on(client.get(receipt)) == first  # the first answer was lost in transit: reload
+
+
+def test_another_browser_with_the_receipt_link_never_sees_the_pin(client, receipt):
+    other = client.__class__()
+    page = other.get(receipt)
+    assert page.status_code == 200 and _pin_on(page) is None
+    other.post(receipt)  # nor can it hide the PIN from the filer
+    assert _pin_on(client.get(receipt)) is not None
+
+
+def test_i_have_written_it_down_hides_the_pin_for_good(client, receipt):
+    page = client.get(receipt).content.decode()
+    assert "I have written it down" in page
+    assert client.post(receipt).status_code == 302
+    assert _pin_on(client.get(receipt)) is None
+    assert "pin" not in Draft.objects.get().data
+
+
+def test_after_ten_minutes_the_receipt_no_longer_shows_the_pin(client, receipt):
+    assert _pin_on(client.get(receipt)) is not None
+    draft = Draft.objects.get()
+    draft.data["pin_until"] -= 10 * 60 + 1  # ten minutes have passed
+    draft.save()
+    assert _pin_on(client.get(receipt)) is None
+    assert "pin" not in Draft.objects.get().data
