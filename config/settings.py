@@ -284,8 +284,21 @@ LOGGING = {
 ADMINS = [("Operator", addr) for addr in env_list("ADMIN_EMAILS")]
 
 # --- Complaints --------------------------------------------------------------
+# Attachments: per file, per upload (one form or reply) and per complaint.
 COMPLAINT_ATTACHMENT_MAX_BYTES = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
+COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT", 20)
+COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT", 50 * 1024 * 1024)
+# Photo pixels across one upload, read from the headers before anything is decoded.
+COMPLAINT_ATTACHMENT_MAX_PIXELS = env_int("COMPLAINT_ATTACHMENT_MAX_PIXELS", 40_000_000)
+# Photos are stored at most this many pixels on their long side.
+COMPLAINT_ATTACHMENT_MAX_IMAGE_SIDE = env_int("COMPLAINT_ATTACHMENT_MAX_IMAGE_SIDE", 4096)
+# ffmpeg/ffprobe remove metadata from video and audio (Debian package "ffmpeg").
+FFMPEG_BINARY = env_str("FFMPEG_BINARY", "ffmpeg")
+FFPROBE_BINARY = env_str("FFPROBE_BINARY", "ffprobe")
+FFMPEG_TIMEOUT_SECONDS = env_int("FFMPEG_TIMEOUT_SECONDS", 60)
+# /healthz answers 503 when the upload folder has less free space than this.
+UPLOAD_MIN_FREE_BYTES = env_int("UPLOAD_MIN_FREE_BYTES", 500 * 1024 * 1024)
 COMPLAINT_DRAFT_DAYS = env_int("COMPLAINT_DRAFT_DAYS", 30)
 COMPLAINT_PIN_MAX_FAILURES = env_int("COMPLAINT_PIN_MAX_FAILURES", 5)
 COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)

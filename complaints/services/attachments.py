@@ -1,38 +1,30 @@
-"""Checking and storing files people attach: type from the content, size and
-count limits, location metadata stripped from photos."""
+"""Checking and storing files people attach: type from the content, limits per
+upload and per complaint (count, bytes, photo pixels read from the header
+before anything is decoded), metadata removed (see ``media``), and files that
+never outlive a transaction that rolled back."""
 
+import contextvars
+import functools
 import hashlib
-import io
+import logging
 import os
-import warnings
 from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import Count, Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from django.utils.translation import ngettext
 
 from complaints.models import Attachment, Complaint
+from complaints.services import media
 
-# Photos larger than this (60 megapixels) are refused before they are decoded.
-MAX_PIXELS = 60_000_000
-ALLOWED_TYPES = {
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/webp": "WEBP",
-    "application/pdf": None,
-    "video/mp4": None,
-    "video/webm": None,
-    "video/quicktime": None,
-    "audio/mpeg": None,
-    "audio/mp4": None,
-    "audio/x-m4a": None,
-    "audio/ogg": None,
-    "audio/x-wav": None,
-}
+logger = logging.getLogger(__name__)
+
+ALLOWED_TYPES = {*media.IMAGE_FORMATS, "application/pdf", *media.AV_FORMATS}
 
 
 @dataclass(frozen=True)
@@ -42,15 +34,80 @@ class PreparedFile:
     data: bytes
 
 
-def attachment_prepare(upload) -> PreparedFile:
-    """The checked file ready to store (photos without their metadata), or
-    ValidationError saying why it is refused."""
-    limit = settings.COMPLAINT_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("“%(name)s” is %(size)s; files can be at most %(limit)s.")
-            % {"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+class AttachmentStorageFailed(Exception):
+    """The upload folder could not take the file (disk full, read-only, ...).
+    Nothing of the file is left behind; the caller's transaction rolls back."""
+
+
+def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) -> list[PreparedFile]:
+    """The uploads checked and cleaned, ready to store; or ValidationError with
+    one message per problem. ``complaint`` is the complaint they are added to
+    (None for a new one): its existing files count against its limits."""
+    _check_counts_and_bytes(uploads, complaint)
+    typed, errors = [], []
+    for upload in uploads:
+        try:
+            typed.append((upload, _content_type(upload)))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    data = {id(upload): upload.read() for upload, _type in typed}
+    _check_pixels(typed, data)
+    prepared = []
+    for upload, content_type in typed:
+        try:
+            cleaned = _clean(data[id(upload)], content_type)
+        except media.CleaningFailed:
+            errors.append(_cleaning_failed_message(upload.name, content_type))
+            continue
+        prepared.append(PreparedFile(name=os.path.basename(upload.name)[:200], content_type=content_type, data=cleaned))
+    if errors:
+        raise ValidationError(errors)
+    return prepared
+
+
+def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
+    errors = []
+    per_request = settings.COMPLAINT_ATTACHMENT_MAX_COUNT
+    if len(uploads) > per_request:
+        errors.append(
+            ngettext("You can attach at most %(count)d file.", "You can attach at most %(count)d files.", per_request)
+            % {"count": per_request}
         )
+    limit = settings.COMPLAINT_ATTACHMENT_MAX_BYTES
+    for upload in uploads:
+        if upload.size > limit:
+            errors.append(
+                _("“%(name)s” is %(size)s; files can be at most %(limit)s.")
+                % {"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+    existing = {"count": 0, "size": 0}
+    if complaint is not None and complaint.pk:
+        existing = Attachment.objects.filter(complaint=complaint).aggregate(count=Count("id"), size=Sum("size"))
+    max_files = settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT
+    if existing["count"] + len(uploads) > max_files:
+        errors.append(
+            ngettext(
+                "A complaint can have at most %(limit)d file, and this one has %(count)d already.",
+                "A complaint can have at most %(limit)d files, and this one has %(count)d already.",
+                max_files,
+            )
+            % {"limit": max_files, "count": existing["count"]}
+        )
+    max_bytes = settings.COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT
+    total = (existing["size"] or 0) + sum(upload.size for upload in uploads)
+    if total > max_bytes:
+        errors.append(
+            _("The files of a complaint can add up to at most %(limit)s; these would bring it to %(size)s.")
+            % {"limit": filesizeformat(max_bytes), "size": filesizeformat(total)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _content_type(upload) -> str:
+    """The type read from the file's first bytes, whatever its name says."""
     head = upload.read(2048)
     upload.seek(0)
     kind = filetype.guess(head)
@@ -62,40 +119,109 @@ def attachment_prepare(upload) -> PreparedFile:
             )
             % {"name": upload.name}
         )
-    data = upload.read()
-    if ALLOWED_TYPES[kind.mime]:
-        data = _without_metadata(data, ALLOWED_TYPES[kind.mime])
-    return PreparedFile(name=os.path.basename(upload.name)[:200], content_type=kind.mime, data=data)
+    return kind.mime
 
 
-def _without_metadata(data: bytes, image_format: str) -> bytes:
-    """Re-encodes a photo so EXIF data (GPS location, device) is dropped."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_PIXELS:
-                raise ValueError("image too large")
-            image.load()
-            image = ImageOps.exif_transpose(image)
-            out = io.BytesIO()
-            save_kwargs = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {}
-            if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
-                image = image.convert("RGB")
-            image.save(out, format=image_format, **save_kwargs)
-            return out.getvalue()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:  # noqa: E501
-        raise ValidationError(_("This photo could not be read. Please try another file.")) from exc
+def _check_pixels(typed: list, data: dict) -> None:
+    """Refuses photos whose pixels (read from their headers, nothing decoded)
+    add up to more than COMPLAINT_ATTACHMENT_MAX_PIXELS in one upload, so that
+    a small file that would decode to a huge picture costs nothing."""
+    limit = settings.COMPLAINT_ATTACHMENT_MAX_PIXELS
+    errors, total = [], 0
+    for upload, content_type in typed:
+        if content_type not in media.IMAGE_FORMATS:
+            continue
+        try:
+            pixels = media.image_pixels(data[id(upload)])
+        except media.CleaningFailed:
+            errors.append(_cleaning_failed_message(upload.name, content_type))
+            continue
+        if pixels > limit:
+            errors.append(
+                _("“%(name)s” is a %(pixels)s-megapixel picture; photos can be at most %(limit)s megapixels.")
+                % {"name": upload.name, "pixels": _megapixels(pixels), "limit": _megapixels(limit)}
+            )
+        total += pixels
+    if not errors and total > limit:
+        errors.append(
+            _(
+                "These photos add up to %(pixels)s megapixels; one upload can hold at most %(limit)s. "
+                "Send some of them now and the rest in a reply from the tracking page."
+            )
+            % {"pixels": _megapixels(total), "limit": _megapixels(limit)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.0f}"
+
+
+def _clean(data: bytes, content_type: str) -> bytes:
+    if content_type in media.IMAGE_FORMATS:
+        return media.image_clean(data, content_type)
+    if content_type == "application/pdf":
+        return media.pdf_clean(data)
+    return media.av_clean(data, content_type)
+
+
+def _cleaning_failed_message(name: str, content_type: str) -> str:
+    if content_type in media.IMAGE_FORMATS:
+        text = _("“%(name)s” could not be read as a photo. Please try another file.")
+    elif content_type == "application/pdf":
+        text = _(
+            "“%(name)s” could not be cleaned of its author and location details, so it was not accepted. "
+            "Try saving it again as a PDF, or send a photo of it."
+        )
+    else:
+        text = _(
+            "“%(name)s” could not be cleaned of its location and device details, so it was not accepted. "
+            "Try another copy of the recording, or describe it in your message."
+        )
+    return text % {"name": name}
+
+
+# --- Storing -----------------------------------------------------------------------
+
+# The storage names written by the innermost running `files_removed_on_rollback` call.
+_written: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("attachment_files_written", default=None)
+
+
+def files_removed_on_rollback(service):
+    """Decorates a service (placed above its ``@transaction.atomic``): when the
+    service raises, its transaction has rolled back, so every attachment file
+    it wrote is deleted again. Files written by a nested decorated service are
+    handed up to the outer one."""
+
+    @functools.wraps(service)
+    def wrapper(*args, **kwargs):
+        outer = _written.get()
+        written: list[str] = []
+        token = _written.set(written)
+        try:
+            result = service(*args, **kwargs)
+        except BaseException:
+            _delete_quietly(written)
+            raise
+        finally:
+            _written.reset(token)
+        if outer is not None:
+            outer.extend(written)
+        return result
+
+    return wrapper
 
 
 def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_complainant: bool) -> Attachment:
-    """Saves a prepared upload as a private attachment of ``complaint``."""
+    """Saves a prepared upload as a private attachment of ``complaint``.
+
+    Must run inside a service decorated with ``files_removed_on_rollback``.
+    Raises AttachmentStorageFailed when the disk refuses the file (full,
+    read-only); a partly written file is removed first."""
+    written = _written.get()
+    if written is None:
+        raise RuntimeError("attachment_store must run inside a @files_removed_on_rollback service")
     attachment = Attachment(
         complaint=complaint,
         original_name=prepared.name,
@@ -104,6 +230,24 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
         sha256=hashlib.sha256(prepared.data).hexdigest(),
         from_complainant=from_complainant,
     )
-    attachment.file.save("upload", ContentFile(prepared.data), save=False)
+    storage = attachment.file.storage
+    name = storage.get_available_name(attachment.file.field.generate_filename(attachment, "upload"))
+    try:
+        name = storage.save(name, ContentFile(prepared.data))
+    except OSError as exc:
+        logger.error("could not store an attachment of complaint %s: %s", complaint.pk, exc)
+        _delete_quietly([name])
+        raise AttachmentStorageFailed(str(exc)) from exc
+    written.append(name)
+    attachment.file.name = name
     attachment.save()
     return attachment
+
+
+def _delete_quietly(names: list[str]) -> None:
+    storage = Attachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError as exc:  # an orphan left here is removed by attachment_orphans_purge
+            logger.warning("could not remove %s after a rollback: %s", name, exc)

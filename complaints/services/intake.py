@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
-from complaints.services.attachments import PreparedFile, attachment_store
+from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import pin_generate, tracking_code_generate
 from core.crypto import encrypt
 from core.sanitize import sanitize_html
@@ -50,6 +50,7 @@ def _unique_tracking_code() -> str:
             return code
 
 
+@files_removed_on_rollback
 @transaction.atomic
 def complaint_submit(
     *, draft: Draft, about: dict, incident: dict, contact: dict, files: list[PreparedFile], user=None

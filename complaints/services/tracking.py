@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.models import Complaint, Message
-from complaints.services.attachments import PreparedFile, attachment_store
+from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import tracking_code_normalise
 from core.sanitize import sanitize_html
 
@@ -46,6 +46,7 @@ def complaint_unlock(*, code: str, pin: str) -> TrackingResult:
     return TrackingResult(locked_until=locked_until)
 
 
+@files_removed_on_rollback
 @transaction.atomic
 def complaint_reply(*, complaint: Complaint, body: str, files: list[PreparedFile]) -> Message | None:
     """Adds the complainant's message and files to the complaint's timeline."""

@@ -13,8 +13,10 @@ from django.views import View
 
 from complaints.forms import AboutForm, ContactForm, IncidentForm
 from complaints.models import Complaint, Draft
+from complaints.services.attachments import AttachmentStorageFailed
 from complaints.services.intake import STEPS, complaint_submit, draft_for_token, draft_save
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.uploads import upload_failed_response
 from core.crypto import decrypt
 
 MAX_DRAFT_VALUE = 20000
@@ -129,14 +131,18 @@ class IntakeStepView(PrivatePageMixin, View):
             if form is None or not form.is_valid():
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
-        complaint_submit(
-            draft=draft,
-            about=about.cleaned_data,
-            incident=incident.cleaned_data,
-            contact=contact.cleaned_data,
-            files=contact.cleaned_data.get("attachments") or [],
-            user=self.request.user,
-        )
+        try:
+            complaint_submit(
+                draft=draft,
+                about=about.cleaned_data,
+                incident=incident.cleaned_data,
+                contact=contact.cleaned_data,
+                files=contact.cleaned_data.get("attachments") or [],
+                user=self.request.user,
+            )
+        except AttachmentStorageFailed:
+            retry_url = reverse("complaints:draft_step", args=[draft.token, "contact"])
+            return upload_failed_response(self.request, retry_url=retry_url)
         return redirect("complaints:filed", token=draft.token)
 
     def _signed_in_contact(self) -> dict:

@@ -12,8 +12,10 @@ from django.views import View
 
 from complaints import selectors
 from complaints.forms import ReplyForm, TrackForm
+from complaints.services.attachments import AttachmentStorageFailed
 from complaints.services.tracking import complaint_reply, complaint_unlock
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.uploads import upload_failed_response
 
 
 class TrackView(PrivatePageMixin, View):
@@ -58,12 +60,16 @@ class TrackDetailView(PrivatePageMixin, View):
         if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
             form = ReplyForm(request.POST)
             return self._render(complaint, form, status=429, limited=True)
-        form = ReplyForm(request.POST, request.FILES)
+        form = ReplyForm(request.POST, request.FILES, complaint=complaint)
         if not form.is_valid():
             return self._render(complaint, form)
-        complaint_reply(
-            complaint=complaint, body=form.cleaned_data["body"], files=form.cleaned_data.get("attachments") or []
-        )
+        try:
+            complaint_reply(
+                complaint=complaint, body=form.cleaned_data["body"], files=form.cleaned_data.get("attachments") or []
+            )
+        except AttachmentStorageFailed:
+            kept = ReplyForm(initial={"body": form.cleaned_data["body"]}, complaint=complaint)
+            return upload_failed_response(request, retry_url=request.path, form=kept)
         return redirect("complaints:track_detail", code=code)
 
     def _render(self, complaint, form, status=200, too_large=False, limited=False):
