@@ -2,7 +2,9 @@
 phone or an office program would leave them: with location, device and author."""
 
 import io
+import struct
 import subprocess
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -74,4 +76,26 @@ def pdf_with_author() -> bytes:
     page.Contents = pdf.make_stream(b"q 400 0 0 300 100 400 cm /Im0 Do Q")
     out = io.BytesIO()
     pdf.save(out)
+    return out.getvalue()
+
+
+def transparent_png(width: int, height: int) -> bytes:
+    """A fully transparent RGBA PNG built row by row without Pillow: a 7681 x
+    7681 picture (59 megapixels) is about 1 MB on the wire and would take some
+    230 MB and seconds of CPU to decode."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    compressor = zlib.compressobj(1)
+    row = b"\x00" * (1 + 4 * width)  # filter byte + RGBA zeros
+    parts = [compressor.compress(row * 256) for _ in range(height // 256)]
+    parts += [compressor.compress(row * (height % 256)), compressor.flush()]
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+
+
+def large_jpeg(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(out, format="JPEG", quality=60)
     return out.getvalue()
