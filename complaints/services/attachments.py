@@ -4,11 +4,14 @@ before anything is decoded), metadata removed (see ``media``), and files that
 never outlive a transaction that rolled back."""
 
 import contextvars
+import datetime
 import functools
 import hashlib
 import logging
 import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import filetype
 from django.conf import settings
@@ -25,6 +28,8 @@ from complaints.services import media
 logger = logging.getLogger(__name__)
 
 ALLOWED_TYPES = {*media.IMAGE_FORMATS, "application/pdf", *media.AV_FORMATS}
+# A file without an attachment row younger than this may belong to a transaction still running.
+ORPHAN_GRACE = datetime.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -251,3 +256,31 @@ def _delete_quietly(names: list[str]) -> None:
             storage.delete(name)
         except OSError as exc:  # an orphan left here is removed by attachment_orphans_purge
             logger.warning("could not remove %s after a rollback: %s", name, exc)
+
+
+def attachment_orphans_purge(*, older_than: datetime.timedelta = ORPHAN_GRACE) -> int:
+    """Deletes files in the upload folder that no attachment points to and that
+    are older than ``older_than`` (younger ones may belong to a transaction
+    still running). Such files are left only when a process dies between
+    writing a file and committing (kill -9, power loss). Returns how many."""
+    storage = Attachment._meta.get_field("file").storage
+    root = Path(storage.location) / "complaints"
+    if not root.is_dir():
+        return 0
+    cutoff = time.time() - older_than.total_seconds()
+    removed = 0
+    for folder in root.iterdir():
+        if not folder.is_dir():
+            continue
+        candidates = {
+            f"complaints/{folder.name}/{entry.name}": entry
+            for entry in os.scandir(folder)
+            if entry.is_file() and entry.stat().st_mtime < cutoff
+        }
+        if not candidates:
+            continue
+        known = set(Attachment.objects.filter(file__in=candidates).values_list("file", flat=True))
+        for name in candidates.keys() - known:
+            _delete_quietly([name])
+            removed += 1
+    return removed
