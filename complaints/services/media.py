@@ -169,32 +169,47 @@ def _check_av_output(path: Path) -> None:
 
 # Keys that carry authoring metadata wherever they appear (catalog, pages, images, fonts).
 PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
+# On a comment or markup annotation: its author's name and when it was written.
+PDF_ANNOTATION_AUTHOR_KEYS = ("/T", "/M", "/CreationDate")
 
 
 def pdf_clean(data: bytes) -> bytes:
     """The PDF written again by qpdf (through pikepdf) without its document
     information dictionary (author, creator tool, dates), without any XMP
-    metadata stream or PieceInfo, and with JPEG images inside it stripped of
-    their EXIF/XMP segments."""
+    metadata stream or PieceInfo, without the authors of comments, and with
+    JPEG images inside it stripped of their EXIF/XMP segments. A PDF carrying
+    other files inside it (which would keep their own metadata) is refused."""
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             if pdf.is_encrypted:
                 raise CleaningFailed("encrypted PDF")
             if "/Info" in pdf.trailer:
                 del pdf.trailer["/Info"]
+            if "/EmbeddedFiles" in pdf.Root.get("/Names", {}) or "/AF" in pdf.Root:
+                raise CleaningFailed("files embedded in the PDF")
             for obj in pdf.objects:
-                if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-                    continue
-                for key in PDF_METADATA_KEYS:
-                    if key in obj:
-                        del obj[key]
-                if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
-                    _strip_embedded_jpeg(obj)
+                if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                    _strip_pdf_object(obj)
             out = io.BytesIO()
             pdf.save(out, fix_metadata_version=False, deterministic_id=True)
             return out.getvalue()
     except pikepdf.PdfError as exc:
         raise CleaningFailed("unreadable PDF") from exc
+
+
+def _strip_pdf_object(obj) -> None:
+    for key in PDF_METADATA_KEYS:
+        if key in obj:
+            del obj[key]
+    subtype = obj.get("/Subtype")
+    if subtype == "/FileAttachment" or obj.get("/Type") == "/EmbeddedFile" or "/EF" in obj:
+        raise CleaningFailed("files embedded in the PDF")
+    if "/Rect" in obj and subtype is not None and subtype != "/Widget":  # an annotation, not a form field
+        for key in PDF_ANNOTATION_AUTHOR_KEYS:
+            if key in obj:
+                del obj[key]
+    if isinstance(obj, pikepdf.Stream) and subtype == "/Image":
+        _strip_embedded_jpeg(obj)
 
 
 def _strip_embedded_jpeg(image: pikepdf.Stream) -> None:

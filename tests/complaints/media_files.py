@@ -99,3 +99,24 @@ def large_jpeg(width: int, height: int) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), "navy").save(out, format="JPEG", quality=60)
     return out.getvalue()
+
+
+def pdf_with_comment_and_attachment(*, attach: bool) -> bytes:
+    """A PDF with a sticky-note comment signed by its author, and (``attach``)
+    a photo carried inside it as an embedded file."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    note = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Text,
+        Rect=[10, 10, 30, 30],
+        T=AUTHOR,
+        Contents="Seen in the hallway",
+        M="D:20261102101500",
+    )
+    pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(note)]))
+    if attach:
+        pdf.attachments["photo.jpg"] = pikepdf.AttachedFileSpec(pdf, jpeg_with_exif())
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

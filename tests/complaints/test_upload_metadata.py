@@ -12,7 +12,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from complaints.models import Attachment, Complaint
 from tests.complaints.helpers import file_complaint, school_with_officer
-from tests.complaints.media_files import AUTHOR, AV_SAMPLES, DEVICE, GPS, av_sample, pdf_with_author
+from tests.complaints.media_files import (
+    AUTHOR,
+    AV_SAMPLES,
+    DEVICE,
+    GPS,
+    av_sample,
+    pdf_with_author,
+    pdf_with_comment_and_attachment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +122,20 @@ def test_the_refusal_is_in_spanish_on_the_spanish_form(client, tmp_path, setting
     school, _ = school_with_officer()
     response = file_complaint(client, school, files=[SimpleUploadedFile("clip.mov", av_sample(tmp_path, "mov"))])
     assert "“clip.mov” no se pudo limpiar" in response.content.decode()
+
+
+def test_a_pdf_comment_keeps_its_text_but_not_its_author(client):
+    _attachment, downloaded = _file_and_download(client, "notes.pdf", pdf_with_comment_and_attachment(attach=False))
+    with pikepdf.open(io.BytesIO(downloaded)) as pdf:
+        note = pdf.pages[0].Annots[0]
+        assert str(note.Contents) == "Seen in the hallway"
+        assert "/T" not in note and "/M" not in note
+    assert AUTHOR.encode() not in downloaded
+
+
+def test_a_pdf_carrying_other_files_inside_is_refused(client):
+    school, _ = school_with_officer()
+    carrying = SimpleUploadedFile("bundle.pdf", pdf_with_comment_and_attachment(attach=True))
+    response = file_complaint(client, school, files=[carrying])
+    assert "“bundle.pdf” could not be cleaned of its author and location details" in response.content.decode()
+    assert not Attachment.objects.exists()
