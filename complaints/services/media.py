@@ -15,9 +15,12 @@ import tempfile
 import warnings
 from pathlib import Path
 
-import pikepdf
 from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+# qpdf logs a line at INFO when pikepdf is imported; it would show on every manage.py command.
+logging.getLogger("pikepdf._core").setLevel(logging.WARNING)
+import pikepdf  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

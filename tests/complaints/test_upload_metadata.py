@@ -139,3 +139,12 @@ def test_a_pdf_carrying_other_files_inside_is_refused(client):
     response = file_complaint(client, school, files=[carrying])
     assert "“bundle.pdf” could not be cleaned of its author and location details" in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_the_operator_is_warned_by_manage_py_check_when_ffmpeg_is_missing(settings, tmp_path):
+    from django.core.checks import run_checks
+
+    assert not [m for m in run_checks() if m.id == "complaints.W001"]
+    settings.FFPROBE_BINARY = str(tmp_path / "no-ffprobe-here")
+    warnings = [m for m in run_checks() if m.id == "complaints.W001"]
+    assert len(warnings) == 1 and "no-ffprobe-here" in warnings[0].msg
