@@ -57,13 +57,10 @@ def image_clean(data: bytes, content_type: str) -> bytes:
             image = Image.open(io.BytesIO(data))
             if image.width * image.height > settings.COMPLAINT_ATTACHMENT_MAX_PIXELS:
                 raise CleaningFailed("too many pixels")
-            if image_format == "JPEG":
-                # A JPEG can be decoded at 1/2, 1/4 or 1/8 scale for a fraction of the work.
-                image.draft("RGB", (side, side))
-            image.load()
+            # thumbnail() asks a JPEG decoder for a 1/2, 1/4 or 1/8 scale first
+            # (draft), so a big photo is never decoded at full size.
+            image.thumbnail((side, side))
             image = ImageOps.exif_transpose(image)
-            if max(image.size) > side:
-                image.thumbnail((side, side))
             if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
                 image = image.convert("RGB")
             out = io.BytesIO()
