@@ -17,7 +17,9 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import DatabaseError
 from django.db.models import Count, Sum
+from django.db.transaction import TransactionManagementError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -207,7 +209,7 @@ def files_removed_on_rollback(service):
         try:
             result = service(*args, **kwargs)
         except BaseException:
-            _delete_quietly(written)
+            _delete_uncommitted(written)
             raise
         finally:
             _written.reset(token)
@@ -247,6 +249,21 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
     attachment.file.name = name
     attachment.save()
     return attachment
+
+
+def _delete_uncommitted(names: list[str]) -> None:
+    """Deletes the files whose attachment rows are not in the database: the
+    service raised, but the exception may come after its commit (a failing
+    on_commit hook), and a committed attachment keeps its file."""
+    if not names:
+        return
+    try:
+        committed = set(Attachment.objects.filter(file__in=names).values_list("file", flat=True))
+    except (DatabaseError, TransactionManagementError) as exc:
+        # Cannot tell; attachment_orphans_purge removes the files later if no row points to them.
+        logger.warning("could not check %d attachment files after an error: %s", len(names), exc)
+        return
+    _delete_quietly([name for name in names if name not in committed])
 
 
 def _delete_quietly(names: list[str]) -> None:

@@ -9,12 +9,18 @@ import time
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from complaints.models import Attachment, Complaint, Draft, Message
-from complaints.services.attachments import attachment_orphans_purge
+from complaints.services.attachments import (
+    PreparedFile,
+    attachment_orphans_purge,
+    attachment_store,
+    files_removed_on_rollback,
+)
 from tests.complaints.helpers import CONTACT, file_complaint, school_with_officer
 from tests.complaints.media_files import pdf_with_author
-from tests.factories import AttachmentFactory
+from tests.factories import AttachmentFactory, ComplaintFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +160,33 @@ def test_files_left_by_a_killed_process_are_purged_and_attached_files_kept(uploa
     assert not orphan.exists()
     assert fresh.exists()  # may belong to a transaction still running
     assert (uploads / kept.file.name).exists()
+
+
+@files_removed_on_rollback
+@transaction.atomic
+def _store(*, complaint, then=None):
+    attachment_store(
+        complaint=complaint,
+        prepared=PreparedFile(name="note.pdf", content_type="application/pdf", data=b"%PDF-1.7 ..."),
+        from_complainant=True,
+    )
+    if then:
+        then()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_follow_their_transaction_removed_on_rollback_kept_once_committed(uploads):
+    complaint = ComplaintFactory()
+
+    def fail():
+        raise RuntimeError("the mail could not be queued")
+
+    with pytest.raises(RuntimeError):
+        _store(complaint=complaint, then=fail)  # rolls back
+    assert _files_in(uploads) == [] and not Attachment.objects.exists()
+
+    with pytest.raises(RuntimeError):
+        # Committed, then a hook run after the commit fails: the attachment exists, so must its file.
+        _store(complaint=complaint, then=lambda: transaction.on_commit(fail))
+    attachment = Attachment.objects.get()
+    assert _files_in(uploads) == [uploads / attachment.file.name]
