@@ -94,14 +94,19 @@ def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
         existing = Attachment.objects.filter(complaint=complaint).aggregate(count=Count("id"), size=Sum("size"))
     max_files = settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT
     if existing["count"] + len(uploads) > max_files:
-        errors.append(
-            ngettext(
+        if existing["count"]:
+            text = ngettext(
                 "A complaint can have at most %(limit)d file, and this one has %(count)d already.",
                 "A complaint can have at most %(limit)d files, and this one has %(count)d already.",
                 max_files,
             )
-            % {"limit": max_files, "count": existing["count"]}
-        )
+        else:
+            text = ngettext(
+                "A complaint can have at most %(limit)d file.",
+                "A complaint can have at most %(limit)d files.",
+                max_files,
+            )
+        errors.append(text % {"limit": max_files, "count": existing["count"]})
     max_bytes = settings.COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT
     total = (existing["size"] or 0) + sum(upload.size for upload in uploads)
     if total > max_bytes:
