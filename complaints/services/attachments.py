@@ -17,7 +17,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Sum
 from django.db.transaction import TransactionManagementError
 from django.template.defaultfilters import filesizeformat
@@ -231,9 +231,6 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
     Must run inside a service decorated with ``files_removed_on_rollback``.
     Raises AttachmentStorageFailed when the disk refuses the file (full,
     read-only); a partly written file is removed first."""
-    written = _written.get()
-    if written is None:
-        raise RuntimeError("attachment_store must run inside a @files_removed_on_rollback service")
     attachment = Attachment(
         complaint=complaint,
         original_name=prepared.name,
@@ -242,18 +239,27 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
         sha256=hashlib.sha256(prepared.data).hexdigest(),
         from_complainant=from_complainant,
     )
+    attachment.file.name = _write_file(attachment, prepared.data)
+    attachment.save()
+    return attachment
+
+
+def _write_file(attachment: Attachment, data: bytes) -> str:
+    """Writes ``data`` under a new random name for ``attachment`` and returns
+    the name; the running service removes it again if it rolls back."""
+    written = _written.get()
+    if written is None:
+        raise RuntimeError("attachment files must be written inside a @files_removed_on_rollback service")
     storage = attachment.file.storage
     name = storage.get_available_name(attachment.file.field.generate_filename(attachment, "upload"))
     try:
-        name = storage.save(name, ContentFile(prepared.data))
+        name = storage.save(name, ContentFile(data))
     except OSError as exc:
-        logger.error("could not store an attachment of complaint %s: %s", complaint.pk, exc)
+        logger.error("could not store an attachment of complaint %s: %s", attachment.complaint_id, exc)
         _delete_quietly([name])
         raise AttachmentStorageFailed(str(exc)) from exc
     written.append(name)
-    attachment.file.name = name
-    attachment.save()
-    return attachment
+    return name
 
 
 def _delete_uncommitted(names: list[str]) -> None:
@@ -306,3 +312,28 @@ def attachment_orphans_purge(*, older_than: datetime.timedelta = ORPHAN_GRACE) -
             _delete_quietly([name])
             removed += 1
     return removed
+
+
+@files_removed_on_rollback
+@transaction.atomic
+def attachment_reclean(*, attachment: Attachment) -> bool:
+    """Cleans a file stored before metadata was removed from every type: writes
+    the cleaned copy, points the attachment at it and deletes the old file once
+    committed. Returns False (and changes nothing) when the file cannot be
+    cleaned; the operator decides what to do with it."""
+    attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+    try:
+        with attachment.file.open("rb") as stored:
+            data = stored.read()
+        cleaned = _clean(data, attachment.content_type)
+    except (OSError, media.CleaningFailed, KeyError) as exc:
+        logger.warning("attachment %s could not be cleaned: %r", attachment.pk, exc)
+        return False
+    if cleaned == data:
+        return True
+    old_name = attachment.file.name
+    attachment.file.name = _write_file(attachment, cleaned)
+    attachment.size, attachment.sha256 = len(cleaned), hashlib.sha256(cleaned).hexdigest()
+    attachment.save(update_fields=["file", "size", "sha256"])
+    transaction.on_commit(lambda: _delete_quietly([old_name]))
+    return True
