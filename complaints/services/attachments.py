@@ -75,6 +75,12 @@ def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) ->
 
 
 def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
+    errors = _per_upload_errors(uploads) + _per_complaint_errors(uploads, complaint)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _per_upload_errors(uploads: list) -> list[str]:
     errors = []
     per_request = settings.COMPLAINT_ATTACHMENT_MAX_COUNT
     if len(uploads) > per_request:
@@ -89,6 +95,12 @@ def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
                 _("“%(name)s” is %(size)s; files can be at most %(limit)s.")
                 % {"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
             )
+    return errors
+
+
+def _per_complaint_errors(uploads: list, complaint: Complaint | None) -> list[str]:
+    """The complaint's files so far (intake and every reply) count too."""
+    errors = []
     existing = {"count": 0, "size": 0}
     if complaint is not None and complaint.pk:
         existing = Attachment.objects.filter(complaint=complaint).aggregate(count=Count("id"), size=Sum("size"))
@@ -114,8 +126,7 @@ def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
             _("The files of a complaint can add up to at most %(limit)s; these would bring it to %(size)s.")
             % {"limit": filesizeformat(max_bytes), "size": filesizeformat(total)}
         )
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 def _content_type(upload) -> str:
