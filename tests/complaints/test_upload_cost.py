@@ -114,8 +114,8 @@ def test_replies_cannot_take_a_complaint_past_its_byte_cap(client, settings):
 
 
 def test_the_caps_are_explained_in_spanish(client, settings):
-    settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = 1
+    settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = 3
     client.cookies["django_language"] = "es"
     school, _ = school_with_officer()
-    response = file_complaint(client, school, files=_pdfs(2))
-    assert "Una queja puede tener como máximo 1 archivo." in response.content.decode()
+    response = file_complaint(client, school, files=_pdfs(4))
+    assert "Una queja puede tener como máximo 3 archivos." in response.content.decode()
