@@ -41,6 +41,10 @@ class PreparedFile:
     data: bytes
 
 
+class AttachmentLimitReached(ValidationError):
+    """The complaint has no room left for another file (checked when storing)."""
+
+
 class AttachmentStorageFailed(Exception):
     """The upload folder could not take the file (disk full, read-only, ...).
     Nothing of the file is left behind; the caller's transaction rolls back."""
@@ -75,7 +79,9 @@ def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) ->
 
 
 def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
-    errors = _per_upload_errors(uploads) + _per_complaint_errors(uploads, complaint)
+    errors = _per_upload_errors(uploads) + _per_complaint_errors(
+        complaint, count=len(uploads), size=sum(upload.size for upload in uploads)
+    )
     if errors:
         raise ValidationError(errors)
 
@@ -98,14 +104,15 @@ def _per_upload_errors(uploads: list) -> list[str]:
     return errors
 
 
-def _per_complaint_errors(uploads: list, complaint: Complaint | None) -> list[str]:
-    """The complaint's files so far (intake and every reply) count too."""
+def _per_complaint_errors(complaint: Complaint | None, *, count: int, size: int) -> list[str]:
+    """What adding ``count`` files of ``size`` bytes to the complaint would
+    break: its files so far (intake and every reply) count too."""
     errors = []
     existing = {"count": 0, "size": 0}
     if complaint is not None and complaint.pk:
         existing = Attachment.objects.filter(complaint=complaint).aggregate(count=Count("id"), size=Sum("size"))
     max_files = settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT
-    if existing["count"] + len(uploads) > max_files:
+    if existing["count"] + count > max_files:
         if existing["count"]:
             text = ngettext(
                 "A complaint can have at most %(limit)d file, and this one has %(count)d already.",
@@ -120,7 +127,7 @@ def _per_complaint_errors(uploads: list, complaint: Complaint | None) -> list[st
             )
         errors.append(text % {"limit": max_files, "count": existing["count"]})
     max_bytes = settings.COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT
-    total = (existing["size"] or 0) + sum(upload.size for upload in uploads)
+    total = (existing["size"] or 0) + size
     if total > max_bytes:
         errors.append(
             _("The files of a complaint can add up to at most %(limit)s; these would bring it to %(size)s.")
@@ -240,8 +247,15 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
     """Saves a prepared upload as a private attachment of ``complaint``.
 
     Must run inside a service decorated with ``files_removed_on_rollback``.
-    Raises AttachmentStorageFailed when the disk refuses the file (full,
-    read-only); a partly written file is removed first."""
+    Raises AttachmentLimitReached when the complaint has no room left for the file
+    (checked again here under the complaint's row lock, so replies sent at the
+    same moment cannot together pass the caps the form checked), and
+    AttachmentStorageFailed when the disk refuses the file (full, read-only);
+    a partly written file is removed first."""
+    Complaint.objects.select_for_update().filter(pk=complaint.pk).values_list("pk").first()
+    errors = _per_complaint_errors(complaint, count=1, size=len(prepared.data))
+    if errors:
+        raise AttachmentLimitReached(errors)
     attachment = Attachment(
         complaint=complaint,
         original_name=prepared.name,

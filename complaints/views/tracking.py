@@ -12,7 +12,7 @@ from django.views import View
 
 from complaints import selectors
 from complaints.forms import ReplyForm, TrackForm
-from complaints.services.attachments import AttachmentStorageFailed
+from complaints.services.attachments import AttachmentLimitReached, AttachmentStorageFailed
 from complaints.services.tracking import complaint_reply, complaint_unlock
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
 from complaints.views.uploads import upload_failed_response
@@ -70,6 +70,9 @@ class TrackDetailView(PrivatePageMixin, View):
         except AttachmentStorageFailed:
             kept = ReplyForm(initial={"body": form.cleaned_data["body"]}, complaint=complaint)
             return upload_failed_response(request, retry_url=request.path, form=kept)
+        except AttachmentLimitReached as exc:  # another reply took the complaint's last room meanwhile
+            form.add_error("attachments", exc)
+            return self._render(complaint, form)
         return redirect("complaints:track_detail", code=code)
 
     def _render(self, complaint, form, status=200, too_large=False, limited=False):

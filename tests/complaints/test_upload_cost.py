@@ -7,11 +7,15 @@ import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from complaints.models import Attachment, Complaint
+from complaints.services.attachments import AttachmentLimitReached, PreparedFile
+from complaints.services.tracking import complaint_reply
 from tests.complaints.helpers import ABOUT, INCIDENT, file_complaint, school_with_officer
 from tests.complaints.media_files import large_jpeg, pdf_with_author, transparent_png
+from tests.factories import AttachmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +123,21 @@ def test_the_caps_are_explained_in_spanish(client, settings):
     school, _ = school_with_officer()
     response = file_complaint(client, school, files=_pdfs(4))
     assert "Una queja puede tener como máximo 3 archivos." in response.content.decode()
+
+
+def test_replies_racing_past_the_form_check_cannot_exceed_the_cap(settings):
+    """Two replies validated at the same moment both see room for their files;
+    storing checks again under the complaint's lock, so the second is refused."""
+    settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = 2
+    existing = AttachmentFactory()
+    complaint = existing.complaint
+    first = [PreparedFile(name="a.pdf", content_type="application/pdf", data=b"%PDF-1.7 a")]
+    second = [PreparedFile(name="b.pdf", content_type="application/pdf", data=b"%PDF-1.7 b")]
+
+    complaint_reply(complaint=complaint, body="first", files=first)
+    with translation.override("en"), pytest.raises(AttachmentLimitReached) as refused:
+        complaint_reply(complaint=complaint, body="second", files=second)
+
+    assert "A complaint can have at most 2 files, and this one has 2 already." in refused.value.messages
+    assert complaint.attachments.count() == 2
+    assert not complaint.messages.filter(body__contains="second").exists()
