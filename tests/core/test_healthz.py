@@ -1,9 +1,14 @@
 """/healthz tells a monitor whether the site can take a complaint: database
 reachable, upload folder writable with enough free space (issue 10 #3)."""
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings as django_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +43,33 @@ def test_an_almost_full_disk_answers_503_before_uploads_fail(client, settings, t
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["uploads"]["writable"] is True
+
+
+def test_a_database_that_does_not_answer_gives_503(tmp_path):
+    """Run in a fresh process whose database cannot be opened (the suite's own
+    database cannot be taken away under it)."""
+    script = (
+        "import django, json; django.setup();"
+        "from django.test.utils import setup_test_environment; setup_test_environment();"
+        "from django.test import Client; r = Client().get('/healthz');"
+        "print(json.dumps({'code': r.status_code, 'body': r.json()}))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/missing-folder/db.sqlite3",
+        "DATA_DIR": str(tmp_path),
+        "UPLOAD_ROOT": str(tmp_path / "uploads"),
+        "UPLOAD_MIN_FREE_BYTES": "0",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=django_settings.BASE_DIR,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["code"] == 503
+    assert result["body"]["database"] is False and result["body"]["uploads"]["writable"] is True
