@@ -75,6 +75,10 @@ def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) ->
         prepared.append(PreparedFile(name=os.path.basename(upload.name)[:200], content_type=content_type, data=cleaned))
     if errors:
         raise ValidationError(errors)
+    # Cleaning can make a file larger (a photo saved again): the cap counts what will be stored.
+    errors = _per_complaint_errors(complaint, count=len(prepared), size=sum(len(p.data) for p in prepared))
+    if errors:
+        raise ValidationError(errors)
     return prepared
 
 

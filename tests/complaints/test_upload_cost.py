@@ -141,3 +141,19 @@ def test_replies_racing_past_the_form_check_cannot_exceed_the_cap(settings):
     assert "A complaint can have at most 2 files, and this one has 2 already." in refused.value.messages
     assert complaint.attachments.count() == 2
     assert not complaint.messages.filter(body__contains="second").exists()
+
+
+def test_a_photo_that_grows_when_cleaned_is_held_to_the_cap_next_to_the_field(client, settings):
+    """A photo saved at low quality is larger once saved again: the cap counts
+    what is stored, and the form says so instead of failing later."""
+    out = io.BytesIO()
+    Image.effect_noise((600, 400), 80).convert("RGB").save(out, format="JPEG", quality=20)
+    small = out.getvalue()
+    settings.COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT = len(small) + 1000
+    school, _ = school_with_officer()
+
+    response = file_complaint(client, school, files=[SimpleUploadedFile("noisy.jpg", small)])
+
+    assert response.status_code == 200
+    assert "The files of a complaint can add up to at most" in response.content.decode()
+    assert not Complaint.objects.exists()
