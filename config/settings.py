@@ -287,6 +287,9 @@ ADMINS = [("Operator", addr) for addr in env_list("ADMIN_EMAILS")]
 # Attachments: per file, per upload (one form or reply) and per complaint.
 COMPLAINT_ATTACHMENT_MAX_BYTES = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
+# Uploads up to one full submission stay in memory (they are read whole to be cleaned anyway), so a full /tmp
+# cannot break the request before the "files could not be saved" page can answer.
+FILE_UPLOAD_MAX_MEMORY_SIZE = COMPLAINT_ATTACHMENT_MAX_COUNT * COMPLAINT_ATTACHMENT_MAX_BYTES + 1024 * 1024
 COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT", 20)
 COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT", 50 * 1024 * 1024)
 # Photo pixels across one upload, read from the headers before anything is decoded.

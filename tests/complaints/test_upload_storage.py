@@ -3,13 +3,16 @@ disk answers a clear page that keeps what was typed (issue 10 #3)."""
 
 import datetime
 import errno
+import io
 import os
+import random
 import time
 
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from PIL import Image
 
 from complaints.models import Attachment, Complaint, Draft, Message
 from complaints.services.attachments import (
@@ -190,3 +193,21 @@ def test_files_follow_their_transaction_removed_on_rollback_kept_once_committed(
         _store(complaint=complaint, then=lambda: transaction.on_commit(fail))
     attachment = Attachment.objects.get()
     assert _files_in(uploads) == [uploads / attachment.file.name]
+
+
+def test_a_full_temporary_folder_does_not_break_an_upload_of_several_megabytes(client, settings, uploads, tmp_path):
+    """Django spools uploads over FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary
+    file; with /tmp full that failed before any page could answer."""
+    blocked = tmp_path / "tmp-is-full"
+    blocked.write_text("not a folder")
+    settings.FILE_UPLOAD_TEMP_DIR = str(blocked)
+    photo = io.BytesIO()
+    pixels = random.Random(1).randbytes(1100 * 1000 * 3)
+    Image.frombytes("RGB", (1100, 1000), pixels).save(photo, format="PNG")
+    assert len(photo.getvalue()) > 3 * 1024 * 1024
+    school, _ = school_with_officer()
+
+    response = file_complaint(client, school, files=[SimpleUploadedFile("noise.png", photo.getvalue())])
+
+    assert response.status_code == 302
+    assert Complaint.objects.get().attachments.count() == 1
