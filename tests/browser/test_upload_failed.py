@@ -11,6 +11,7 @@ from tests.complaints.helpers import school_with_officer
 from tests.complaints.media_files import pdf_with_author
 
 FULL_DISK = "tests.complaints.test_upload_storage.DiskFullStorage"
+READ_ONLY_DISK = "tests.complaints.test_upload_storage.ReadOnlyStorage"
 PLAIN_DISK = "django.core.files.storage.FileSystemStorage"
 
 
@@ -51,3 +52,27 @@ def test_a_full_disk_keeps_the_answers_and_the_file_is_attached_again_later(page
     page.get_by_role("button", name="Send my complaint").click()
     page.wait_for_url(re.compile(r".*/done/$"))
     assert Complaint.objects.get().attachments.count() == 1
+
+
+def test_a_read_only_disk_keeps_the_reply_and_it_is_sent_again_without_the_file(page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(pdf_with_author())
+    school_with_officer()
+    _to_contact_step(page)
+    page.get_by_label("Do not contact me (anonymous)").check()
+    page.get_by_role("button", name="Send my complaint").click()
+    page.wait_for_url(re.compile(r".*/done/$"))
+    page.get_by_role("link", name="Open the tracking page").click()
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": READ_ONLY_DISK}}
+
+    page.get_by_role("textbox", name="Add information or reply").fill("He came back the next day.")
+    page.get_by_label("Add files (optional)").set_input_files(str(letter))
+    page.get_by_role("button", name="Send").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("the message you wrote is still here below")
+    expect(page.get_by_role("textbox", name="Add information or reply")).to_have_value("He came back the next day.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send").click()  # without the file this time
+    expect(page.get_by_text("He came back the next day.")).to_be_visible()
+    assert Complaint.objects.get().messages.filter(from_complainant=True).count() == 1
