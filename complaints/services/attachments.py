@@ -315,32 +315,41 @@ def _delete_quietly(names: list[str]) -> None:
             logger.warning("could not remove %s after a rollback: %s", name, exc)
 
 
-def attachment_orphans_purge(*, older_than: datetime.timedelta = ORPHAN_GRACE) -> int:
+def attachment_orphans_purge(*, older_than: datetime.timedelta = ORPHAN_GRACE, batch_size: int = 500) -> int:
     """Deletes files in the upload folder that no attachment points to and that
     are older than ``older_than`` (younger ones may belong to a transaction
     still running). Such files are left only when a process dies between
-    writing a file and committing (kill -9, power loss). Returns how many."""
-    storage = Attachment._meta.get_field("file").storage
-    root = Path(storage.location) / "complaints"
-    if not root.is_dir():
-        return 0
-    cutoff = time.time() - older_than.total_seconds()
+    writing a file and committing (kill -9, power loss). Names are checked
+    against the database ``batch_size`` at a time. Returns how many."""
     removed = 0
-    for folder in root.iterdir():
+    batch: list[str] = []
+    for name in _old_upload_files(older_than):
+        batch.append(name)
+        if len(batch) >= batch_size:
+            removed += _delete_unreferenced(batch)
+            batch = []
+    return removed + _delete_unreferenced(batch)
+
+
+def _old_upload_files(older_than: datetime.timedelta):
+    """Storage names of the files under complaints/ last written before ``older_than`` ago."""
+    root = Path(Attachment._meta.get_field("file").storage.location) / "complaints"
+    if not root.is_dir():
+        return
+    cutoff = time.time() - older_than.total_seconds()
+    for folder in os.scandir(root):
         if not folder.is_dir():
             continue
-        candidates = {
-            f"complaints/{folder.name}/{entry.name}": entry
-            for entry in os.scandir(folder)
-            if entry.is_file() and entry.stat().st_mtime < cutoff
-        }
-        if not candidates:
-            continue
-        known = set(Attachment.objects.filter(file__in=candidates).values_list("file", flat=True))
-        for name in candidates.keys() - known:
-            _delete_quietly([name])
-            removed += 1
-    return removed
+        for entry in os.scandir(folder.path):
+            if entry.is_file() and entry.stat().st_mtime < cutoff:
+                yield f"complaints/{folder.name}/{entry.name}"
+
+
+def _delete_unreferenced(names: list[str]) -> int:
+    known = set(Attachment.objects.filter(file__in=names).values_list("file", flat=True))
+    orphans = [name for name in names if name not in known]
+    _delete_quietly(orphans)
+    return len(orphans)
 
 
 @files_removed_on_rollback

@@ -158,7 +158,7 @@ def test_files_left_by_a_killed_process_are_purged_and_attached_files_kept(uploa
     os.utime(orphan, (an_hour_ago, an_hour_ago))
     os.utime(uploads / kept.file.name, (an_hour_ago, an_hour_ago))
 
-    assert attachment_orphans_purge(older_than=datetime.timedelta(hours=1)) == 1
+    assert attachment_orphans_purge(older_than=datetime.timedelta(hours=1), batch_size=1) == 1
 
     assert not orphan.exists()
     assert fresh.exists()  # may belong to a transaction still running
