@@ -5,12 +5,13 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from accounts.models import Officer, RosterAssignment, School
 from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPreference, FilerRole, Kind
-from complaints.services.attachments import attachment_prepare
+from complaints.services.attachments import attachments_prepare
 
 UNKNOWN_OFFICER = "unknown"
 
@@ -87,8 +88,26 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+def _upload_help_text() -> str:
+    return gettext(
+        "Up to %(count)d files, each up to %(size)d MB: JPEG, PNG, WebP, PDF, MP4, WebM, MOV, MP3, M4A, OGG, WAV. "
+        "Location, device and author details are removed from every file before anyone can open it."
+    ) % {
+        "count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT,
+        "size": settings.COMPLAINT_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+    }
+
+
+# Evaluated when shown, so the help follows the visitor's language.
+upload_help_text = lazy(_upload_help_text, str)()
+
+
 class MultipleFileField(forms.FileField):
-    """Several files at once; each is checked and prepared on its own."""
+    """Several files at once, checked together (counts, bytes and photo pixels
+    per upload and per complaint) and cleaned of their metadata. Set
+    ``complaint`` when the files are added to an existing complaint."""
+
+    complaint = None
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
@@ -96,24 +115,9 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if len(uploads) > settings.COMPLAINT_ATTACHMENT_MAX_COUNT:
-            raise ValidationError(
-                ngettext(
-                    "You can attach at most %(count)d file.",
-                    "You can attach at most %(count)d files.",
-                    settings.COMPLAINT_ATTACHMENT_MAX_COUNT,
-                )
-                % {"count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT}
-            )
-        prepared, errors = [], []
-        for upload in uploads:
-            try:
-                prepared.append(attachment_prepare(upload))
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return prepared
+        if not uploads:
+            return []
+        return attachments_prepare(uploads, complaint=self.complaint)
 
 
 class ContactForm(forms.Form):
@@ -141,13 +145,7 @@ class ContactForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Photos, documents, video or audio (optional)"),
         required=False,
-        help_text=_(
-            "Up to %(count)d files, each up to %(size)d MB: JPEG, PNG, WebP, PDF, MP4, WebM, MOV, MP3, M4A, OGG, WAV."
-        )
-        % {
-            "count": settings.COMPLAINT_ATTACHMENT_MAX_COUNT,
-            "size": settings.COMPLAINT_ATTACHMENT_MAX_BYTES // (1024 * 1024),
-        },
+        help_text=upload_help_text,
     )
     # Honeypot: hidden from people (CSS + aria-hidden), filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -178,7 +176,12 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Add information or reply"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
-    attachments = MultipleFileField(label=_("Add files (optional)"), required=False)
+    attachments = MultipleFileField(label=_("Add files (optional)"), required=False, help_text=upload_help_text)
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The complaint's existing files count against its limits.
+        self.fields["attachments"].complaint = complaint
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from complaints.models import Draft
+from complaints.services.attachments import attachment_orphans_purge
 
 
 @transaction.atomic
@@ -18,3 +19,10 @@ def expired_drafts_delete() -> int:
 def expired_drafts_purge() -> int:
     """Hourly: expired drafts are deleted (safe twice: a deleted draft is gone)."""
     return expired_drafts_delete()
+
+
+@task()
+def attachment_orphans_purge_task() -> int:
+    """Hourly: removes upload files left without an attachment by a process that
+    died between writing a file and committing (safe twice)."""
+    return attachment_orphans_purge()

@@ -284,6 +284,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ValueError("TRUSTED_PROXY_COUNT must be 0 or more")
+# The health check answers plain HTTP from a load balancer on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -326,8 +328,24 @@ LOGGING = {
 ADMINS = [("Operator", addr) for addr in env_list("ADMIN_EMAILS")]
 
 # --- Complaints --------------------------------------------------------------
+# Attachments: per file, per upload (one form or reply) and per complaint.
 COMPLAINT_ATTACHMENT_MAX_BYTES = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_COUNT = env_int("COMPLAINT_ATTACHMENT_MAX_COUNT", 5)
+# Uploads up to one full submission stay in memory (they are read whole to be cleaned anyway), so a full /tmp
+# cannot break the request before the "files could not be saved" page can answer.
+FILE_UPLOAD_MAX_MEMORY_SIZE = COMPLAINT_ATTACHMENT_MAX_COUNT * COMPLAINT_ATTACHMENT_MAX_BYTES + 1024 * 1024
+COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT", 20)
+COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT = env_int("COMPLAINT_ATTACHMENT_MAX_BYTES_PER_COMPLAINT", 50 * 1024 * 1024)
+# Photo pixels across one upload, read from the headers before anything is decoded.
+COMPLAINT_ATTACHMENT_MAX_PIXELS = env_int("COMPLAINT_ATTACHMENT_MAX_PIXELS", 40_000_000)
+# Photos are stored at most this many pixels on their long side.
+COMPLAINT_ATTACHMENT_MAX_IMAGE_SIDE = env_int("COMPLAINT_ATTACHMENT_MAX_IMAGE_SIDE", 4096)
+# ffmpeg/ffprobe remove metadata from video and audio (Debian package "ffmpeg").
+FFMPEG_BINARY = env_str("FFMPEG_BINARY", "ffmpeg")
+FFPROBE_BINARY = env_str("FFPROBE_BINARY", "ffprobe")
+FFMPEG_TIMEOUT_SECONDS = env_int("FFMPEG_TIMEOUT_SECONDS", 60)
+# /healthz answers 503 when the upload folder has less free space than this.
+UPLOAD_MIN_FREE_BYTES = env_int("UPLOAD_MIN_FREE_BYTES", 500 * 1024 * 1024)
 COMPLAINT_DRAFT_DAYS = env_int("COMPLAINT_DRAFT_DAYS", 30)
 COMPLAINT_PIN_MAX_FAILURES = env_int("COMPLAINT_PIN_MAX_FAILURES", 5)
 COMPLAINT_PIN_LOCK_MINUTES = env_int("COMPLAINT_PIN_LOCK_MINUTES", 30)
@@ -398,6 +416,7 @@ PERIODIC_TASKS = {
     # The coordinators' digest: checked hourly, sent once per ISO week (its mail key holds the week).
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
+    "complaints.tasks.attachment_orphans_purge_task": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.tasks.email_sweep": 300,

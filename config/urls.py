@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from config.staff import site as staff_site
-from core.views import HomeView
+from core.views import HealthView, HomeView
 from workflows.review.appeal import AppealView
 
 # The admin signs in through allauth, so it gets the same MFA and rate limits.
@@ -12,6 +12,7 @@ admin.site.site_header = "Common Ground administration"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("healthz", HealthView.as_view(), name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),

@@ -1,3 +1,14 @@
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
+from django.views import View
 from django.views.generic import TemplateView
 
 
@@ -13,3 +24,45 @@ class ComingSoonView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=self.title, **kwargs)
+
+
+class HealthView(View):
+    """``/healthz`` for load balancers and monitors: JSON saying whether the
+    database answers and whether the upload folder takes a file and has at
+    least UPLOAD_MIN_FREE_BYTES free. 200 when all is well, 503 otherwise."""
+
+    def get(self, request):
+        database = _database_ok()
+        uploads = _uploads_status(Path(settings.MEDIA_ROOT))
+        healthy = database and uploads["writable"] and uploads["free_bytes"] >= settings.UPLOAD_MIN_FREE_BYTES
+        body = {"status": "ok" if healthy else "error", "database": database, "uploads": uploads}
+        response = JsonResponse(body, status=200 if healthy else 503)
+        add_never_cache_headers(response)
+        return response
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _uploads_status(root: Path) -> dict:
+    """Writes and removes a small file, as an upload would, so a full or
+    read-only disk shows here before a family meets it."""
+    status = {"writable": False, "free_bytes": 0, "min_free_bytes": settings.UPLOAD_MIN_FREE_BYTES}
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".healthz-") as probe:
+            probe.write(b"ok" * 2048)
+            probe.flush()
+            os.fsync(probe.fileno())
+        status["writable"] = True
+    except OSError as exc:
+        status["error"] = exc.strerror or str(exc)
+    with contextlib.suppress(OSError):
+        status["free_bytes"] = shutil.disk_usage(root).free
+    return status

@@ -14,7 +14,7 @@ from django.utils.crypto import salted_hmac
 
 from complaints import handoff
 from complaints.models import Allegation, Complaint, ContactPreference, Draft, Kind
-from complaints.services.attachments import PreparedFile, attachment_store
+from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import pin_generate, pin_hash_make, tracking_code_generate
 from core.crypto import decrypt, encrypt
 from core.sanitize import sanitize_html
@@ -49,6 +49,7 @@ def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> 
     return draft
 
 
+@files_removed_on_rollback
 @transaction.atomic
 def complaint_submit(
     *,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from complaints.models import Audience, Complaint, Message, TrackingLockout
-from complaints.services.attachments import PreparedFile, attachment_store
+from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import pin_hash_check, pin_hash_make, tracking_code_normalise
 from complaints.signals import complainant_replied
 from core.sanitize import sanitize_html
@@ -60,6 +60,7 @@ def _failure_record(*, key: str, now: datetime.datetime) -> None:
     TrackingLockout.objects.filter(updated_at__lt=now - max(window, datetime.timedelta(days=1))).delete()
 
 
+@files_removed_on_rollback
 @transaction.atomic
 def complaint_reply(*, complaint: Complaint, body: str, files: list[PreparedFile]) -> Message | None:
     """Adds the complainant's message and files to the complaint's timeline."""

@@ -13,6 +13,7 @@ from django.views import View
 
 from complaints.forms import AboutForm, ContactForm, IncidentForm
 from complaints.models import Complaint, Draft
+from complaints.services.attachments import AttachmentStorageFailed
 from complaints.services.intake import (
     STEPS,
     complaint_submit,
@@ -23,6 +24,7 @@ from complaints.services.intake import (
 )
 from complaints.tracking_session import tracking_session_open
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.uploads import upload_failed_response
 
 MAX_DRAFT_VALUE = 20000
 MAX_DRAFT_VALUES = 20
@@ -145,15 +147,20 @@ class IntakeStepView(PrivatePageMixin, View):
         if over_limit(self.request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
             draft_save(draft=draft, step="contact", raw=raw)
             return self._render(contact, limited=True, status=429)
-        complaint_submit(
-            draft=draft,
-            about=about.cleaned_data,
-            incident=incident.cleaned_data,
-            contact=contact.cleaned_data,
-            files=contact.cleaned_data.get("attachments") or [],
-            user=self.request.user,
-            session_key=self.request.session.session_key,  # saved by over_limit
-        )
+        try:
+            complaint_submit(
+                draft=draft,
+                about=about.cleaned_data,
+                incident=incident.cleaned_data,
+                contact=contact.cleaned_data,
+                files=contact.cleaned_data.get("attachments") or [],
+                user=self.request.user,
+                session_key=self.request.session.session_key,  # saved by over_limit
+            )
+        except AttachmentStorageFailed:
+            draft_save(draft=draft, step="contact", raw=raw)
+            retry_url = reverse("complaints:draft_step", args=[draft.token, "contact"])
+            return upload_failed_response(self.request, retry_url=retry_url)
         return redirect("complaints:filed", token=draft.token)
 
     def _signed_in_contact(self) -> dict:

@@ -13,6 +13,7 @@ from django.views import View
 
 from complaints import selectors
 from complaints.forms import ReplyForm, TrackForm
+from complaints.services.attachments import AttachmentLimitReached, AttachmentStorageFailed
 from complaints.services.tracking import complaint_reply, complaint_unlock
 from complaints.tracking_session import (
     tracking_session_close,
@@ -21,6 +22,7 @@ from complaints.tracking_session import (
     tracking_session_take_reply,
 )
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.uploads import upload_failed_response
 from core.ratelimit import client_ip
 
 
@@ -83,12 +85,19 @@ class TrackDetailView(PrivatePageMixin, View):
         if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
             form = ReplyForm(request.POST)
             return self._render(complaint, form, status=429, limited=True)
-        form = ReplyForm(request.POST, request.FILES)
+        form = ReplyForm(request.POST, request.FILES, complaint=complaint)
         if not form.is_valid():
             return self._render(complaint, form)
-        complaint_reply(
-            complaint=complaint, body=form.cleaned_data["body"], files=form.cleaned_data.get("attachments") or []
-        )
+        try:
+            complaint_reply(
+                complaint=complaint, body=form.cleaned_data["body"], files=form.cleaned_data.get("attachments") or []
+            )
+        except AttachmentStorageFailed:
+            kept = ReplyForm(initial={"body": form.cleaned_data["body"]}, complaint=complaint)
+            return upload_failed_response(request, retry_url=request.path, form=kept)
+        except AttachmentLimitReached as exc:  # another reply took the complaint's last room meanwhile
+            form.add_error("attachments", exc)
+            return self._render(complaint, form)
         return redirect("complaints:track_detail", code=code)
 
     def _closed_meanwhile(self, request, code):

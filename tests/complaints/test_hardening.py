@@ -71,7 +71,7 @@ def test_a_decompression_bomb_photo_is_refused_with_a_reason(client, settings):
     school, _ = school_with_officer()
     response = file_complaint(client, school, files=[bomb])
     assert response.status_code == 200
-    assert "This photo could not be read." in response.content.decode()
+    assert "“huge.png” is a 81-megapixel picture; photos can be at most 40 megapixels." in response.content.decode()
     assert not Complaint.objects.exists()
 
 

@@ -77,6 +77,8 @@ def only(allowed: set[str], ok: int, other: int = 404):
 # url name -> (kwargs builder, GET expectation, POST expectation or None when the URL takes no POST)
 MATRIX = {
     "home": (None, everyone(200), None),
+    # Reports only whether the database and upload folder work (no record): open to load balancers.
+    "healthz": (None, everyone(200), None),
     "accounts:me": (None, signed_in(200), None),
     "accounts:after_login": (None, signed_in(302), None),
     "complaints:file": (None, everyone(200), None),
