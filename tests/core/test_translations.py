@@ -42,3 +42,13 @@ def test_no_translatable_string_is_missing_from_the_catalogue(tmp_path):
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/es/LC_MESSAGES/django.po"))}
     known = {e.msgid for e in polib.pofile(str(PO))}
     assert sorted(fresh - known) == []
+
+
+def test_every_plural_has_all_three_spanish_forms_and_counts_read_in_spanish():
+    """Spanish has three plural forms here (one, millions, other): a missing form
+    shows English for every count above one."""
+    catalogue = polib.pofile(str(PO))
+    missing = [e.msgid for e in catalogue if e.msgid_plural and not all(e.msgstr_plural.get(i) for i in range(3))]
+    assert missing == []
+    compiled = gettext.GNUTranslations(MO.open("rb"))
+    assert compiled.ngettext("%(counter)s school day", "%(counter)s school days", 3) == "%(counter)s días escolares"
