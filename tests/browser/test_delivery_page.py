@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from notifications.models import OutboundEmail, OutboundStatus
-from tests.browser.conftest import assert_accessible, browser, page, sign_in_staff  # noqa: F401  (fixtures)
+from tests.browser.conftest import assert_accessible
 from tests.factories import DistrictFactory, member
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ def _late(district, status, to):
     return outbound
 
 
-def test_a_coordinator_sends_failed_mail_again_from_an_accessible_page(page, sign_in_staff):  # noqa: F811
+def test_a_coordinator_sends_failed_mail_again_from_an_accessible_page(page, sign_in_staff):
     district = DistrictFactory()
     failed = _late(district, OutboundStatus.FAILED, "gone@example.org")
     _late(district, OutboundStatus.RETRYING, "waiting@example.org")
