@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -11,7 +12,7 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import Finding, PublicStatus
 from core.models import AuditEvent
-from tests.factories import final_findings
+from tests.factories import TEST_PIN, final_findings
 from workflows.models import ComplaintProcess, Route, TaskDue
 from workflows.review import services
 from workflows.review.start import review_start
@@ -34,6 +35,20 @@ def _open(complaint):
     )
 
 
+def _queue_shows(client, user, complaint) -> bool:
+    """Whether ``user`` finds the complaint in their review queue."""
+    client.force_login(user)
+    shown = complaint.tracking_code in client.get(reverse("staff:reviews:index")).content.decode()
+    client.logout()
+    return shown
+
+
+def _family_sees(client, complaint) -> str:
+    """The complainant's tracking page, opened with the code and PIN."""
+    url = client.post(reverse("complaints:track"), {"tracking_code": complaint.tracking_code, "pin": TEST_PIN}).url
+    return client.get(url).content.decode()
+
+
 def _findings(case, value="sustained"):
     return {a.pk: (value, "Retraining scheduled") for a in case.allegations}
 
@@ -45,7 +60,7 @@ def _to_outcome(case, route):
     )
 
 
-def _outcome_and_close(case):
+def _outcome_and_close(case, client=None):
     services.outcome_complete(
         task=_task(case.complaint, "outcome"),
         user=case.coordinator,
@@ -54,6 +69,9 @@ def _outcome_and_close(case):
     )
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.OUTCOME_SENT
+    if client is not None:
+        page = _family_sees(client, case.complaint)
+        assert "Outcome sent" in page and "Appeal the outcome" in page
     window = _task(case.complaint, "appeal_window")
     Task.objects.filter(process=window.process, flow_task_type="TIMER", finished__isnull=True).update(
         scheduled=timezone.now() - datetime.timedelta(seconds=1)
@@ -62,34 +80,45 @@ def _outcome_and_close(case):
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.CLOSED
     assert ComplaintProcess.objects.get(complaint=case.complaint).status == "DONE"
+    if client is not None:
+        page = _family_sees(client, case.complaint)
+        assert "Your complaint is closed." in page and "Appeal the outcome</a>" not in page
 
 
-def test_school_only_complaint_goes_through_school_review_to_closed(case):
+def test_school_only_complaint_goes_through_school_review_to_closed(client, case):
     _to_outcome(case, Route.SCHOOL)
     assert _open(case.complaint) == ["school_review"]
+    assert _queue_shows(client, case.principal, case.complaint)
+    assert not _queue_shows(client, case.reviewer, case.complaint)
     services.review_complete(
         task=_task(case.complaint, "school_review"), user=case.principal, review="school", findings=_findings(case)
     )
     assert Finding.objects.filter(review="school").count() == 2
-    _outcome_and_close(case)
+    assert not _queue_shows(client, case.principal, case.complaint)
+    assert _queue_shows(client, case.coordinator, case.complaint)  # the outcome letter waits for them
+    _outcome_and_close(case, client)
 
 
-def test_police_only_complaint_goes_through_police_review(case):
+def test_police_only_complaint_goes_through_police_review(client, case):
     _to_outcome(case, Route.POLICE)
     assert _open(case.complaint) == ["police_review"]
+    assert _queue_shows(client, case.reviewer, case.complaint)
+    assert not _queue_shows(client, case.principal, case.complaint)
     services.review_complete(
         task=_task(case.complaint, "police_review"), user=case.reviewer, review="police", findings=_findings(case)
     )
     _outcome_and_close(case)
 
 
-def test_both_reviews_run_in_parallel_and_the_outcome_waits_for_both(case):
+def test_both_reviews_run_in_parallel_and_the_outcome_waits_for_both(client, case):
     _to_outcome(case, Route.BOTH)
     assert _open(case.complaint) == ["police_review", "school_review"]
+    assert _queue_shows(client, case.principal, case.complaint) and _queue_shows(client, case.reviewer, case.complaint)
     services.review_complete(
         task=_task(case.complaint, "police_review"), user=case.reviewer, review="police", findings=_findings(case)
     )
     assert _open(case.complaint) == ["school_review"]
+    assert not _queue_shows(client, case.coordinator, case.complaint)  # nothing for the coordinator yet
     services.review_complete(
         task=_task(case.complaint, "school_review"),
         user=case.principal,
@@ -97,10 +126,11 @@ def test_both_reviews_run_in_parallel_and_the_outcome_waits_for_both(case):
         findings=_findings(case, "not_sustained"),
     )
     assert _open(case.complaint) == ["outcome"]
+    assert _queue_shows(client, case.coordinator, case.complaint)
     _outcome_and_close(case)
 
 
-def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(case):
+def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(client, case):
     review_start(case.complaint)
     with pytest.raises(ValidationError):
         services.triage_complete(
@@ -119,10 +149,9 @@ def test_out_of_scope_closes_at_triage_with_an_explanation_to_the_complainant(ca
     )
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.CLOSED
-    assert (
-        case.complaint.messages.get(kind="out_of_scope").body
-        == "This concerns a city traffic stop, not the SRO program."
-    )
+    page = _family_sees(client, case.complaint)
+    assert "This concerns a city traffic stop, not the SRO program." in page
+    assert "Why this is outside our scope" in page and "Your complaint is closed." in page
 
 
 def test_an_emergency_alerts_the_coordinator_and_the_agency_at_once(case):
