@@ -148,6 +148,8 @@ class Allegation(models.Model):
         verbose_name = _("allegation")
         verbose_name_plural = _("allegations")
         constraints = [models.UniqueConstraint(fields=["complaint", "category"], name="allegation_once_per_category")]
+        # The queue's concern filter asks for the complaints with one category.
+        indexes = [models.Index(fields=["category", "complaint"], name="allegation_category")]
 
     def __str__(self):
         return self.get_category_display()
