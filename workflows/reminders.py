@@ -14,7 +14,7 @@ from viewflow.workflow.status import STATUS
 from accounts.models import Membership, Role
 from notifications.services import email_enqueue
 from workflows.models import TaskDue
-from workflows.review.selectors import queue_for
+from workflows.review.queue import queue_for
 
 
 @transaction.atomic
