@@ -8,7 +8,7 @@ then the ratio per page and the worst ratio.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_queue_bench .venv/bin/python bench/review_queue.py
-    .venv/bin/python bench/review_queue.py [--keep] [small] [large] [requests]   # defaults 1000 100000 40
+    .venv/bin/python bench/review_queue.py [--keep] [small] [large] [requests]   # defaults 1000 100000 60
 
 Each size gets its own throwaway database (``test_<name>_<size>`` beside the one
 DATABASE_URL names; SQLite in a temporary folder by default), dropped at the end
@@ -129,84 +129,103 @@ def deep_page(client, url: str, pages: int) -> str:
     return url
 
 
-def timed(client, url: str, requests: int) -> tuple[float, float, int]:
-    client.get(url)  # warm up
-    samples = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
-    return statistics.median(samples), p95, len(queries)
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def measure(data: Data, requests: int) -> dict[str, tuple[float, float, int]]:
-    client = Client()
-    client.force_login(data.coordinator)
-    school = data.schools[3].pk
-    pages = {
-        "queue, first page": "/staff/reviews/",
-        "queue, one school, overdue": f"/staff/reviews/?school={school}&overdue=1",
-        "queue, police review, latest due first": "/staff/reviews/?step=police_review&sort=-due",
-        "queue, one concern": "/staff/reviews/?category=search",
-    }
-    depth = 40 if data.filed > 10_000 else 2
-    pages["queue, deep page (40; 2 when small)"] = deep_page(client, "/staff/reviews/", depth)
-    results = {}
-    for label, url in pages.items():
-        results[label] = timed(client, url, requests)
-        p50, p95, queries = results[label]
-        print(f"  {label:<44} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries:3d} queries")
-    return results
+class Size:
+    """One seeded database and the queue pages timed on it."""
 
-
-def timed_size(size: int, requests: int, keep: bool) -> dict[str, tuple[float, float, int]]:
-    """Seeds (or reuses, with ``keep``) the database of ``size`` complaints and times the queue."""
-    base = connection.settings_dict["NAME"]
-    test = connection.settings_dict.setdefault("TEST", {})
-    test["NAME"] = f"{base.removesuffix('.sqlite3')}_{size}.sqlite3" if connection.vendor == "sqlite" else None
-    if connection.vendor != "sqlite":
-        test["NAME"] = f"test_{base}_{size}"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
-    try:
+    def __init__(self, size: int, keep: bool):
+        self.size, self.base = size, connection.settings_dict["NAME"]
+        sqlite = connection.vendor == "sqlite"
+        name = f"{str(self.base).removesuffix('.sqlite3')}_{size}.sqlite3" if sqlite else f"test_{self.base}_{size}"
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+        self.name = connection.settings_dict["NAME"]
         data = Data()
         started = time.perf_counter()
         if data.filed != size:
             data.grow(size)
-        print(
-            f"{size} complaints ({data.reviewed} under review) in {connection.settings_dict['NAME']}, "
-            f"ready in {time.perf_counter() - started:.0f} s"
-        )
-        return measure(data, requests)
-    finally:
-        if keep:
-            connection.close()
-            connection.settings_dict["NAME"] = old_name
-        else:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+        ready = time.perf_counter() - started
+        print(f"{size} complaints ({data.reviewed} under review) in {self.name}, ready in {ready:.0f} s")
+        self.client = Client()
+        self.client.force_login(data.coordinator)
+        self.pages = {
+            "queue, first page": "/staff/reviews/",
+            "queue, one school, overdue": f"/staff/reviews/?school={data.schools[3].pk}&overdue=1",
+            "queue, police review, latest due first": "/staff/reviews/?step=police_review&sort=-due",
+            "queue, one concern": "/staff/reviews/?category=search",
+        }
+        depth = 40 if size > 10_000 else 2
+        self.pages["queue, deep page (40; 2 when small)"] = deep_page(self.client, "/staff/reviews/", depth)
+        self.samples = {label: [] for label in self.pages}
+        self.queries = {}
+        for label, url in self.pages.items():
+            with CaptureQueriesContext(connection) as queries:
+                assert self.client.get(url).status_code == 200, url
+            self.queries[label] = len(queries)
+        self.leave()
+
+    def enter(self) -> None:
+        connection.close()
+        connection.settings_dict["NAME"] = self.name
+        connection.ensure_connection()  # connecting is not part of a page's time
+
+    def leave(self) -> None:
+        connection.close()
+        connection.settings_dict["NAME"] = self.base
+
+    def time_one(self, label: str) -> None:
+        self.enter()
+        self.client.get(self.pages[label])  # warm: the session and language are read once per visit
+        start = time.perf_counter()
+        response = self.client.get(self.pages[label])
+        self.samples[label].append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (self.pages[label], response.status_code)
+        self.leave()
+
+    def report(self) -> None:
+        print(f"{self.size} complaints:")
+        for label, samples in self.samples.items():
+            print(
+                f"  {label:<44} p50 {statistics.median(samples):7.1f} ms  p95 {_p95(samples):7.1f} ms"
+                f"  {self.queries[label]:3d} queries"
+            )
+
+    def drop(self) -> None:
+        self.enter()
+        connection.creation.destroy_test_db(self.base, verbosity=0)
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--keep"]
     keep = "--keep" in sys.argv
-    small = int(args[0]) if len(args) > 0 else 1_000
-    large = int(args[1]) if len(args) > 1 else 100_000
-    requests = int(args[2]) if len(args) > 2 else 40
+    small_size = int(args[0]) if len(args) > 0 else 1_000
+    large_size = int(args[1]) if len(args) > 1 else 100_000
+    requests = int(args[2]) if len(args) > 2 else 60
     setup_test_environment()
-    print(f"database: {connection.vendor}; {requests} requests per page")
-    results = {size: timed_size(size, requests, keep) for size in (small, large)}
-    print(f"p95 at {large} / p95 at {small} (goal <= 1.2):")
+    print(f"database: {connection.vendor}; {requests} requests per page and size")
+    small, large = Size(small_size, keep), Size(large_size, keep)
+    # Requests alternate between the sizes, so a busy machine slows both alike.
+    for _ in range(requests):
+        for label in small.pages:
+            small.time_one(label)
+            large.time_one(label)
+    small.report()
+    large.report()
+    print(f"p95 at {large_size} / p95 at {small_size} (goal <= 1.2):")
     ratios = []
-    for label in results[small]:
-        ratio = results[large][label][1] / results[small][label][1]
+    for label in small.pages:
+        ratio = _p95(large.samples[label]) / _p95(small.samples[label])
         ratios.append(ratio)
-        same = "same queries" if results[large][label][2] == results[small][label][2] else "QUERY COUNT DIFFERS"
+        same = "same queries" if large.queries[label] == small.queries[label] else "QUERY COUNT DIFFERS"
         print(f"  {label:<44} {ratio:5.2f}  ({same})")
     print(f"worst ratio: {max(ratios):.2f}")
+    if not keep:
+        small.drop()
+        large.drop()
 
 
 if __name__ == "__main__":
