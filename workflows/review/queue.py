@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Case, Count, Q, QuerySet, Subquery, Value, When, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -155,29 +155,21 @@ class QueueCursorForm(forms.Form):
     before = forms.IntegerField(min_value=1, required=False)
 
 
-def queue_counts(filterset: QueueFilter) -> tuple[int, list[tuple[str, str, int]]]:
-    """The number of matching tasks and, for each step, how many match the
-    other filters: (total, [(step, label, count)]), in one query."""
-    per_step = {step.value: Count("pk", filter=Q(flow_task=_node(step.value))) for step in STEPS}
-    row = filterset.filtered(skip=frozenset({"step"})).aggregate(**per_step) if filterset.is_valid() else {}
-    counts = [(step.value, step.label, row.get(step.value) or 0) for step in STEPS]
-    chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
-    total = sum(n for step, _label, n in counts if not chosen or step == chosen)
-    return total, counts
-
-
 @dataclass
 class QueuePage:
-    """One page of the queue: its rows, and the task ids that start the next
-    and previous pages (None when there is none)."""
+    """One page of the queue: its rows, the task ids that start the next and
+    previous pages (None when there is none), how many tasks match, and for
+    each step how many match the other filters: [(step, label, count)]."""
 
     rows: list[Task]
     next_after: int | None
     previous_before: int | None
     is_first: bool
+    total: int
+    counts: list[tuple[str, str, int]]
 
 
-def _seek(tasks: QuerySet[Task], sort: str, pk: int, *, forward: bool) -> QuerySet[Task]:
+def _beyond_q(sort: str, pk: int, *, forward: bool) -> Q:
     """Tasks strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
     (key, _pk), ascending = SORTS[sort]
     if key == "due__due_at":
@@ -185,7 +177,7 @@ def _seek(tasks: QuerySet[Task], sort: str, pk: int, *, forward: bool) -> QueryS
     else:
         value = Subquery(Task.objects.filter(pk=pk).values(key)[:1])
     op = "gt" if ascending == forward else "lt"
-    return tasks.filter(Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"pk__{op}": pk}))
+    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"pk__{op}": pk})
 
 
 def _order(sort: str) -> list[str]:
@@ -193,8 +185,22 @@ def _order(sort: str) -> list[str]:
     return [f"{'' if ascending else '-'}{key}", f"{'' if ascending else '-'}pk"]
 
 
+_ROW_FIELDS = [
+    "flow_task",
+    "owner__email",
+    "owner__full_name",
+    "due__due_at",
+    "due__escalated_at",
+    f"{_TASK_COMPLAINT}tracking_code",
+    f"{_TASK_COMPLAINT}public_status",
+    f"{_TASK_COMPLAINT}school__name",
+]
+
+
 def _with_row(tasks: QuerySet[Task]) -> QuerySet[Task]:
-    return tasks.select_related("owner", "due", f"{_TASK_COMPLAINT.removesuffix('__')}__school")
+    """``tasks`` with what a row shows joined in, and nothing more."""
+    related = ["owner", "due", f"{_TASK_COMPLAINT.removesuffix('__')}__school"]
+    return tasks.select_related(*related).only(*_ROW_FIELDS)
 
 
 def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
@@ -203,41 +209,36 @@ def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
     return _with_row(filterset.qs).order_by(*_order(filterset.sort_key))
 
 
-def _fetch(tasks: QuerySet[Task], order: list[str]) -> list[Task]:
-    """The first PAGE_SIZE + 1 of ``tasks`` in ``order``: the ids are found by
-    a narrow query (access rules, filters and sort key only), then only those
-    rows are read with everything a row shows, in the same query."""
-    ids = tasks.order_by(*order).values("pk")[: PAGE_SIZE + 1]
-    return list(_with_row(Task.objects.filter(pk__in=ids)).order_by(*order))
-
-
 def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int | None = None) -> QueuePage:
     """The page of matching tasks after task ``after`` (or before task
-    ``before``; the first page with neither), with what its rows show, in one query."""
+    ``before``; the first page with neither), with the counts, in ONE query
+    that reads the access rules over the queue once: the query selects every
+    task matching the filters but the step, counts them per step with window
+    functions, sorts the tasks of this page (chosen step, beyond the cursor)
+    first and stops after 26 rows."""
     sort = filterset.sort_key
     order = _order(sort)
-    tasks = filterset.qs
+    chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
+    on_page = Q(flow_task=_node(chosen)) if chosen else Q()
     if before:
-        backwards = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
-        rows = _fetch(_seek(tasks, sort, before, forward=False), backwards)
-        more = len(rows) > PAGE_SIZE
-        rows = rows[:PAGE_SIZE][::-1]
-        return QueuePage(
-            rows=rows,
-            next_after=rows[-1].pk if rows else None,
-            previous_before=rows[0].pk if more else None,
-            is_first=not more,
-        )
-    if after:
-        tasks = _seek(tasks, sort, after, forward=True)
-    rows = _fetch(tasks, order)
+        on_page &= _beyond_q(sort, before, forward=False)
+        order = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
+    elif after:
+        on_page &= _beyond_q(sort, after, forward=True)
+    windows = {f"n_{step.value}": Window(Count("pk", filter=Q(flow_task=_node(step.value)))) for step in STEPS}
+    off_page = Case(When(on_page, then=Value(False)), default=Value(True)) if on_page else Value(False)
+    tasks = _with_row(filterset.filtered(skip=frozenset({"step"}))).annotate(off_page=off_page, **windows)
+    found = list(tasks.order_by("off_page", *order)[: PAGE_SIZE + 1])
+    counts = [(step.value, step.label, getattr(found[0], f"n_{step.value}") if found else 0) for step in STEPS]
+    total = sum(n for step, _label, n in counts if not chosen or step == chosen)
+    rows = [task for task in found if not task.off_page]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
+    if before:
+        rows.reverse()
+        return QueuePage(rows, rows[-1].pk if rows else None, rows[0].pk if more else None, not more, total, counts)
     return QueuePage(
-        rows=rows,
-        next_after=rows[-1].pk if more else None,
-        previous_before=rows[0].pk if after and rows else None,
-        is_first=not after,
+        rows, rows[-1].pk if more else None, rows[0].pk if after and rows else None, not after, total, counts
     )
 
 

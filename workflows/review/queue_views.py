@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.rules import is_coordinator
 from core.audit import AuditAction, audit_record
-from workflows.review.queue import STEP_LABELS, QueueCursorForm, QueueFilter, queue_counts, queue_page, queue_rows
+from workflows.review.queue import STEP_LABELS, QueueCursorForm, QueueFilter, queue_page, queue_rows
 from workflows.review.views import ReviewerView
 
 
@@ -24,13 +24,12 @@ class QueueView(ReviewerView):
             after=cursor.cleaned_data.get("after") if cursor_ok else None,
             before=cursor.cleaned_data.get("before") if cursor_ok else None,
         )
-        total, counts = queue_counts(filterset)
         context = {
             "filter": filterset,
             "page": page,
             "rows": [(task, STEP_LABELS.get(task.flow_task.name, task.flow_task.name)) for task in page.rows],
-            "total": total,
-            "counts": counts,
+            "total": page.total,
+            "counts": page.counts,
             "cursor_error": not cursor_ok,
             "now": timezone.now(),
             "is_coordinator": is_coordinator(request.user),
