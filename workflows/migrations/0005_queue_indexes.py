@@ -20,11 +20,11 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(('escalated_at__isnull', False)), fields=['escalated_at'], name='workflows_taskdue_escalated'),
         ),
         # viewflow's task table is not ours to declare indexes on, so this one is
-        # plain SQL (PostgreSQL and SQLite alike): the queue finds each process's
-        # open tasks without reading its finished ones.
+        # plain SQL (PostgreSQL and SQLite alike): the queue finds the open tasks of
+        # its steps (by permission) without reading finished ones.
         migrations.RunSQL(
             sql=(
-                "CREATE INDEX workflows_open_task_queue ON viewflow_task (process_id, owner_permission) "
+                "CREATE INDEX workflows_open_task_queue ON viewflow_task (owner_permission, process_id) "
                 "WHERE status IN ('NEW', 'ASSIGNED')"
             ),
             reverse_sql="DROP INDEX workflows_open_task_queue",
