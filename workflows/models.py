@@ -163,6 +163,18 @@ class TaskDue(models.Model):
     escalated_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        indexes = [
+            # The queue's keyset pages walk (due_at, task) in order and stop after 25 rows.
+            models.Index(fields=["due_at", "task"], name="workflows_taskdue_queue_order"),
+            # "Only overdue or escalated": the escalated few, found without a scan.
+            models.Index(
+                fields=["escalated_at"],
+                name="workflows_taskdue_escalated",
+                condition=models.Q(escalated_at__isnull=False),
+            ),
+        ]
+
     def __str__(self):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"
 

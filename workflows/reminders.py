@@ -16,7 +16,7 @@ from accounts.models import Membership, Role
 from accounts.rules import may
 from notifications.services import email_enqueue
 from workflows.models import TaskDue
-from workflows.review.selectors import queue_for
+from workflows.review.queue import queue_for
 
 
 @transaction.atomic

@@ -5,20 +5,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.access import scope_for
-from accounts.backends import TASK_RULES
 from accounts.models import STAFF_ROLES, Role, School, User
-from accounts.rules import ComplaintRule, abilities, get_complaint_for_user, records_q
-from complaints.models import Allegation, Audience, Complaint, Finding, ReviewKind
+from accounts.rules import ComplaintRule, abilities, get_complaint_for_user
+from complaints.models import Audience, Complaint, Finding, ReviewKind
 from core.models import AuditEvent
 
 OPEN = [STATUS.NEW, STATUS.ASSIGNED]
-_TASK_COMPLAINT = "process__complaintprocess__complaint__"
 
 
 def case_for(user, complaint_id: int) -> Complaint:
@@ -112,41 +109,6 @@ def attachments_for(complaint: Complaint, access: CaseAccess) -> QuerySet:
     """Files the person may download: the police review only those shared with it."""
     files = complaint.attachments.order_by("created_at")
     return files.filter(shared_with_police=True) if access.police_only else files
-
-
-def _actionable_q(user) -> Q:
-    """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
-    actionable = Q(pk__in=[])
-    for permission, rule in TASK_RULES.items():
-        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_TASK_COMPLAINT)
-    return actionable
-
-
-def queue_for(
-    user, *, mine=False, school=None, category=None, status=None, overdue=False, sort="due"
-) -> QuerySet[Task]:
-    """Open tasks the user (or their team) may work, with what the queue shows."""
-    p = "process__complaintprocess__complaint"
-    tasks = Task.objects.filter(_actionable_q(user), status__in=OPEN).select_related("owner", "due", f"{p}__school")
-    if mine:
-        tasks = tasks.filter(owner=user)
-    if school:
-        tasks = tasks.filter(**{f"{p}__school_id": school})
-    if category:
-        # A subquery, not a join: no duplicate rows, so no DISTINCT over the whole queue.
-        tasks = tasks.filter(**{f"{p}__in": Allegation.objects.filter(category=category).values("complaint_id")})
-    if status:
-        tasks = tasks.filter(**{f"{p}__public_status": status})
-    if overdue:
-        tasks = tasks.filter(due__due_at__lt=timezone.now())
-    order = {"due": ["due__due_at", "pk"], "-due": ["-due__due_at", "-pk"], "created": ["created", "pk"]}
-    return tasks.order_by(*order.get(sort, order["due"]))
-
-
-def queue_counts(user) -> dict[str, int]:
-    """Open tasks per step, for the queue's summary line."""
-    rows = Task.objects.filter(_actionable_q(user), status__in=OPEN).values("owner_permission").annotate(n=Count("pk"))
-    return {row["owner_permission"]: row["n"] for row in rows}
 
 
 def open_tasks(complaint: Complaint) -> QuerySet[Task]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_review
-from workflows.review import canned
+from workflows.review import canned, queue_views
 from workflows.review import views as reviews
 
 
@@ -14,8 +14,8 @@ class ReviewsApplication(Application):
     app_name = "reviews"
     permission = staticmethod(may_review)
 
-    index_path = path("", reviews.QueueView.as_view(), name="index")
-    export_path = path("export.csv", reviews.QueueExportView.as_view(), name="export")
+    index_path = path("", queue_views.QueueView.as_view(), name="index")
+    export_path = path("export.csv", queue_views.QueueExportView.as_view(), name="export")
     case_path = path("<int:complaint_id>/", reviews.CaseView.as_view(), name="case")
     note_path = path("<int:complaint_id>/notes/", reviews.NoteView.as_view(), name="note")
     task_path = path("<int:complaint_id>/tasks/<int:task_id>/<slug:action>/", reviews.TaskView.as_view(), name="task")

@@ -1,19 +1,15 @@
-"""Staff pages of the review workflow: queue, CSV export, case page, task actions."""
-
-import csv
+"""Staff pages of the review workflow: case page and task actions (the queue is in queue_views)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TASK_RULES, TRIAGE
+from accounts.backends import TASK_RULES
 from accounts.models import User
-from accounts.rules import is_coordinator, may_review, visible_schools
-from complaints.models import AllegationCategory, PublicStatus
+from accounts.rules import may_review
 from core.audit import AuditKind, audit_record
 from notifications.selectors import address_problem_label
 from workflows.models import CannedResponse
@@ -24,14 +20,6 @@ from workflows.review.forms import (
     RecusalLiftForm,
 )
 
-QUEUE_PAGE_SIZE = 25
-STEP_LABELS = {
-    TRIAGE: _("Triage"),
-    SCHOOL_REVIEW: _("School review"),
-    POLICE_REVIEW: _("Police review"),
-    OUTCOME: _("Outcome letter"),
-}
-
 
 class ReviewerView(View):
     """Only people who review complaints reach these pages; for anyone else
@@ -41,66 +29,6 @@ class ReviewerView(View):
         if not may_review(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
-
-
-def _queue_filters(request) -> dict:
-    get = request.GET
-    school = get.get("school", "")
-    return {
-        "mine": get.get("mine") == "1",
-        "school": int(school) if school.isdigit() else None,
-        "category": get.get("category") if get.get("category") in AllegationCategory.values else None,
-        "status": get.get("status") if get.get("status") in PublicStatus.values else None,
-        "overdue": get.get("overdue") == "1",
-        "sort": get.get("sort", "due"),
-    }
-
-
-class QueueView(ReviewerView):
-    def get(self, request):
-        filters = _queue_filters(request)
-        page = Paginator(selectors.queue_for(request.user, **filters), QUEUE_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        context = {
-            "page": page,
-            "filters": filters,
-            "counts": [
-                (STEP_LABELS[k], n) for k, n in selectors.queue_counts(request.user).items() if k in STEP_LABELS
-            ],
-            "categories": AllegationCategory.choices,
-            "statuses": PublicStatus.choices,
-            "schools": visible_schools(request.user).order_by("name").values_list("pk", "name"),
-            "query": request.GET.urlencode(),
-            "is_coordinator": is_coordinator(request.user),
-        }
-        return render(request, "workflows/review/queue.html", context)
-
-
-class QueueExportView(ReviewerView):
-    """The filtered queue as CSV: only what the person may see; the export is audited."""
-
-    def get(self, request):
-        tasks = selectors.queue_for(request.user, **_queue_filters(request))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="review-queue.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["tracking_code", "school", "step", "owner", "due", "status"])
-        for task in tasks:
-            complaint = task.process.complaintprocess.complaint
-            due = getattr(task, "due", None)
-            writer.writerow(
-                [
-                    complaint.tracking_code,
-                    complaint.school.name,
-                    task.flow_task.name,
-                    task.owner.email if task.owner else "",
-                    due.due_at.date().isoformat() if due else "",
-                    complaint.public_status,
-                ]
-            )
-        audit_record(actor=request.user, kind=AuditKind.QUEUE_EXPORTED, obj=None, request=request)
-        return response
 
 
 def _step_view(task):

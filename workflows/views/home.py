@@ -3,11 +3,11 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
-from viewflow.workflow.models import Task
 
 from accounts import selectors as account_selectors
 from accounts.rules import is_coordinator
-from workflows.review.selectors import OPEN, _actionable_q, schools_without_administrator
+from workflows.review.queue import open_tasks_for
+from workflows.review.selectors import schools_without_administrator
 
 
 class StaffHomeView(TemplateView):
@@ -18,7 +18,7 @@ class StaffHomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        tasks = Task.objects.filter(_actionable_q(user), status__in=OPEN)
+        tasks = open_tasks_for(user)
         overdue = Q(due__due_at__lt=timezone.now()) | Q(due__escalated_at__isnull=False)
         totals = tasks.aggregate(
             total=Count("pk"), mine=Count("pk", filter=Q(owner=user)), overdue=Count("pk", filter=overdue)

@@ -1,0 +1,249 @@
+"""The staff review queue: its filters (a django-filter FilterSet), its counts
+and its pages.
+
+Who reaches which task is decided in accounts.rules; this module turns that
+into the queue's querysets. A queue page costs the same few queries at any
+size: one for the school choices, one aggregate for the total and the per-step
+counts, and one for the 25 rows, found by keyset ("seek") pagination on the
+sort key instead of an OFFSET.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Case, Count, Q, QuerySet, Subquery, Value, When, Window
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Task
+
+from accounts.backends import TASK_RULES
+from accounts.rules import records_q, visible_schools
+from complaints.models import Allegation, AllegationCategory, PublicStatus
+from workflows.flows import ComplaintFlow
+from workflows.models import DeadlineStep, TaskDue
+from workflows.review.selectors import OPEN
+
+PAGE_SIZE = 25
+_TASK_COMPLAINT = "process__complaintprocess__complaint__"
+
+# The human steps of ComplaintFlow, in the order of the flow; their labels are
+# the deadline steps' (one translated name per step).
+STEPS = [
+    DeadlineStep.TRIAGE,
+    DeadlineStep.SCHOOL_REVIEW,
+    DeadlineStep.POLICE_REVIEW,
+    DeadlineStep.OUTCOME,
+    DeadlineStep.APPEAL_REVIEW,
+]
+STEP_LABELS = {step.value: step.label for step in STEPS}
+
+# Each sort: the key columns of the task rows, ascending or not. The last
+# column is unique, so (key, pk) names one row: the keyset cursor.
+SORTS = {
+    "due": (("due__due_at", "pk"), True),
+    "-due": (("due__due_at", "pk"), False),
+    "created": (("created", "pk"), True),
+}
+SORT_CHOICES = [
+    ("due", _("Due date, soonest first")),
+    ("-due", _("Due date, latest first")),
+    ("created", _("Oldest task first")),
+]
+
+
+def _node(step: str):
+    return getattr(ComplaintFlow, step)
+
+
+def _actionable_q(user) -> Q:
+    """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
+    actionable = Q(pk__in=[])
+    for permission, rule in TASK_RULES.items():
+        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_TASK_COMPLAINT)
+    return actionable
+
+
+def open_tasks_for(user) -> QuerySet[Task]:
+    """Every open task ``user`` (or their team) may work, unfiltered and unsorted."""
+    return Task.objects.filter(_actionable_q(user), status__in=OPEN)
+
+
+class QueueFilter(django_filters.FilterSet):
+    """The queue's filters. Built per request: the school choices are the
+    schools the person may see (accounts.rules.visible_schools)."""
+
+    school = django_filters.ChoiceFilter(
+        label=_("School"), field_name=f"{_TASK_COMPLAINT}school_id", empty_label=_("All schools")
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Concern"), choices=AllegationCategory.choices, empty_label=_("All concerns"), method="_category"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        field_name=f"{_TASK_COMPLAINT}public_status",
+        choices=PublicStatus.choices,
+        empty_label=_("All statuses"),
+    )
+    step = django_filters.ChoiceFilter(
+        label=_("Step"), choices=[(s.value, s.label) for s in STEPS], empty_label=_("All steps"), method="_step"
+    )
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="_sort")
+    mine = django_filters.BooleanFilter(label=_("Only my tasks"), widget=forms.CheckboxInput, method="_mine")
+    overdue = django_filters.BooleanFilter(
+        label=_("Only overdue or escalated"), widget=forms.CheckboxInput, method="_overdue"
+    )
+
+    class Meta:
+        model = Task
+        fields = ["school", "category", "status", "step", "sort", "mine", "overdue"]
+
+    def __init__(self, data=None, *, user, **kwargs):
+        super().__init__(data, queryset=open_tasks_for(user), **kwargs)
+        self.user = user
+        self.filters["school"].extra["choices"] = [
+            (pk, name) for pk, name in visible_schools(user).order_by("name").values_list("pk", "name")
+        ]
+
+    def _category(self, queryset, name, value):
+        # A subquery, not a join: no duplicate rows, so no DISTINCT over the whole queue.
+        complaints = Allegation.objects.filter(category=value).values("complaint_id")
+        return queryset.filter(**{f"{_TASK_COMPLAINT}id__in": complaints}) if value else queryset
+
+    def _step(self, queryset, name, value):
+        return queryset.filter(flow_task=_node(value)) if value else queryset
+
+    def _sort(self, queryset, name, value):
+        return queryset  # the order is the page's keyset (queue_page), not a filter
+
+    def _mine(self, queryset, name, value):
+        return queryset.filter(owner=self.user) if value else queryset
+
+    def _overdue(self, queryset, name, value):
+        # Escalated tasks count as overdue even when their due date was moved on.
+        late = Q(due__due_at__lt=timezone.now()) | Q(due__escalated_at__isnull=False)
+        return queryset.filter(late) if value else queryset
+
+    @property
+    def sort_key(self) -> str:
+        """The chosen sort (the default when none or an invalid one was asked)."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return data.get("sort") or "due"
+
+    def filtered(self, *, skip: frozenset[str] = frozenset()) -> QuerySet[Task]:
+        """The open tasks matching every valid filter but those in ``skip``;
+        no tasks at all while any filter is invalid."""
+        if self.is_bound and not self.form.is_valid():
+            return self.queryset.none()
+        queryset = self.queryset.all()
+        for name, value in (self.form.cleaned_data if self.is_bound else {}).items():
+            if name not in skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def qs(self) -> QuerySet[Task]:
+        if not hasattr(self, "_qs"):
+            self._qs = self.filtered()
+        return self._qs
+
+
+class QueueCursorForm(forms.Form):
+    """Where a page starts: after (or before) the task with this id, in the chosen sort."""
+
+    after = forms.IntegerField(min_value=1, required=False)
+    before = forms.IntegerField(min_value=1, required=False)
+
+
+@dataclass
+class QueuePage:
+    """One page of the queue: its rows, the task ids that start the next and
+    previous pages (None when there is none), how many tasks match, and for
+    each step how many match the other filters: [(step, label, count)]."""
+
+    rows: list[Task]
+    next_after: int | None
+    previous_before: int | None
+    is_first: bool
+    total: int
+    counts: list[tuple[str, str, int]]
+
+
+def _beyond_q(sort: str, pk: int, *, forward: bool) -> Q:
+    """Tasks strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
+    (key, _pk), ascending = SORTS[sort]
+    if key == "due__due_at":
+        value = Subquery(TaskDue.objects.filter(task_id=pk).values("due_at")[:1])
+    else:
+        value = Subquery(Task.objects.filter(pk=pk).values(key)[:1])
+    op = "gt" if ascending == forward else "lt"
+    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"pk__{op}": pk})
+
+
+def _order(sort: str) -> list[str]:
+    (key, _pk), ascending = SORTS[sort]
+    return [f"{'' if ascending else '-'}{key}", f"{'' if ascending else '-'}pk"]
+
+
+_ROW_FIELDS = [
+    "flow_task",
+    "owner__email",
+    "owner__full_name",
+    "due__due_at",
+    "due__escalated_at",
+    f"{_TASK_COMPLAINT}tracking_code",
+    f"{_TASK_COMPLAINT}public_status",
+    f"{_TASK_COMPLAINT}school__name",
+]
+
+
+def _with_row(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """``tasks`` with what a row shows joined in, and nothing more."""
+    related = ["owner", "due", f"{_TASK_COMPLAINT.removesuffix('__')}__school"]
+    return tasks.select_related(*related).only(*_ROW_FIELDS)
+
+
+def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
+    """Every matching task in the chosen sort, with what a row shows (owner,
+    due date, complaint and school joined in)."""
+    return _with_row(filterset.qs).order_by(*_order(filterset.sort_key))
+
+
+def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int | None = None) -> QueuePage:
+    """The page of matching tasks after task ``after`` (or before task
+    ``before``; the first page with neither), with the counts, in ONE query
+    that reads the access rules over the queue once: the query selects every
+    task matching the filters but the step, counts them per step with window
+    functions, sorts the tasks of this page (chosen step, beyond the cursor)
+    first and stops after 26 rows."""
+    sort = filterset.sort_key
+    order = _order(sort)
+    chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
+    on_page = Q(flow_task=_node(chosen)) if chosen else Q()
+    if before:
+        on_page &= _beyond_q(sort, before, forward=False)
+        order = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
+    elif after:
+        on_page &= _beyond_q(sort, after, forward=True)
+    windows = {f"n_{step.value}": Window(Count("pk", filter=Q(flow_task=_node(step.value)))) for step in STEPS}
+    off_page = Case(When(on_page, then=Value(False)), default=Value(True)) if on_page else Value(False)
+    tasks = _with_row(filterset.filtered(skip=frozenset({"step"}))).annotate(off_page=off_page, **windows)
+    found = list(tasks.order_by("off_page", *order)[: PAGE_SIZE + 1])
+    counts = [(step.value, step.label, getattr(found[0], f"n_{step.value}") if found else 0) for step in STEPS]
+    total = sum(n for step, _label, n in counts if not chosen or step == chosen)
+    rows = [task for task in found if not task.off_page]
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    if before:
+        rows.reverse()
+        return QueuePage(rows, rows[-1].pk if rows else None, rows[0].pk if more else None, not more, total, counts)
+    return QueuePage(
+        rows, rows[-1].pk if more else None, rows[0].pk if after and rows else None, not after, total, counts
+    )
+
+
+def queue_for(user, **filters) -> QuerySet[Task]:
+    """Open tasks ``user`` may work, filtered as the queue's query string would
+    (e.g. ``overdue=True``), in the queue's order, with what a row shows."""
+    data = {name: value for name, value in filters.items() if value not in (None, False, "")}
+    return queue_rows(QueueFilter(data, user=user))
