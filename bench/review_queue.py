@@ -220,9 +220,10 @@ def main() -> None:
     ratios = []
     for label in small.pages:
         ratio = _p95(large.samples[label]) / _p95(small.samples[label])
+        median = statistics.median(large.samples[label]) / statistics.median(small.samples[label])
         ratios.append(ratio)
         same = "same queries" if large.queries[label] == small.queries[label] else "QUERY COUNT DIFFERS"
-        print(f"  {label:<44} {ratio:5.2f}  ({same})")
+        print(f"  {label:<44} {ratio:5.2f}  (p50: {median:4.2f}; {same})")
     print(f"worst ratio: {max(ratios):.2f}")
     if not keep:
         small.drop()

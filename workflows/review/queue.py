@@ -2,10 +2,10 @@
 and its pages.
 
 Who reaches which task is decided in accounts.rules; this module turns that
-into the queue's querysets. A queue page costs the same few queries at any
-size: one for the school choices, one aggregate for the total and the per-step
-counts, and one for the 25 rows, found by keyset ("seek") pagination on the
-sort key instead of an OFFSET.
+into the queue's querysets. A queue page costs the same two queries at any
+size or depth: one for the school choices, and one for the 25 rows together
+with the total and the per-step counts (window functions), the rows found by
+keyset ("seek") pagination on the sort key instead of an OFFSET.
 """
 
 from dataclasses import dataclass
