@@ -7,12 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCUMENTS = [
-    pytest.param(path, marks=pytest.mark.xfail(reason="screenshots/staff-review-queue.png was never committed"))
-    if path.name == "review-workflow.md"
-    else path
-    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-]
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 LINK = re.compile(r"\]\(([^)#\s]+)")  # markdown links and images
 PATH_IN_CODE = re.compile(r"`(\.{0,2}/?[\w./-]+\.(?:md|py|txt|toml|json|html|css|png))`")
 
