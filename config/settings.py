@@ -419,5 +419,5 @@ PERIODIC_TASKS = {
     "complaints.tasks.attachment_orphans_purge_task": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
     # Mail that lost its delivery job (or its sending worker) gets one back.
-    "notifications.tasks.email_sweep": 300,
+    "notifications.services.email_sweep": 300,
 }

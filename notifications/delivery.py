@@ -16,11 +16,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import TaskResultStatus
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 from python_http_client.exceptions import HTTPError
 
-from notifications import tasks
+from notifications.links import unsubscribe_url
 from notifications.models import OutboundEmail, OutboundStatus
 from notifications.rendering import render_email
 
@@ -82,7 +82,7 @@ def may_retry(outbound: OutboundEmail, now: datetime.datetime) -> bool:
 def job_enqueue(outbound: OutboundEmail, *, now: datetime.datetime) -> None:
     """Enqueues a delivery job for ``outbound``, to run at its next_attempt_at (or now)."""
     due = outbound.next_attempt_at
-    task = tasks.email_deliver.using(run_after=due) if due and due > now else tasks.email_deliver
+    task = email_deliver.using(run_after=due) if due and due > now else email_deliver
     task.enqueue(outbound.pk)
 
 
@@ -96,7 +96,7 @@ def job_ensure(outbound: OutboundEmail, *, now: datetime.datetime) -> bool:
 
 def waiting_ids(outbound_id: int | None = None) -> set[int]:
     """Ids of mails that have a delivery job waiting to run (READY); only ``outbound_id`` is looked for if given."""
-    rows = DBTaskResult.objects.filter(task_path=tasks.email_deliver.module_path, status=TaskResultStatus.READY)
+    rows = DBTaskResult.objects.filter(task_path=email_deliver.module_path, status=TaskResultStatus.READY)
     if outbound_id is not None:
         rows = rows.filter(args_kwargs__args__0=outbound_id)
     found = set()
@@ -185,8 +185,6 @@ def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
 
 def send(outbound: OutboundEmail) -> Exception | None:
     """One try through the configured backend, with the mail's key; the error, or None when accepted."""
-    from notifications.services import unsubscribe_url
-
     try:
         link = "" if outbound.essential else unsubscribe_url(outbound.to_email, outbound.template)
         subject, text, html = render_email(outbound, unsubscribe_url=link)
@@ -238,3 +236,11 @@ def deliver(outbound_id: int) -> OutboundStatus | None:
         return None
     error = send(outbound)
     return record(outbound, error, now=timezone.now())
+
+
+@task(queue_name="mail")
+def email_deliver(outbound_id: int) -> None:
+    """One try at delivering a queued mail, on the "mail" queue so a slow SendGrid never delays the
+    workflow's timers. Safe to run twice: a mail already sent, being sent by a live worker, or not yet
+    due is left alone."""
+    deliver(outbound_id)

@@ -2,27 +2,22 @@
 
 import datetime
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from core.audit import AuditKind, audit_record
 from core.crypto import encrypt
 from notifications import delivery
 from notifications.catalogue import CATALOGUE, SECRET_KEYS, is_essential
 from notifications.models import RESENDABLE, OutboundEmail, OutboundStatus, Unsubscribe
-from notifications.tasks import email_deliver
 
 # The states the resend_mail command can be asked for (see models.RESENDABLE for the full rule).
 RESEND_STATUSES = (OutboundStatus.FAILED, OutboundStatus.UNKNOWN)
 # A mail queued this recently still has the job its enqueue created (committed with it).
 SWEEP_GRACE = datetime.timedelta(minutes=1)
 SWEEP_BATCH = 5000
-
-UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
 def _muted(to: str, template: str) -> bool:
@@ -69,7 +64,7 @@ def email_enqueue(
         outbound.status = OutboundStatus.SUPPRESSED
         outbound.save(update_fields=["status"])
         return outbound
-    email_deliver.enqueue(outbound.pk)
+    delivery.email_deliver.enqueue(outbound.pk)
     return outbound
 
 
@@ -128,7 +123,7 @@ def email_resend(*, outbound: OutboundEmail, by=None, request=None, note: str = 
         note=note,
         request=request,
     )
-    email_deliver.enqueue(locked.pk)
+    delivery.email_deliver.enqueue(locked.pk)
     return True
 
 
@@ -156,22 +151,6 @@ def emails_resend(
     return resent
 
 
-def unsubscribe_url(email: str, template: str) -> str:
-    token = signing.dumps({"e": email, "t": template}, salt=UNSUBSCRIBE_SALT)
-    return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
-
-
-def unsubscribe_target(token: str) -> tuple[str, str] | None:
-    """(email, template) from an unsubscribe link, or None if it was tampered with."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=datetime.timedelta(days=365))
-    except signing.BadSignature:
-        return None
-    if data.get("t") not in CATALOGUE or is_essential(data["t"]):
-        return None
-    return data["e"], data["t"]
-
-
 @transaction.atomic
 def unsubscribe(*, email: str, template: str) -> None:
     Unsubscribe.objects.get_or_create(email=email.lower(), template=template)
@@ -184,3 +163,11 @@ def preferences_save(*, user, muted: set[str]) -> None:
     Unsubscribe.objects.filter(email=user.email.lower(), template__in=optional - muted).delete()
     for template in muted & optional:
         Unsubscribe.objects.get_or_create(email=user.email.lower(), template=template)
+
+
+@task(queue_name="mail")
+def email_sweep() -> int:
+    """Periodic (settings.PERIODIC_TASKS): gives a delivery job back to every mail that should still
+    go out but has none waiting (a lost job, a worker killed mid-send). Idempotent; returns how many
+    jobs it enqueued."""
+    return email_jobs_restore()

@@ -12,6 +12,7 @@ from accounts.rules import is_coordinator
 from notifications import selectors, services
 from notifications.catalogue import optional_templates
 from notifications.forms import PreferencesForm
+from notifications.links import unsubscribe_target
 from notifications.models import Unsubscribe
 
 
@@ -37,13 +38,13 @@ class UnsubscribeView(View):
     """One click from a mail leads here; the change itself needs a POST (no JavaScript needed)."""
 
     def get(self, request, token):
-        target = services.unsubscribe_target(token)
+        target = unsubscribe_target(token)
         if target is None:
             raise Http404
         return render(request, "notifications/unsubscribe.html", {"email": target[0], "done": False})
 
     def post(self, request, token):
-        target = services.unsubscribe_target(token)
+        target = unsubscribe_target(token)
         if target is None:
             raise Http404
         services.unsubscribe(email=target[0], template=target[1])

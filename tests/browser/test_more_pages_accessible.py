@@ -1,7 +1,7 @@
 """axe-core finds no violation on the notification, canned-response and appeal pages."""
 
 from accounts.models import Role
-from notifications.services import unsubscribe_url
+from notifications.links import unsubscribe_url
 from tests.browser.conftest import assert_accessible
 from tests.factories import TEST_PASSWORD, TEST_PIN, UserFactory, final_findings, member
 from tests.workflows.conftest import Case

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from accounts.models import Role
 from notifications.catalogue import CATALOGUE
+from notifications.links import unsubscribe_url
 from notifications.models import AddressProblem, OutboundEmail, OutboundStatus
 from notifications.rendering import render_email
-from notifications.services import email_enqueue, unsubscribe_url
+from notifications.services import email_enqueue
 from tests.factories import UserFactory, member
 
 pytestmark = pytest.mark.django_db

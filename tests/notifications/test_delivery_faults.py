@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from notifications.delivery import email_deliver
 from notifications.models import OutboundEmail, OutboundStatus
-from notifications.services import email_enqueue
-from notifications.tasks import email_deliver, email_sweep
+from notifications.services import email_enqueue, email_sweep
 from tests.notifications.conftest import post_events, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -19,8 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from notifications.models import OutboundEmail, OutboundStatus
-from notifications.services import email_enqueue
-from notifications.tasks import email_sweep
+from notifications.services import email_enqueue, email_sweep
 from tests.notifications.conftest import post_events, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
