@@ -1,0 +1,147 @@
+"""Times filing a complaint against a bare Django view that inserts one row, under gunicorn.
+
+Goal (issue 10 #10): on PostgreSQL with gunicorn and 2 workers, the public
+intake runs at >= 0.5x the speed of a bare Django view inserting one row. The
+script files complaints through the real three-step form (each step one POST,
+CSRF token and session as a browser has them) and, alternating with it, POSTs
+to the bare view; it prints the median time of one intake POST, of one whole
+filing (three POSTs), of one bare insert, and the ratios bare/intake.
+
+Run:
+    DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_intake_bench .venv/bin/python bench/intake.py [filings]
+
+It creates its own throwaway database (``test_<name>``), migrates it, starts
+gunicorn on a free port of 127.0.0.1 with bench/intake_settings.py, and drops
+the database at the end.
+"""
+
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import requests  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+
+from tests.complaints.helpers import school_with_officer  # noqa: E402
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "postgresql":
+        return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    return f"sqlite:///{settings['NAME']}"
+
+
+def _file_one(base: str, school_id: int) -> list[float]:
+    """One complaint through the three steps, as a browser sends them; the time of each POST in ms."""
+    session = requests.Session()
+    page = session.get(f"{base}/complaints/new/")
+    times, url = [], f"{base}/complaints/new/"
+    steps = [
+        {
+            "kind": "complaint",
+            "filer_role": "guardian",
+            "school": school_id,
+            "occurred_on": "2026-11-02",
+            "preferred_language": "en",
+            "next": "1",
+        },
+        {
+            "officer": "unknown",
+            "allegations": ["search"],
+            "description": "The officer searched my son's bag.",
+            "location": "Front entrance",
+            "next": "1",
+        },
+        {"contact_preference": "email", "contact_email": "family@example.org", "submit": "1"},
+    ]
+    for data in steps:
+        token = TOKEN.search(page.text).group(1)
+        start = time.perf_counter()
+        response = session.post(url, {**data, "csrfmiddlewaretoken": token}, allow_redirects=False)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 302, (url, response.status_code, response.text[:500])
+        url = (
+            base + response.headers["Location"]
+            if response.headers["Location"].startswith("/")
+            else response.headers["Location"]
+        )
+        page = session.get(url)
+    assert "/done/" in url, url
+    return times
+
+
+def _insert_one(base: str) -> float:
+    start = time.perf_counter()
+    response = requests.post(f"{base}/bench/insert/")
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200
+    return elapsed
+
+
+def main(filings: int) -> None:
+    if connection.vendor != "postgresql":
+        sys.exit("bench/intake.py needs PostgreSQL: set DATABASE_URL (gunicorn cannot reach an in-memory SQLite).")
+    old = setup_databases(verbosity=0, interactive=False)
+    server = None
+    try:
+        school, _ = school_with_officer()
+        port = _free_port()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.intake_settings", "DATABASE_URL": _database_url()}
+        server = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                requests.get(f"{base}/complaints/new/", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        _file_one(base, school.pk), _insert_one(base)  # warm both workers' caches
+        posts, filings_ms, inserts = [], [], []
+        for _ in range(filings):  # alternate, so a busy machine slows both sides alike
+            steps = _file_one(base, school.pk)
+            posts += steps
+            filings_ms.append(sum(steps))
+            inserts += [_insert_one(base) for _ in range(3)]
+        post, filing, insert = (statistics.median(x) for x in (posts, filings_ms, inserts))
+        print(f"database: {connection.vendor}, gunicorn 2 workers, {filings} filings")
+        print(f"bare view inserting one row   median {insert:7.1f} ms")
+        print(f"one intake step (POST)        median {post:7.1f} ms   speed ratio {insert / post:5.2f}x (goal >= 0.5x)")
+        print(f"one whole filing (3 POSTs)    median {filing:7.1f} ms   per-filing ratio {insert / filing:5.2f}x")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+        teardown_databases(old, verbosity=0)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
