@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from core.ratelimit import client_ip, hit
+from core.clientip import client_key
+from core.ratelimit import hit
 
 
 class PrivatePageMixin:
@@ -20,7 +21,7 @@ def over_limit(request, scope: str, per_hour: int) -> bool:
     """Counts this request against the per-IP and per-session hourly limits."""
     if not request.session.session_key:
         request.session.save()
-    by_ip = hit(f"{scope}:ip:{client_ip(request)}", limit=per_hour, period_seconds=3600)
+    by_ip = hit(f"{scope}:ip:{client_key(request)}", limit=per_hour, period_seconds=3600)
     by_session = hit(f"{scope}:session:{request.session.session_key}", limit=per_hour, period_seconds=3600)
     return by_ip or by_session
 

@@ -23,7 +23,7 @@ from complaints.tracking_session import (
 )
 from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
 from complaints.views.uploads import upload_failed_response
-from core.ratelimit import client_ip
+from core.clientip import client_key
 
 
 def unlock_refused_message() -> str:
@@ -56,7 +56,7 @@ class TrackView(PrivatePageMixin, View):
             form.add_error(None, _("Too many attempts from this connection. Please try again in an hour."))
             return render(request, self.template_name, {"form": form}, status=429)
         complaint = complaint_unlock(
-            code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"], client=client_ip(request)
+            code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"], client=client_key(request)
         )
         if complaint is None:
             # One answer for an unknown code, a wrong PIN and a lockout: no existence oracle.

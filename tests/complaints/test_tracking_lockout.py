@@ -73,3 +73,12 @@ def test_the_lockout_stores_neither_the_address_nor_the_code(client):
     _unlock(client, complaint.tracking_code, "000000")
     stored = str(list(TrackingLockout.objects.values()))
     assert STRANGER not in stored and complaint.tracking_code not in stored
+
+
+def test_a_guesser_cannot_dodge_the_lockout_by_moving_through_their_ipv6_network(client):
+    complaint = ComplaintFactory()
+    for n in range(5):  # one phone or home router hands out many addresses from one /64
+        _unlock(client, complaint.tracking_code, "000000", ip=f"2001:db8:1:2::{n + 1:x}")
+    assert _unlock(client, complaint.tracking_code, TEST_PIN, ip="2001:db8:1:2::99").status_code == 200
+    elsewhere = client.__class__()
+    assert _unlock(elsewhere, complaint.tracking_code, TEST_PIN, ip="2001:db8:9:9::1").status_code == 302
