@@ -83,3 +83,16 @@ def test_the_case_timeline_shows_the_workflow_steps(client, case):
     assert "Step opened." in page
     assert f"Done by {case.coordinator}." in page  # triage
     assert f"Claimed by {case.principal}." in page  # school review
+
+
+def test_a_reviewer_claims_and_opens_a_step_from_the_queue_in_one_action(client, case):
+    _route(case, Route.POLICE)
+    client.force_login(case.reviewer)
+    queue = client.get(reverse("staff:reviews:index")).content.decode()
+    task = services.open_task(case.complaint, "police_review")
+    claim = reverse("staff:reviews:task", args=[case.complaint.pk, task.pk, "claim"])
+    assert f'action="{claim}"' in queue and "Claim and open" in queue
+    response = client.post(claim)
+    assert response.url == reverse("staff:reviews:case", args=[case.complaint.pk])
+    task.refresh_from_db()
+    assert task.owner == case.reviewer
