@@ -125,10 +125,12 @@ def main(filings: int) -> None:
             except requests.ConnectionError:
                 time.sleep(0.2)
         _file_one(base, school.pk), _insert_one(base)  # warm both workers' caches
-        posts, filings_ms, inserts = [], [], []
+        posts, filings_ms, inserts, by_step = [], [], [], [[], [], []]
         for _ in range(filings):  # alternate, so a busy machine slows both sides alike
             steps = _file_one(base, school.pk)
             posts += steps
+            for index, elapsed in enumerate(steps):
+                by_step[index].append(elapsed)
             filings_ms.append(sum(steps))
             inserts += [_insert_one(base) for _ in range(3)]
         post, filing, insert = (statistics.median(x) for x in (posts, filings_ms, inserts))
@@ -136,6 +138,9 @@ def main(filings: int) -> None:
         print(f"bare view inserting one row   median {insert:7.1f} ms")
         print(f"one intake step (POST)        median {post:7.1f} ms   speed ratio {insert / post:5.2f}x (goal >= 0.5x)")
         print(f"one whole filing (3 POSTs)    median {filing:7.1f} ms   per-filing ratio {insert / filing:5.2f}x")
+        for name, times in zip(("about", "incident", "contact (files it)"), by_step, strict=True):
+            step = statistics.median(times)
+            print(f"  step {name:<22} median {step:7.1f} ms   ratio {insert / step:5.2f}x")
     finally:
         if server is not None:
             server.terminate()
