@@ -5,7 +5,6 @@ submitted is lost."""
 import logging
 import sys
 
-from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -26,7 +25,6 @@ def database_unavailable_response(request) -> HttpResponse:
     with translation.override(language):
         context = {
             "retry_after_seconds": RETRY_AFTER_SECONDS,
-            "quick_exit_url": settings.QUICK_EXIT_URL,
             # The language switcher's form still works (the token comes from the cookie, not the database).
             "csrf_token": get_token(request),
         }
