@@ -63,7 +63,6 @@ class CaseView(ReviewerView):
         context = {
             "complaint": complaint,
             "access": access,
-            "police_view": access.police_only,
             "tasks": tasks,
             "allegations": complaint.allegations.prefetch_related("findings"),
             "finding_reviews": selectors.findings_visible(complaint, access),
@@ -72,8 +71,9 @@ class CaseView(ReviewerView):
             "note_form": note_form
             or NoteForm(initial=_canned_initial(request, complaint), audiences=access.audiences()),
             "canned": CannedResponse.objects.filter(district_id=complaint.school.district_id),
-            "is_coordinator": access.coordinates,
         }
+        if not access.police_only:
+            context["mail_problem"] = address_problem_label(complaint.contact_email)
         if access.coordinates:
             context |= {
                 "history": selectors.case_history(complaint),
@@ -82,10 +82,7 @@ class CaseView(ReviewerView):
                     for r in complaint.recusals.select_related("user", "recorded_by").order_by("pk")
                 ],
                 "recusal_form": recusal_form or RecusalForm(people=selectors.recusable_people(complaint)),
-                "mail_problem": address_problem_label(complaint.contact_email),
             }
-        elif not access.police_only:
-            context["mail_problem"] = address_problem_label(complaint.contact_email)
         return render(request, "workflows/review/case.html", context)
 
 
