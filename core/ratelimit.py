@@ -12,10 +12,9 @@ import random
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.clientip import client_ip, client_key
 from core.models import RateCounter
 
-__all__ = ["client_ip", "client_key", "hit", "ratecounter_prune"]
+__all__ = ["hit", "ratecounter_prune"]
 
 # About one hit in this many also removes expired counters; the delete uses
 # the index on expires_at and touches only dead rows.

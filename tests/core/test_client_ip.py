@@ -109,7 +109,7 @@ def test_sign_in_answers_normally_when_the_forwarded_header_is_missing(db, setti
 
 
 def test_limits_count_an_ipv6_visitor_by_their_64_network_so_changing_address_does_not_help(settings):
-    from core.ratelimit import client_key
+    from core.clientip import client_key
 
     settings.TRUSTED_PROXY_COUNT = 1
     one = client_key(_request("2001:db8:1:2::1"))
