@@ -129,3 +129,15 @@ class ComplaintFlow(flow.Flow):
         activation.process.complaint = complaint
         activation.process.artifact = complaint
         return activation.process
+
+
+def human_steps() -> list[tuple[str, str]]:
+    """(node name, translated title) of every step people work, in the flow's order."""
+    nodes = (getattr(ComplaintFlow, name, None) for name in vars(ComplaintFlow))
+    return [(node.name, node.task_title) for node in nodes if isinstance(node, flow.View)]
+
+
+def step_title(name: str) -> str:
+    """The title of the step ``name`` ("school_review") in the reader's language."""
+    node = getattr(ComplaintFlow, name, None)
+    return str(node.task_title) if isinstance(node, flow.View) else name

@@ -159,3 +159,20 @@ def test_step_names_in_staff_mail_are_words_in_the_readers_language(case):
     outbound = OutboundEmail.objects.get(template="task_assigned")
     subject, text, html = render_email(outbound, unsubscribe_url="")
     assert "Carta de resultado" in subject + text and "outcome" not in (subject + text).replace("Outcome", "")
+
+
+def test_a_second_approval_waiting_is_named_and_counted_in_the_coordinators_queue(client, case):
+    case.school.district.outcome_second_approval = True
+    case.school.district.save()
+    _reviewed(case)
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="Draft letter",
+        finals=final_findings(case.complaint),
+    )
+    client.force_login(case.coordinator)
+    page = client.get(reverse("staff:reviews:index")).content.decode()
+    assert "second_approval" not in page.replace('value="second_approval"', "").replace("step=second_approval", "")
+    assert page.count("Second approval of the outcome letter") >= 2  # its row and its count
+    assert client.get(reverse("staff:reviews:index") + "?step=second_approval").context["page"].total == 1

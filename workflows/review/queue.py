@@ -20,23 +20,15 @@ from viewflow.workflow.models import Task
 from accounts.backends import TASK_RULES
 from accounts.rules import records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
-from workflows.flows import ComplaintFlow
-from workflows.models import DeadlineStep, TaskDue
+from workflows.flows import ComplaintFlow, human_steps
+from workflows.models import TaskDue
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
 
-# The human steps of ComplaintFlow, in the order of the flow; their labels are
-# the deadline steps' (one translated name per step).
-STEPS = [
-    DeadlineStep.TRIAGE,
-    DeadlineStep.SCHOOL_REVIEW,
-    DeadlineStep.POLICE_REVIEW,
-    DeadlineStep.OUTCOME,
-    DeadlineStep.APPEAL_REVIEW,
-]
-STEP_LABELS = {step.value: step.label for step in STEPS}
+# The steps people work, as the flow declares them: (node name, translated title).
+STEPS = human_steps()
 
 # Each sort: the key columns of the task rows, ascending or not. The last
 # column is unique, so (key, pk) names one row: the keyset cursor.
@@ -85,9 +77,7 @@ class QueueFilter(django_filters.FilterSet):
         choices=PublicStatus.choices,
         empty_label=_("All statuses"),
     )
-    step = django_filters.ChoiceFilter(
-        label=_("Step"), choices=[(s.value, s.label) for s in STEPS], empty_label=_("All steps"), method="_step"
-    )
+    step = django_filters.ChoiceFilter(label=_("Step"), choices=STEPS, empty_label=_("All steps"), method="_step")
     sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="_sort")
     mine = django_filters.BooleanFilter(label=_("Only my tasks"), widget=forms.CheckboxInput, method="_mine")
     overdue = django_filters.BooleanFilter(
@@ -225,11 +215,11 @@ def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int 
         order = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
     elif after:
         on_page &= _beyond_q(sort, after, forward=True)
-    windows = {f"n_{step.value}": Window(Count("pk", filter=Q(flow_task=_node(step.value)))) for step in STEPS}
+    windows = {f"n_{step}": Window(Count("pk", filter=Q(flow_task=_node(step)))) for step, _title in STEPS}
     off_page = Case(When(on_page, then=Value(False)), default=Value(True)) if on_page else Value(False)
     tasks = _with_row(filterset.filtered(skip=frozenset({"step"}))).annotate(off_page=off_page, **windows)
     found = list(tasks.order_by("off_page", *order)[: PAGE_SIZE + 1])
-    counts = [(step.value, step.label, getattr(found[0], f"n_{step.value}") if found else 0) for step in STEPS]
+    counts = [(step, title, getattr(found[0], f"n_{step}") if found else 0) for step, title in STEPS]
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
     rows = [task for task in found if not task.off_page]
     more = len(rows) > PAGE_SIZE

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from accounts.rules import is_coordinator
 from core.audit import AuditKind, audit_record
 from core.csv_export import csv_response
-from workflows.review.queue import STEP_LABELS, QueueCursorForm, QueueFilter, queue_page, queue_rows
+from workflows.flows import step_title
+from workflows.review.queue import QueueCursorForm, QueueFilter, queue_page, queue_rows
 from workflows.review.views import ReviewerView
 
 
@@ -26,7 +27,7 @@ class QueueView(ReviewerView):
         context = {
             "filter": filterset,
             "page": page,
-            "rows": [(task, STEP_LABELS.get(task.flow_task.name, task.flow_task.name)) for task in page.rows],
+            "rows": [(task, step_title(task.flow_task.name)) for task in page.rows],
             "total": page.total,
             "counts": page.counts,
             "cursor_error": not cursor_ok,
@@ -54,7 +55,7 @@ def _rows(filterset):
         yield (
             complaint.tracking_code,
             complaint.school.name,
-            STEP_LABELS.get(task.flow_task.name, task.flow_task.name),
+            step_title(task.flow_task.name),
             task.owner.email if task.owner else "",
             due.due_at.date().isoformat() if due else "",
             complaint.get_public_status_display(),
