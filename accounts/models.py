@@ -3,6 +3,7 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -79,6 +80,18 @@ class District(models.Model):
         _("outcome letters need a second coordinator's approval"),
         default=False,
         help_text=_("On: a second coordinator approves every outcome letter before the complainant sees it."),
+    )
+    suppression_threshold = models.PositiveSmallIntegerField(
+        _("smallest group shown in results"),
+        default=10,
+        validators=[MinValueValidator(5)],
+        help_text=_("Counts, percentages and means from fewer people are shown as suppressed."),
+    )
+    comment_threshold = models.PositiveSmallIntegerField(
+        _("smallest group whose comments are shown"),
+        default=20,
+        validators=[MinValueValidator(5)],
+        help_text=_("Reviewed free-text answers reach the advisory team only from groups at least this large."),
     )
 
     class Meta:
