@@ -317,3 +317,12 @@ def survey_result_school_ids(user, survey) -> set[int] | None:
     if survey.published_at is None:
         return set()
     return set(survey.schools.filter(pk__in=own).values_list("pk", flat=True))
+
+
+_SURVEY_ROLES = (Role.COORDINATOR, Role.ADVISORY, Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER, Role.SRO)
+
+
+def may_use_surveys(user) -> bool:
+    """Whether the staff survey pages exist for ``user`` at all (what they may
+    open there is decided per survey)."""
+    return scope_for(user).has_role(*_SURVEY_ROLES)

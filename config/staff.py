@@ -10,6 +10,7 @@ from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
 from notifications.staff import DeliveryApplication
+from surveys.staff import SurveysApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication
 from workflows.views.home import StaffHomeView
@@ -28,5 +29,6 @@ site = StaffSite(
         AuditLogApplication(),
         CalendarApplication(),
         DeliveryApplication(),
+        SurveysApplication(),
     ],
 )

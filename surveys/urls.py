@@ -1,7 +1,7 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+"""Public survey pages: taking (open links, codes, class codes) and reaching
+people (opt-outs). Each part keeps its patterns in ``surveys/public_urls/``."""
 
-from core.views import ComingSoonView
+from surveys.public_urls import reach, taking
 
 app_name = "surveys"
-urlpatterns = [path("", ComingSoonView.as_view(title=_("Climate surveys")), name="index")]
+urlpatterns = [*taking.urlpatterns, *reach.urlpatterns]

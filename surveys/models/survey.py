@@ -117,6 +117,9 @@ class Survey(models.Model):
     def status(self) -> str:
         return self.status_on(timezone.localdate())
 
+    def get_status_display(self) -> str:
+        return SurveyStatus(self.status).label
+
     @property
     def is_open(self) -> bool:
         return self.status == SurveyStatus.OPEN

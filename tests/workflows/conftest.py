@@ -12,6 +12,7 @@ from tests.factories import (
     SchoolFactory,
     member,
 )
+from tests.surveys.matrix_world import survey_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
 from workflows.review.start import review_start
@@ -101,6 +102,7 @@ class EveryoneOnACase:
             district=district,
             status="failed",
         )
+        survey_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

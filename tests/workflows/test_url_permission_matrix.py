@@ -12,6 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from tests.surveys.matrix_world import survey_rows
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
@@ -202,6 +203,11 @@ def _project_url_names():
                 yield namespace + pattern.name
 
     return {name for name in walk(get_resolver().url_patterns) if not name.startswith(LIBRARY_PREFIXES)}
+
+
+# Survey pages keep their rows beside their tests (tests/surveys/matrix_*.py).
+MATRIX.update(survey_rows())
+MATRIX["staff:surveys:index"] = (None, _staff_area(STAFF, 200), None)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():

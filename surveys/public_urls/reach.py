@@ -1,0 +1,3 @@
+"""Public URLs of survey reach (under /surveys/, names `surveys:...`)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Staff URLs of the survey results (under /staff/surveys/, names `staff:surveys:...`)."""
+
+urlpatterns: list = []
