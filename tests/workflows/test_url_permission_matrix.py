@@ -99,6 +99,13 @@ MATRIX = {
     "complaints:mine": (None, signed_in(200), None),
     "complaint_appeal": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 200)),
     "surveys:index": (None, everyone(200), None),
+    "surveys:take_code": (None, everyone(200), None),
+    "surveys:take_code_link": (lambda w: {"code": "ABCDE"}, everyone(200), None),
+    "surveys:take_start": (
+        lambda w: {"public_id": w.survey.public_id, "school_slug": w.school.slug},
+        everyone(200),
+        None,
+    ),
     "feedback:sessions": (None, everyone(200), None),
     "assessment:dashboard": (None, everyone(200), None),
     "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
