@@ -118,11 +118,11 @@ def main(filings: int) -> None:
             stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        for _ in range(300):  # a busy machine may take a while to start gunicorn
             try:
-                requests.get(f"{base}/complaints/new/", timeout=1)
+                requests.get(f"{base}/complaints/new/", timeout=5)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.2)
         _file_one(base, school.pk), _insert_one(base)  # warm both workers' caches
         posts, filings_ms, inserts, by_step = [], [], [], [[], [], []]

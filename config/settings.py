@@ -417,6 +417,8 @@ PERIODIC_TASKS = {
     "complaints.tasks.expired_drafts_purge": 3600,
     "complaints.tasks.attachment_orphans_purge_task": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
+    # Rewrites newly finished survey invitations so no database row version links one to its response.
+    "surveys.seal.invitations_seal_task": 300,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,
 }

@@ -14,14 +14,14 @@ from django.utils import timezone
 
 from core.models import RateCounter
 
-__all__ = ["hit", "ratecounter_prune"]
+__all__ = ["hit", "hit_any", "ratecounter_prune"]
 
 # About one hit in this many also removes expired counters; the delete uses
 # the index on expires_at and touches only dead rows.
 PRUNE_ONE_IN = 200
 
 
-def _upsert_sql() -> str:
+def _upsert_sql(rows: int = 1) -> str:
     q = connection.ops.quote_name
     table, key, start, expires, count = (
         q(name) for name in (RateCounter._meta.db_table, "key", "window_start", "expires_at", "count")
@@ -32,7 +32,8 @@ def _upsert_sql() -> str:
     # bulk_create(update_conflicts=True) can only overwrite, not add one.)
     # Only quoted names from the model are formatted in; values go as parameters.
     return (
-        f"INSERT INTO {table} ({key}, {start}, {expires}, {count}) VALUES (%s, %s, %s, 1) "  # noqa: S608
+        f"INSERT INTO {table} ({key}, {start}, {expires}, {count}) "  # noqa: S608
+        f"VALUES {', '.join(['(%s, %s, %s, 1)'] * rows)} "
         f"ON CONFLICT ({key}, {start}) DO UPDATE SET {count} = {table}.{count} + 1 "
         f"RETURNING {count}"
     )
@@ -41,23 +42,28 @@ def _upsert_sql() -> str:
 def hit(key: str, *, limit: int, period_seconds: int) -> bool:
     """Counts one attempt for ``key`` and returns True when the caller is now
     over ``limit`` attempts in the current window of ``period_seconds``."""
+    return hit_any([key], limit=limit, period_seconds=period_seconds)
+
+
+def hit_any(keys: list[str], *, limit: int, period_seconds: int) -> bool:
+    """Counts one attempt for each of ``keys`` (e.g. the client's address and
+    its session) in one statement; True when any of them is now over
+    ``limit`` in the current window of ``period_seconds``."""
     now = timezone.now()
     epoch = int(now.timestamp())
     window_start = dt.datetime.fromtimestamp(epoch - epoch % period_seconds, tz=dt.UTC)
     expires_at = window_start + dt.timedelta(seconds=period_seconds)
-    digest = hashlib.sha256(f"{period_seconds}:{key}".encode()).hexdigest()
     field = RateCounter._meta.get_field("window_start")
-    params = [
-        digest,
-        field.get_db_prep_value(window_start, connection),
-        field.get_db_prep_value(expires_at, connection),
-    ]
+    window = [field.get_db_prep_value(window_start, connection), field.get_db_prep_value(expires_at, connection)]
+    # Sorted and distinct: two processes counting the same keys lock them in the same order.
+    digests = sorted({hashlib.sha256(f"{period_seconds}:{key}".encode()).hexdigest() for key in keys})
+    params = [value for digest in digests for value in (digest, *window)]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_upsert_sql(), params)
-        (count,) = cursor.fetchone()
+        cursor.execute(_upsert_sql(len(digests)), params)
+        counts = [count for (count,) in cursor.fetchall()]
     if random.randrange(PRUNE_ONE_IN) == 0:  # noqa: S311 - not security-relevant
         ratecounter_prune(now=now)
-    return count > limit
+    return max(counts) > limit
 
 
 @transaction.atomic

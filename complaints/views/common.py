@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.clientip import client_key
-from core.ratelimit import hit
+from core.ratelimit import hit_any
 
 
 class PrivatePageMixin:
@@ -17,13 +17,16 @@ class PrivatePageMixin:
         return response
 
 
-def over_limit(request, scope: str, per_hour: int) -> bool:
-    """Counts this request against the per-IP and per-session hourly limits."""
-    if not request.session.session_key:
+def over_limit(request, scope: str, per_hour: int, *, session: bool = True) -> bool:
+    """Counts this request against the per-client hourly limit and, with
+    ``session``, the per-session one too (creating the session: later steps
+    need its key). One statement either way."""
+    keys = [f"{scope}:ip:{client_key(request)}"]
+    if session and not request.session.session_key:
         request.session.save()
-    by_ip = hit(f"{scope}:ip:{client_key(request)}", limit=per_hour, period_seconds=3600)
-    by_session = hit(f"{scope}:session:{request.session.session_key}", limit=per_hour, period_seconds=3600)
-    return by_ip or by_session
+    if request.session.session_key:
+        keys.append(f"{scope}:session:{request.session.session_key}")
+    return hit_any(keys, limit=per_hour, period_seconds=3600)
 
 
 def upload_too_large(request) -> bool:

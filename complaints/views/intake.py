@@ -111,7 +111,8 @@ class IntakeStepView(PrivatePageMixin, View):
 
     def post(self, request):
         # A new draft counts against its own limit; a complaint counts once, when it is sent (see _submit).
-        if self.draft is None and over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR):
+        # A first step needs no session (the draft's link carries it on), so none is made for it.
+        if self.draft is None and over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR, session=False):
             return self._render(build_form(self.step, self.draft, request.POST), limited=True, status=429)
         if self.step == "contact" and upload_too_large(request):
             return self._render(build_form(self.step, self.draft), too_large=True, status=413)

@@ -30,6 +30,7 @@ class Topic(models.TextChoices):
     EMERGENCY_READINESS = "emergency_readiness", _("Emergency readiness and management")
     PHYSICAL_ENVIRONMENT = "physical_environment", _("Physical environment")
     INSTRUCTIONAL_ENVIRONMENT = "instructional_environment", _("Instructional environment")
+    PHYSICAL_HEALTH = "physical_health", _("Physical health")
     MENTAL_HEALTH = "mental_health", _("Mental health")
     DISCIPLINE = "discipline", _("Discipline")
     # This project's SRO module.

@@ -40,6 +40,9 @@ class Invitation(models.Model):
         _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ISSUED
     )
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    # False from the moment the invitation is finished until ``surveys.seal``
+    # rewrites it in a transaction of its own (see there why).
+    sealed = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

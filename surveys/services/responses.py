@@ -96,7 +96,8 @@ def response_store(
     Answer.objects.bulk_create(_answer_rows(response, questions, answers))
     if invitation is not None:
         invitation.status = InvitationStatus.FINISHED
-        invitation.save(update_fields=["status"])
+        invitation.sealed = False
+        invitation.save(update_fields=["status", "sealed"])
         if survey.anonymity == AnonymityMode.CONFIDENTIAL:
             Attribution.objects.create(response=response, invitation=invitation)
     return response

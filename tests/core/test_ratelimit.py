@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import RateCounter
-from core.ratelimit import hit, ratecounter_prune
+from core.ratelimit import hit, hit_any, ratecounter_prune
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,14 @@ def test_attempts_counted_at_the_same_moment_by_several_processes_are_all_counte
         thread.join()
     assert errors == []
     assert RateCounter.objects.get().count == 100
+
+
+def test_an_address_and_a_session_are_counted_in_one_statement_and_either_can_go_over():
+    hit_any(["filing:ip:a"], limit=2, period_seconds=60)
+    hit_any(["filing:ip:a"], limit=2, period_seconds=60)
+    with CaptureQueriesContext(connection) as queries:
+        # The session is new, the address has used its two attempts: the request is over the limit.
+        assert hit_any(["filing:ip:a", "filing:session:s1"], limit=2, period_seconds=60) is True
+    assert len([q for q in queries.captured_queries if "ratecounter" in q["sql"].lower()]) == 1
+    assert hit_any(["filing:ip:b", "filing:session:s1"], limit=2, period_seconds=60) is False
+    assert hit_any(["filing:ip:c", "filing:session:s1"], limit=2, period_seconds=60) is True
