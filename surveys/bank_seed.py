@@ -194,15 +194,15 @@ CLIMATE = [
         "Los estudiantes reciben ayuda adicional de los maestros cuando la necesitan.",
         {"groups": SCHOOL},
     ),
-    # Environment: physical health (Topic has no "physical health" yet: OTHER until it does)
+    # Environment: physical health
     (
-        "ENV-HEALTH-1", V, Topic.OTHER, A4,
+        "ENV-HEALTH-1", V, Topic.PHYSICAL_HEALTH, A4,
         "This school encourages students to be physically active and offers healthy food.",
         "Esta escuela anima a los estudiantes a hacer actividad física y ofrece comida saludable.",
         {"groups": SCHOOL},
     ),
     (
-        "ENV-HEALTH-2", V, Topic.OTHER, A4,
+        "ENV-HEALTH-2", V, Topic.PHYSICAL_HEALTH, A4,
         "Students can see a school nurse or other health staff when they need to.",
         "Los estudiantes pueden ver a la enfermera escolar u otro personal de salud cuando lo necesitan.",
         {"groups": SCHOOL},

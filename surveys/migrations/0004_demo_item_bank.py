@@ -17,6 +17,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("surveys", "0001_initial")]
+    dependencies = [("surveys", "0003_topic_physical_health")]
 
     operations = [migrations.RunPython(load, unload)]
