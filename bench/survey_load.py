@@ -98,15 +98,23 @@ FROM generate_series(1, %(n)s) g
 """
 
 
-def _questions() -> list[tuple]:
-    items = {i.code: i for i in Item.objects.filter(district=None, code__in=SCALES + OTHERS)}
+def bank_questions(pages: list[list[str]]) -> list[tuple]:
+    """``build_survey`` rows asking the shared bank items ``pages`` names, page by page."""
+    codes = [code for page in pages for code in page]
+    items = {i.code: i for i in Item.objects.filter(district=None, code__in=codes)}
     rows = []
-    for n, code in enumerate(SCALES + OTHERS):
-        item = items[code]
-        extra = {"domain": item.domain, "topic": item.topic, "demographic": item.demographic}
-        extra |= {"choices": item.choices, "reverse_scored": item.reverse_scored}
-        rows.append((1 + n // 8, code, item.kind, item.text_en, item.text_es, extra))
-    return rows + CUSTOM
+    for number, page in enumerate(pages, start=1):
+        for code in page:
+            item = items[code]
+            extra = {"domain": item.domain, "topic": item.topic, "demographic": item.demographic}
+            extra |= {"choices": item.choices, "reverse_scored": item.reverse_scored}
+            rows.append((number, code, item.kind, item.text_en, item.text_es, extra))
+    return rows
+
+
+def _questions() -> list[tuple]:
+    codes = SCALES + OTHERS
+    return bank_questions([codes[n : n + 8] for n in range(0, len(codes), 8)]) + CUSTOM
 
 
 def survey_load(responses: int) -> tuple[Survey, object]:

@@ -1,0 +1,243 @@
+"""Times survey taking under load: simulated respondents against gunicorn + PostgreSQL.
+
+Goal (issue 11): 5,000 respondents, each answering a page every 30 s for 2
+minutes, on this 2-core machine: p95 under 300 ms and no errors.
+
+Each respondent opens a school's open link (GET), presses Start (POST), then
+every 30 s sends the page it is on (POST, answers as a browser sends them,
+CSRF token and session cookie included) and reads the next one (GET); the
+fourth POST stores the response and shows the thank-you page. Respondents
+start evenly spread over the first 30 s, so the load is steady (about 5,000 /
+30 s = 170 page turns, 330 requests a second). The script prints p50/p95/max
+per request kind and for a "page turn" (the POST and the GET of the page it
+leads to: what a person waits for), the errors, and checks that every finished
+respondent left exactly one stored response.
+
+Run:
+    DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_demo_taking .venv/bin/python bench/survey_taking.py
+    ... bench/survey_taking.py [respondents] [minutes] [workers]      # defaults 5000 2 4
+
+It creates its own database (``test_<name>``), migrates it, starts gunicorn
+(bench/survey_settings.py: rate limits off, since every respondent comes from
+127.0.0.1) on a free port in 18300-18399, and drops the database at the end.
+Needs aiohttp (requirements-dev.txt).
+"""
+
+import asyncio
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import aiohttp  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from bench.survey_load import bank_questions  # noqa: E402
+from surveys.demo_texts import PAGES  # noqa: E402
+from surveys.forms import field_name  # noqa: E402
+from surveys.models import QuestionKind, Response  # noqa: E402
+from tests.factories import SchoolFactory  # noqa: E402
+from tests.surveys.builders import build_survey  # noqa: E402
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PORTS = range(18300, 18400)
+TICK = 30.0  # seconds between two pages of one respondent
+
+
+def _free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    sys.exit("No free port in 18300-18399.")
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+class Respondent:
+    """One browser: its cookies, and the time and outcome of each request it sent."""
+
+    def __init__(self, http: aiohttp.ClientSession, base: str, stats: dict):
+        self.http, self.base, self.stats, self.cookies = http, base, stats, {}
+
+    async def request(self, kind: str, method: str, path: str, data=None, expect=(200,)) -> tuple[str, str]:
+        """Sends one request (redirects not followed); returns (body, Location)."""
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+        start = time.perf_counter()
+        try:
+            async with self.http.request(method, self.base + path, data=data, headers=headers) as response:
+                body = await response.text()
+                status, location = response.status, response.headers.get("Location", "")
+                for header in response.headers.getall("Set-Cookie", []):
+                    for key, morsel in SimpleCookie(header).items():
+                        self.cookies[key] = morsel.value
+        except (TimeoutError, aiohttp.ClientError) as error:
+            self.stats["errors"].append(f"{kind}: {type(error).__name__}")
+            raise
+        finally:
+            self.stats["times"].setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+        if status not in expect:
+            self.stats["errors"].append(f"{kind}: HTTP {status}")
+            raise RuntimeError(status)
+        return body, location
+
+
+def _answers(pages: list[list], rng: random.Random) -> list[dict]:
+    """What one respondent types, page by page (about one question in twenty skipped)."""
+    answers = []
+    for questions in pages:
+        data = {}
+        for question in questions:
+            if rng.random() < 0.05 or question.is_text:
+                continue
+            codes = [c.code for c in question.choices.all()]
+            if question.kind == QuestionKind.MULTIPLE:
+                data[field_name(question)] = rng.sample(codes, 2)
+            elif codes:
+                data[field_name(question)] = rng.choice(codes)
+        answers.append(data)
+    return answers
+
+
+async def respond(person: Respondent, start_path: str, answers: list[dict], delay: float, turns: int) -> bool:
+    """One respondent's visit; True when it stored its response."""
+    await asyncio.sleep(delay)
+    began = time.perf_counter()
+    try:
+        body, _ = await person.request("start page (GET)", "GET", start_path)
+        token = TOKEN.search(body).group(1)
+        await person.request("start (POST)", "POST", start_path, {"csrfmiddlewaretoken": token}, expect=(302,))
+        body, _ = await person.request("question page (GET)", "GET", reverse("surveys:take_page"))
+        for number, data in enumerate(answers[:turns], start=1):
+            await asyncio.sleep(max(0.0, began + number * TICK - time.perf_counter()))
+            turn = time.perf_counter()
+            token = TOKEN.search(body).group(1)
+            form = [("csrfmiddlewaretoken", token), ("page", str(number)), ("next", "1")]
+            form += [(k, v) for k, values in data.items() for v in (values if isinstance(values, list) else [values])]
+            _, location = await person.request("answers (POST)", "POST", reverse("surveys:take_page"), form, (302,))
+            body, _ = await person.request("next page (GET)", "GET", location)
+            person.stats["turns"].append((time.perf_counter() - turn) * 1000)
+        return "thanks" in location
+    except (RuntimeError, TimeoutError, AttributeError, aiohttp.ClientError):
+        return False
+
+
+async def load(base: str, start_path: str, pages: list[list], respondents: int, minutes: float) -> dict:
+    stats = {"times": {}, "turns": [], "errors": []}
+    turns = min(len(pages), int(minutes * 60 // TICK))
+    rng = random.Random(11)
+    timeout = aiohttp.ClientTimeout(total=60)
+    connector = aiohttp.TCPConnector(limit=1000, force_close=True)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout, cookie_jar=aiohttp.DummyCookieJar()) as http:
+        visits = [
+            respond(Respondent(http, base, stats), start_path, _answers(pages, rng), n * TICK / respondents, turns)
+            for n in range(respondents)
+        ]
+        started = time.perf_counter()
+        stats["finished"] = sum(await asyncio.gather(*visits))
+        stats["seconds"] = time.perf_counter() - started
+    return stats
+
+
+def _line(label: str, times: list[float]) -> str:
+    if len(times) < 2:
+        return f"  {label:<22} {len(times):6d} requests"
+    p95 = statistics.quantiles(times, n=20)[18]
+    return (
+        f"  {label:<22} {len(times):6d}  p50 {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms"
+        f"  max {max(times):8.1f} ms"
+    )
+
+
+def report(stats: dict, respondents: int, workers: int) -> None:
+    every = [t for times in stats["times"].values() for t in times]
+    print(
+        f"{respondents} respondents, gunicorn {workers} workers, PostgreSQL; {len(every)} requests in "
+        f"{stats['seconds']:.0f} s ({len(every) / stats['seconds']:.0f}/s); {stats['finished']} finished"
+    )
+    for kind, times in stats["times"].items():
+        print(_line(kind, times))
+    print(_line("page turn (POST+GET)", stats["turns"]))
+    p95 = statistics.quantiles(every, n=20)[18] if len(every) > 1 else 0
+    verdict = "met" if p95 < 300 and not stats["errors"] else "NOT met"
+    print(_line("every request", every) + f"   goal p95 < 300 ms, no errors: {verdict}")
+    errors = {}
+    for error in stats["errors"]:
+        errors[error] = errors.get(error, 0) + 1
+    print(f"errors: {len(stats['errors'])}" + "".join(f"\n  {n:6d}  {e}" for e, n in sorted(errors.items())))
+
+
+def _gunicorn(port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": _database_url()}
+    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"survey_taking_gunicorn_{port}.log", "w")  # noqa: SIM115
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
+    command += ["--bind", f"127.0.0.1:{port}", "--backlog", "4096"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+
+
+def _wait_for(base: str, path: str) -> None:
+    import urllib.request
+
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + path, timeout=2)  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not answer.")
+
+
+def main(respondents: int, minutes: float, workers: int) -> None:
+    if connection.vendor != "postgresql":
+        sys.exit("bench/survey_taking.py needs PostgreSQL: set DATABASE_URL.")
+    old = setup_databases(verbosity=0, interactive=False)
+    server = None
+    try:
+        school = SchoolFactory()
+        survey = build_survey(school.district, [school], questions=bank_questions([codes for *_, codes in PAGES]))
+        pages = [list(page.questions.prefetch_related("choices")) for page in survey.pages.order_by("position")]
+        start_path = reverse("surveys:take_start", args=[survey.public_id, school.slug])
+        port = _free_port()
+        server = _gunicorn(port, workers)
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base, start_path)
+        stats = asyncio.run(load(base, start_path, pages, respondents, minutes))
+        report(stats, respondents, workers)
+        stored = Response.objects.filter(survey=survey).count()
+        print(f"responses stored: {stored} (finished respondents: {stats['finished']})")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(20)
+        teardown_databases(old, verbosity=0)
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    main(
+        int(arguments[0]) if arguments else 5000,
+        float(arguments[1]) if len(arguments) > 1 else 2.0,
+        int(arguments[2]) if len(arguments) > 2 else 4,
+    )
