@@ -87,7 +87,9 @@ class Respondent:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
         start = time.perf_counter()
         try:
-            async with self.http.request(method, self.base + path, data=data, headers=headers) as response:
+            async with self.http.request(
+                method, self.base + path, data=data, headers=headers, allow_redirects=False
+            ) as response:
                 body = await response.text()
                 status, location = response.status, response.headers.get("Location", "")
                 for header in response.headers.getall("Set-Cookie", []):
@@ -100,8 +102,15 @@ class Respondent:
             self.stats["times"].setdefault(kind, []).append((time.perf_counter() - start) * 1000)
         if status not in expect:
             self.stats["errors"].append(f"{kind}: HTTP {status}")
+            self.stats["bodies"].setdefault(f"{kind}: HTTP {status}", _text(body))
             raise RuntimeError(status)
         return body, location
+
+
+def _text(html: str) -> str:
+    """The visible text of an error page, shortened, to show once per kind of error."""
+    main = html.split("<main", 1)[-1]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))[:400]
 
 
 def _answers(pages: list[list], rng: random.Random) -> list[dict]:
@@ -145,7 +154,7 @@ async def respond(person: Respondent, start_path: str, answers: list[dict], dela
 
 
 async def load(base: str, start_path: str, pages: list[list], respondents: int, minutes: float) -> dict:
-    stats = {"times": {}, "turns": [], "errors": []}
+    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}}
     turns = min(len(pages), int(minutes * 60 // TICK))
     rng = random.Random(11)
     timeout = aiohttp.ClientTimeout(total=60)
@@ -187,6 +196,8 @@ def report(stats: dict, respondents: int, workers: int) -> None:
     for error in stats["errors"]:
         errors[error] = errors.get(error, 0) + 1
     print(f"errors: {len(stats['errors'])}" + "".join(f"\n  {n:6d}  {e}" for e, n in sorted(errors.items())))
+    for error, text in stats["bodies"].items():
+        print(f"  first {error}: {text}")
 
 
 def _gunicorn(port: int, workers: int) -> subprocess.Popen:
