@@ -89,7 +89,7 @@ class PageEditView(BuilderMixin, FormView):
     form_class = PageIntroForm
 
     def load_objects(self):
-        self.page = self.get_page(self.kwargs["page"])
+        self.page = self.get_page(self.kwargs["page_id"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": copy.copy(self.page)}
@@ -109,7 +109,7 @@ class PageDeleteView(BuilderMixin, TemplateView):
     template_name = "surveys/staff/build/page_delete.html"
 
     def load_objects(self):
-        self.page = self.get_page(self.kwargs["page"])
+        self.page = self.get_page(self.kwargs["page_id"])
 
     def get_context_data(self, **kwargs):
         codes = list(self.page.questions.values_list("code", flat=True))
@@ -124,7 +124,7 @@ class PageDeleteView(BuilderMixin, TemplateView):
 
 class PageMoveView(BuilderMixin, View):
     def load_objects(self):
-        self.page = self.get_page(self.kwargs["page"])
+        self.page = self.get_page(self.kwargs["page_id"])
 
     def post(self, request, *args, **kwargs):
         authoring.page_move(actor=request.user, page=self.page, up=self.kwargs["direction"] == "up", request=request)

@@ -45,9 +45,11 @@ class BankView(BuilderMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         item_id = request.POST.get("item", "")
-        item = get_object_or_404(
-            authoring_questions.bank_items_for(self.survey), pk=item_id if item_id.isdigit() else None
-        )
+        item = authoring_questions.bank_items_for(self.survey).filter(pk=item_id if item_id.isdigit() else None)
+        item = item.first()
+        if item is None:
+            messages.error(request, _("Choose an item of the bank to add."))
+            return redirect(request.path)
         target = self._target_page(request.POST.get("to"))
         target.survey = self.survey
         question = authoring_questions.question_add_from_item(
@@ -86,7 +88,7 @@ class QuestionEditView(BuilderMixin, FormView):
     template_name = "surveys/staff/build/question_form.html"
 
     def load_objects(self):
-        self.question = self.get_question(self.kwargs["question"])
+        self.question = self.get_question(self.kwargs["question_id"])
 
     def get_form(self, form_class=None):
         return QuestionForm(**self.get_form_kwargs(), instance=self.question, survey=self.survey)
@@ -112,7 +114,7 @@ class QuestionDeleteView(BuilderMixin, TemplateView):
     template_name = "surveys/staff/build/question_delete.html"
 
     def load_objects(self):
-        self.question = self.get_question(self.kwargs["question"])
+        self.question = self.get_question(self.kwargs["question_id"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(question=self.question, **kwargs)
@@ -125,7 +127,7 @@ class QuestionDeleteView(BuilderMixin, TemplateView):
 
 class QuestionMoveView(BuilderMixin, View):
     def load_objects(self):
-        self.question = self.get_question(self.kwargs["question"])
+        self.question = self.get_question(self.kwargs["question_id"])
 
     def post(self, request, *args, **kwargs):
         authoring_questions.question_move(
