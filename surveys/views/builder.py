@@ -5,7 +5,6 @@ new versions. Questions are in ``builder_questions``, previews in
 import copy
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.rules import coordinated_districts
 from surveys.forms_builder import PageIntroForm, SurveySettingsForm
-from surveys.models import Question, RespondentGroup
+from surveys.models import RespondentGroup
 from surveys.services import authoring, authoring_publish
 from surveys.views.builder_base import BuilderMixin, build_url
 
@@ -46,14 +45,11 @@ class SurveyBuildView(BuilderMixin, TemplateView):
     draft_only = False
 
     def get_context_data(self, **kwargs):
-        questions = Question.objects.order_by("position").only(
-            "pk", "page_id", "code", "kind", "text_en", "text_es", "required", "position"
-        )
-        pages = list(self.survey.pages.order_by("position").prefetch_related(Prefetch("questions", questions)))
+        pages = authoring_publish.pages_for_gaps(self.survey)
         return super().get_context_data(
             pages=pages,
             schools=list(self.survey.schools.all()),
-            gaps=[] if self.survey.is_frozen else authoring_publish.survey_gaps(self.survey),
+            gaps=[] if self.survey.is_frozen else authoring_publish.survey_gaps(self.survey, pages),
             newer=self.survey.is_frozen and hasattr(self.survey, "next_version"),
             group_labels=[RespondentGroup(g).label for g in self.survey.groups if g in RespondentGroup.values],
             **kwargs,

@@ -25,21 +25,23 @@ class BankView(BuilderMixin, TemplateView):
 
     template_name = "surveys/staff/build/bank.html"
 
-    def _target_page(self, value):
-        pages = self.survey.pages.order_by("-position")
-        page = pages.filter(pk=value).first() if str(value or "").isdigit() else None
-        return page or pages.first()
+    def _target_page(self, value, pages=None):
+        """The page chosen in ``to``, else the last page."""
+        pages = pages if pages is not None else list(self.survey.pages.order_by("position"))
+        chosen = [page for page in pages if str(page.pk) == str(value)]
+        return (chosen or pages)[-1]
 
     def get_context_data(self, **kwargs):
         items = authoring_questions.bank_items_for(self.survey).order_by("domain", "topic", "code")
         bank = BankFilter(self.request.GET or None, queryset=items)
         page_obj = Paginator(bank.qs, BANK_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        pages = list(self.survey.pages.order_by("position"))
         return super().get_context_data(
             filter=bank,
             page_obj=page_obj,
-            pages=list(self.survey.pages.order_by("position")),
-            target=self._target_page(self.request.GET.get("to")),
-            used=set(self.survey.questions.values_list("code", flat=True)),
+            pages=pages,
+            target=self._target_page(self.request.GET.get("to"), pages),
+            used=set(self.survey.questions.order_by().values_list("code", flat=True)),
             **kwargs,
         )
 
