@@ -196,10 +196,14 @@ class QuestionForm(forms.ModelForm):
             return data
         if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and len(data["choices"]) < 2:
             self.add_error("choices_text", _("Give at least two choices."))
+        if kind != QuestionKind.NUMBER:
+            # Limits only mean something for numbers; never keep stale ones.
+            data["min_value"] = data["max_value"] = None
         low, high = data.get("min_value"), data.get("max_value")
         if low is not None and high is not None and low > high:
             self.add_error("max_value", _("The largest number cannot be smaller than the smallest."))
-        if data.get("save_to_bank") and Item.objects.filter(district=self.survey.district, code=data.get("code")):
+        in_bank = Item.objects.filter(district_id=self.survey.district_id, code=data.get("code"))
+        if data.get("save_to_bank") and in_bank.exists():
             self.add_error("save_to_bank", _("The district's bank already has an item with this code."))
         return data
 

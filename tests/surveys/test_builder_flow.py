@@ -326,3 +326,24 @@ def test_dates_are_shown_back_in_the_form_as_saved(signed_in, world):
     response = signed_in.get(_url("build_settings", survey))
     assert 'value="2030-03-02"' in response.content.decode()
     assert survey.opens_on == datetime.date(2030, 3, 2)
+
+
+def test_number_limits_are_kept_for_numbers_only(signed_in, world):
+    survey = _new_survey(signed_in, world)
+    page = survey.pages.get().pk
+    number = _custom(code="HOURS", kind="number", choices_text="", min_value="0", max_value="40", page=page)
+    signed_in.post(_url("build_question_add", survey), number)
+    single = _custom(code="CLUBS", min_value="1", max_value="3", page=page)
+    signed_in.post(_url("build_question_add", survey), single)
+    limits = dict(survey.questions.values_list("code", "max_value"))
+    assert limits == {"HOURS": 40, "CLUBS": None}
+
+
+def test_saving_to_the_bank_a_code_the_district_already_has_is_refused_next_to_the_box(signed_in, world):
+    survey = _new_survey(signed_in, world)
+    ItemFactory(code="OWN-CLUBS", district=world.a)
+    response = signed_in.post(
+        _url("build_question_add", survey), _custom(page=survey.pages.get().pk, save_to_bank="on")
+    )
+    assert "save_to_bank" in response.context["form"].errors
+    assert not survey.questions.exists()
