@@ -9,6 +9,8 @@ mode and the opening date are locked once the survey has opened.
 Every change is audited in its own transaction.
 """
 
+import datetime
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +83,35 @@ def _check_locks(survey: Survey, changes: dict) -> None:
         raise AnonymityLocked
 
 
+def previous_version_close(*, actor, survey: Survey, request=None) -> None:
+    """When published ``survey`` is a new version, its previous version stops
+    taking answers the day before it opens (its closing date moved earlier
+    when it would overlap, audited), so no day takes answers for both."""
+    previous = survey.previous_version
+    if previous is None or not survey.opens_on:
+        return
+    last_day = survey.opens_on - datetime.timedelta(days=1)
+    if previous.closes_on is not None and previous.closes_on <= last_day:
+        return
+    changes = changes_between({"closes_on": previous.closes_on}, {"closes_on": last_day})
+    previous.closes_on = last_day
+    previous.save(update_fields=["closes_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        kind=AuditKind.SURVEY_CHANGED,
+        obj=previous,
+        changes=changes,
+        note=f"closed for version {survey.version}",
+        request=request,
+    )
+
+
+def _check_previous(survey: Survey) -> None:
+    previous = survey.previous_version
+    if previous and survey.opens_on and previous.opens_on and survey.opens_on <= previous.opens_on:
+        raise BuilderError(_("This version must open after the previous version opened."))
+
+
 @transaction.atomic
 def survey_create(*, actor, district: District, data: dict, request=None) -> Survey:
     """A new draft survey of ``district`` from cleaned settings ``data``, with
@@ -126,6 +157,10 @@ def survey_update(*, actor, survey: Survey, data: dict, request=None) -> Survey:
     if "schools" in data:
         survey.schools.set(data["schools"])
     audit_record(actor=actor, kind=AuditKind.SURVEY_CHANGED, obj=survey, changes=changes, request=request)
+    if survey.is_frozen and "opens_on" in changes:
+        # A published new version moved earlier: keep the two versions apart.
+        _check_previous(survey)
+        previous_version_close(actor=actor, survey=survey, request=request)
     return survey
 
 

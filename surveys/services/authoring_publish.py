@@ -6,8 +6,6 @@ overlap). Each version keeps its own questions and responses, so results
 never mix two wordings; results compare versions by question code.
 """
 
-import datetime
-
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -15,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import AuditKind, audit_record
 from surveys.models import Page, Question, QuestionChoice, Survey
-from surveys.services.authoring import BuilderError, survey_require_draft
+from surveys.services.authoring import BuilderError, previous_version_close, survey_require_draft
 
 
 class PublishRefused(BuilderError):
@@ -113,20 +111,7 @@ def survey_publish(*, actor, survey: Survey, request=None) -> Survey:
     survey.published_by = actor
     survey.save(update_fields=["published_at", "published_by", "updated_at"])
     audit_record(actor=actor, kind=AuditKind.SURVEY_PUBLISHED, obj=survey, request=request)
-    previous = survey.previous_version
-    last_day = survey.opens_on - datetime.timedelta(days=1)
-    if previous is not None and (previous.closes_on is None or previous.closes_on > last_day):
-        changes = {"closes_on": [previous.closes_on and previous.closes_on.isoformat(), last_day.isoformat()]}
-        previous.closes_on = last_day
-        previous.save(update_fields=["closes_on", "updated_at"])
-        audit_record(
-            actor=actor,
-            kind=AuditKind.SURVEY_CHANGED,
-            obj=previous,
-            changes=changes,
-            note=f"closed for version {survey.version}",
-            request=request,
-        )
+    previous_version_close(actor=actor, survey=survey, request=request)
     return survey
 
 

@@ -263,3 +263,18 @@ def test_a_custom_question_kind_with_choices_needs_two_before_publishing(world, 
         choices=[{"code": "a", "en": "A", "es": "A"}],
     )
     assert authoring_publish.survey_gaps(survey) == ["Question ONE needs at least two choices."]
+
+
+def test_moving_a_published_new_versions_opening_earlier_closes_the_old_one_earlier_too(world, coordinator):
+    old = build_survey(world.a, [world.a_school], closes_on=TODAY + datetime.timedelta(days=60))
+    new = authoring_publish.survey_new_version(actor=coordinator, survey=old)
+    opens = TODAY + datetime.timedelta(days=20)
+    authoring.survey_update(
+        actor=coordinator, survey=new, data={"opens_on": opens, "closes_on": opens + datetime.timedelta(days=30)}
+    )
+    new = authoring_publish.survey_publish(actor=coordinator, survey=new)
+    authoring.survey_update(actor=coordinator, survey=new, data={"opens_on": TODAY + datetime.timedelta(days=5)})
+    old.refresh_from_db()
+    assert old.closes_on == TODAY + datetime.timedelta(days=4)
+    with pytest.raises(authoring.BuilderError):
+        authoring.survey_update(actor=coordinator, survey=new, data={"opens_on": old.opens_on})
