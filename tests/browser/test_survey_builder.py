@@ -95,6 +95,14 @@ def test_a_coordinator_builds_publishes_and_previews_a_survey_with_the_keyboard(
     assert_accessible(page)
     screenshot(page, "staff-survey-builder")
 
+    # Published: the wording is shown read-only; the running settings still change.
+    _press(page.get_by_role("link", name="Settings", exact=True))
+    page.wait_for_url("**/settings/")
+    assert page.get_by_label("Title (English)").is_disabled()
+    assert page.get_by_label("Closes on").is_enabled()
+    assert_accessible(page)
+    page.go_back()
+
     _press(page.get_by_role("link", name="Preview in Spanish"))
     page.wait_for_url("**/preview/es/")
     assert page.get_by_role("heading", name="Encuesta de clima").is_visible()

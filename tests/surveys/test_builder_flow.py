@@ -347,3 +347,36 @@ def test_saving_to_the_bank_a_code_the_district_already_has_is_refused_next_to_t
     )
     assert "save_to_bank" in response.context["form"].errors
     assert not survey.questions.exists()
+
+
+def test_every_builder_change_leaves_one_audit_event_of_its_kind(world, coordinator):
+    from surveys.services import authoring, authoring_questions
+
+    survey = authoring.survey_create(actor=coordinator, district=world.a, data={"title_en": "T", "groups": []})
+    page = survey.pages.get()
+    item = ItemFactory()
+    steps = [
+        (AuditKind.SURVEY_CHANGED, lambda: authoring.page_add(actor=coordinator, survey=survey)),
+        (
+            AuditKind.SURVEY_CHANGED,
+            lambda: authoring.page_update(actor=coordinator, page=page, data={"intro_en": "Hi"}),
+        ),
+        (AuditKind.SURVEY_CHANGED, lambda: authoring.page_move(actor=coordinator, page=page, up=False)),
+        (
+            AuditKind.SURVEY_QUESTION_ADDED,
+            lambda: authoring_questions.question_add_from_item(actor=coordinator, survey=survey, item=item, page=page),
+        ),
+        (
+            AuditKind.SURVEY_QUESTION_CHANGED,
+            lambda: authoring_questions.question_move(actor=coordinator, question=survey.questions.get(), up=True),
+        ),
+        (
+            AuditKind.SURVEY_QUESTION_REMOVED,
+            lambda: authoring_questions.question_remove(actor=coordinator, question=survey.questions.get()),
+        ),
+        (AuditKind.SURVEY_CHANGED, lambda: authoring.page_remove(actor=coordinator, page=page)),
+    ]
+    for kind, step in steps:
+        before = AuditEvent.objects.filter(kind=kind, actor=coordinator).count()
+        step()
+        assert AuditEvent.objects.filter(kind=kind, actor=coordinator).count() == before + 1, kind
