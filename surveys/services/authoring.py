@@ -100,8 +100,7 @@ def previous_version_close(*, actor, survey: Survey, request=None) -> None:
         actor=actor,
         kind=AuditKind.SURVEY_CHANGED,
         obj=previous,
-        changes=changes,
-        note=f"closed for version {survey.version}",
+        changes=changes | {"next_version": [None, survey.pk]},
         request=request,
     )
 
@@ -184,7 +183,7 @@ def page_add(*, actor, survey: Survey, request=None) -> Page:
     last = survey.pages.order_by("-position").values_list("position", flat=True).first() or 0
     page = Page.objects.create(survey=survey, position=last + 1)
     audit_record(
-        actor=actor, kind=AuditKind.SURVEY_CHANGED, obj=survey, note=f"page {page.position} added", request=request
+        actor=actor, kind=AuditKind.SURVEY_CHANGED, obj=survey, changes={"page": [None, page.position]}, request=request
     )
     return page
 
@@ -203,8 +202,7 @@ def page_update(*, actor, page: Page, data: dict, request=None) -> Page:
             actor=actor,
             kind=AuditKind.SURVEY_CHANGED,
             obj=page.survey,
-            changes=changes,
-            note=f"page {page.position}",
+            changes={"page": [page.position, page.position], **changes},
             request=request,
         )
     return page
@@ -224,8 +222,7 @@ def page_remove(*, actor, page: Page, confirm: bool = False, request=None) -> No
         actor=actor,
         kind=AuditKind.SURVEY_CHANGED,
         obj=survey,
-        changes={"questions": [codes, []]} if codes else None,
-        note=f"page {page.position} removed",
+        changes={"page": [page.position, None], **({"questions": [codes, []]} if codes else {})},
         request=request,
     )
     page.delete()
@@ -254,6 +251,5 @@ def page_move(*, actor, page: Page, up: bool, request=None) -> None:
         kind=AuditKind.SURVEY_CHANGED,
         obj=survey,
         changes={"page": [index + 1, other + 1]},
-        note="page moved",
         request=request,
     )

@@ -159,8 +159,7 @@ def survey_new_version(*, actor, survey: Survey, request=None) -> Survey:
         actor=actor,
         kind=AuditKind.SURVEY_VERSIONED,
         obj=new,
-        changes={"version": [survey.version, new.version]},
-        note=f"from survey {survey.pk}",
+        changes={"version": [survey.version, new.version], "previous_version": [None, survey.pk]},
         request=request,
     )
     return new

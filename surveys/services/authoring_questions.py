@@ -94,8 +94,7 @@ def question_add_from_item(*, actor, survey: Survey, item: Item, page: Page, req
         actor=actor,
         kind=AuditKind.SURVEY_QUESTION_ADDED,
         obj=survey,
-        changes={"code": [None, question.code]},
-        note=f"from bank item {item.pk}",
+        changes={"code": [None, question.code], "item": [None, item.pk]},
         request=request,
     )
     return question
@@ -194,6 +193,7 @@ def question_move(*, actor, question: Question, up: bool, request=None) -> None:
     page; nothing happens at either end of the survey."""
     survey, page = question.survey, question.page
     survey_require_draft(survey)
+    before = [page.position, question.position]
     siblings = list(page.questions.order_by("position"))
     index = siblings.index(question)
     target = index - 1 if up else index + 1
@@ -208,11 +208,13 @@ def question_move(*, actor, question: Question, up: bool, request=None) -> None:
         if new_page is None:
             return
         _page_change(question, new_page, first=not up)
+    after = list(Question.objects.filter(pk=question.pk).values_list("page__position", "position").get())
     audit_record(
         actor=actor,
         kind=AuditKind.SURVEY_QUESTION_CHANGED,
         obj=survey,
-        note=f"{question.code} moved {'up' if up else 'down'}",
+        changes={"page_and_position": [before, after]},
+        note=question.code,
         request=request,
     )
 

@@ -275,8 +275,9 @@ def test_questions_are_edited_moved_across_pages_and_removed(signed_in, world):
     assert response.status_code == 302, response.context["form"].errors
     qa.refresh_from_db()
     assert (qa.text_en, qa.choices.count()) == ("New wording", 4)
-    event = AuditEvent.objects.get(kind=AuditKind.SURVEY_QUESTION_CHANGED, note="A-1")
-    assert event.changes["text_en"][1] == "New wording"
+    moved, edited = AuditEvent.objects.filter(kind=AuditKind.SURVEY_QUESTION_CHANGED, note="A-1").order_by("pk")
+    assert moved.changes == {"page_and_position": [[1, 2], [2, 1]]}
+    assert edited.changes["text_en"][1] == "New wording"
 
     signed_in.post(_url("build_question_delete", survey, question_id=qb.pk))
     assert not Question.objects.filter(pk=qb.pk).exists()
