@@ -113,3 +113,12 @@ def test_another_surveys_page_or_question_is_not_found(signed_in, world):
     page, question = other.pages.first(), other.questions.first()
     assert signed_in.get(_url("build_page_edit", survey, page_id=page.pk)).status_code == 404
     assert signed_in.get(_url("build_question_edit", survey, question_id=question.pk)).status_code == 404
+
+
+def test_the_advisory_team_sees_surveys_listed_without_builder_links(client, world):
+    survey = build_survey(world.a, [world.a_school])
+    client.force_login(member(Role.ADVISORY, district=world.a))
+    content = client.get(reverse("staff:surveys:index")).content.decode()
+    assert "Climate survey" in content
+    assert _url("build_survey", survey) not in content
+    assert reverse("staff:surveys:build_create") not in content
