@@ -3,6 +3,7 @@ questions, editing, removing and moving them."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -58,7 +59,8 @@ class BankView(BuilderMixin, TemplateView):
             actor=request.user, survey=self.survey, item=item, page=target, request=request
         )
         messages.success(request, _("Added %(code)s to page %(n)s.") % {"code": question.code, "n": target.position})
-        return redirect(f"{request.path}?{request.POST.get('back', '')}")
+        # Back to the same filters and page of the list (re-encoded: only a query string).
+        return redirect(f"{request.path}?{QueryDict(request.POST.get('back', '')).urlencode()}")
 
 
 class QuestionAddView(BuilderMixin, FormView):

@@ -381,3 +381,12 @@ def test_every_builder_change_leaves_one_audit_event_of_its_kind(world, coordina
         before = AuditEvent.objects.filter(kind=kind, actor=coordinator).count()
         step()
         assert AuditEvent.objects.filter(kind=kind, actor=coordinator).count() == before + 1, kind
+
+
+def test_adding_from_the_bank_returns_to_the_same_filtered_list(signed_in, world):
+    survey = _new_survey(signed_in, world)
+    item = ItemFactory(domain="safety")
+    back = "domain=safety&words=a\r\nLocation: x"
+    response = signed_in.post(_url("build_bank", survey), {"item": item.pk, "back": back})
+    assert response.status_code == 302
+    assert response.url.startswith(_url("build_bank", survey) + "?domain=safety&words=a%0D%0ALocation")
