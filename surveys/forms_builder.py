@@ -8,9 +8,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
-from surveys.models import Domain, Item, Page, Question, QuestionKind, RespondentGroup, Survey, Topic
+from surveys.models import (
+    Domain,
+    Item,
+    Page,
+    Question,
+    QuestionChoice,
+    QuestionKind,
+    RespondentGroup,
+    Survey,
+    Topic,
+)
 from surveys.services.authoring import LOCKED_ONCE_OPEN, WORDING_FIELDS
 
+CHOICE_CODE_MAX = QuestionChoice._meta.get_field("code").max_length
+CHOICE_LABEL_MAX = QuestionChoice._meta.get_field("label_en").max_length
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -121,6 +133,12 @@ def parse_choices(text: str) -> list[dict]:
                 code="code",
                 params={"n": number},
             ) from None
+        if len(parts[0]) > CHOICE_CODE_MAX or any(len(part) > CHOICE_LABEL_MAX for part in parts[1:]):
+            raise forms.ValidationError(
+                _("Line %(n)s: a code has at most %(code)s characters and a label at most %(label)s."),
+                code="long",
+                params={"n": number, "code": CHOICE_CODE_MAX, "label": CHOICE_LABEL_MAX},
+            )
         if parts[0] in seen:
             raise forms.ValidationError(_("Line %(n)s: the code is used twice."), code="twice", params={"n": number})
         seen.add(parts[0])

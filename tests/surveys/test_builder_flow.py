@@ -234,6 +234,7 @@ def test_a_custom_question_keeps_its_choices_and_can_be_saved_to_the_districts_b
         ({"choices_text": "art Art"}, "choices_text"),
         ({"choices_text": "only | One | Uno"}, "choices_text"),
         ({"choices_text": "a b | A | A\nc | C | C"}, "choices_text"),
+        ({"choices_text": f"a | {'A' * 201} | A\nc | C | C"}, "choices_text"),
         ({"kind": "number", "min_value": "10", "max_value": "2"}, "max_value"),
         ({"code": ""}, "code"),
     ],
