@@ -96,6 +96,9 @@ class SurveySettingsForm(forms.ModelForm):
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("The closing date cannot be before the opening date."))
+        previous = self.instance.previous_version if self.instance.pk else None
+        if previous and opens and previous.opens_on and opens <= previous.opens_on and "opens_on" not in self.errors:
+            self.add_error("opens_on", _("This version must open after the previous version opened."))
         district = data.get("district") or getattr(self.instance, "district", None)
         if district and any(s.district_id != district.pk for s in data.get("schools", [])):
             self.add_error("schools", _("Choose only schools of the survey's district."))

@@ -278,3 +278,19 @@ def test_moving_a_published_new_versions_opening_earlier_closes_the_old_one_earl
     assert old.closes_on == TODAY + datetime.timedelta(days=4)
     with pytest.raises(authoring.BuilderError):
         authoring.survey_update(actor=coordinator, survey=new, data={"opens_on": old.opens_on})
+
+
+def test_a_new_version_opening_before_the_old_one_is_refused_next_to_the_date(signed_in, world, coordinator):
+    old = build_survey(world.a, [world.a_school])
+    new = authoring_publish.survey_new_version(actor=coordinator, survey=old)
+    data = {
+        "purpose": "climate",
+        "title_en": new.title_en,
+        "anonymity": "anonymous",
+        "estimated_minutes": "10",
+        "opens_on": old.opens_on.isoformat(),
+        "closes_on": old.closes_on.isoformat(),
+    }
+    response = signed_in.post(_url("build_settings", new), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["opens_on"] == ["This version must open after the previous version opened."]
