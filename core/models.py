@@ -55,6 +55,14 @@ class AuditKind(models.TextChoices):
     CANNED_CHANGED = "canned_changed", _("Canned response changed")
     CANNED_DELETED = "canned_deleted", _("Canned response removed")
     MAIL_RESENT = "mail_resent", _("Mail resent")
+    SURVEY_CREATED = "survey_created", _("Survey created")
+    SURVEY_CHANGED = "survey_changed", _("Survey changed")
+    SURVEY_QUESTION_ADDED = "survey_question_added", _("Survey question added")
+    SURVEY_QUESTION_CHANGED = "survey_question_changed", _("Survey question changed")
+    SURVEY_QUESTION_REMOVED = "survey_question_removed", _("Survey question removed")
+    SURVEY_PUBLISHED = "survey_published", _("Survey published")
+    SURVEY_VERSIONED = "survey_versioned", _("New survey version made")
+    BANK_ITEM_ADDED = "bank_item_added", _("Question saved to the item bank")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -93,6 +101,14 @@ KIND_ACTIONS = {
     AuditKind.CANNED_CHANGED: AuditAction.CHANGED,
     AuditKind.CANNED_DELETED: AuditAction.DELETED,
     AuditKind.MAIL_RESENT: AuditAction.CREATED,
+    AuditKind.SURVEY_CREATED: AuditAction.CREATED,
+    AuditKind.SURVEY_CHANGED: AuditAction.CHANGED,
+    AuditKind.SURVEY_QUESTION_ADDED: AuditAction.CREATED,
+    AuditKind.SURVEY_QUESTION_CHANGED: AuditAction.CHANGED,
+    AuditKind.SURVEY_QUESTION_REMOVED: AuditAction.DELETED,
+    AuditKind.SURVEY_PUBLISHED: AuditAction.CHANGED,
+    AuditKind.SURVEY_VERSIONED: AuditAction.CREATED,
+    AuditKind.BANK_ITEM_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
