@@ -55,6 +55,13 @@ class AuditKind(models.TextChoices):
     CANNED_CHANGED = "canned_changed", _("Canned response changed")
     CANNED_DELETED = "canned_deleted", _("Canned response removed")
     MAIL_RESENT = "mail_resent", _("Mail resent")
+    SURVEY_INVITED = "survey_invited", _("Survey invitations sent")
+    SURVEY_CODES_PRINTED = "survey_codes_printed", _("Survey access codes printed")
+    SURVEY_CLASS_CODE_CREATED = "survey_class_code_created", _("Survey class code created")
+    SURVEY_CLASS_CODE_DEACTIVATED = "survey_class_code_deactivated", _("Survey class code deactivated")
+    SURVEY_PAPER_ENTERED = "survey_paper_entered", _("Paper survey response entered")
+    SURVEY_OPT_OUT_RECEIVED = "survey_opt_out_received", _("Survey opt-out received")
+    SURVEY_OPT_OUTS_VIEWED = "survey_opt_outs_viewed", _("Survey opt-outs viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -93,6 +100,13 @@ KIND_ACTIONS = {
     AuditKind.CANNED_CHANGED: AuditAction.CHANGED,
     AuditKind.CANNED_DELETED: AuditAction.DELETED,
     AuditKind.MAIL_RESENT: AuditAction.CREATED,
+    AuditKind.SURVEY_INVITED: AuditAction.CREATED,
+    AuditKind.SURVEY_CODES_PRINTED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_CREATED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_DEACTIVATED: AuditAction.CHANGED,
+    AuditKind.SURVEY_PAPER_ENTERED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUT_RECEIVED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUTS_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
