@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from core.audit import AuditKind, audit_record
-from surveys.codes import code_display, code_generate, code_hash
+from surveys.codes import code_generate, code_hash
 from surveys.models import (
     ClassCode,
     Invitation,
@@ -81,10 +81,17 @@ def opt_outs_for(*, survey: Survey, school, classroom: str = "") -> QuerySet[Opt
     return opt_outs.order_by("student_name", "pk")
 
 
+def opt_outs_for_survey(survey: Survey) -> QuerySet[OptOut]:
+    """Every opt-out that applies to ``survey``, at any of its schools."""
+    return OptOut.objects.filter(
+        Q(survey__isnull=True) | Q(survey=survey), district_id=survey.district_id, school__in=survey.schools.all()
+    ).order_by("school__name", "classroom", "student_name", "pk")
+
+
 @transaction.atomic
 def codes_print(*, survey: Survey, school, classroom: str, how_many: int, actor, request=None) -> list[str]:
     """Creates one-time codes for ``how_many`` students of ``classroom`` less
-    those opted out there, and returns them for printing (displayed form).
+    those opted out there, and returns them for printing.
     Only their hashes are stored: the codes exist on this one sheet."""
     opted_out = opt_outs_for(survey=survey, school=school, classroom=classroom).count()
     count = max(min(how_many, PRINT_MAX) - opted_out, 0)
@@ -107,7 +114,7 @@ def codes_print(*, survey: Survey, school, classroom: str, how_many: int, actor,
         changes={"school": school.name, "classroom": classroom, "codes": count, "opted_out": opted_out},
         request=request,
     )
-    return [code_display(code) for code in codes]
+    return codes
 
 
 def _new_class_code() -> str:
