@@ -419,4 +419,5 @@ PERIODIC_TASKS = {
     "core.jobs.tasks.job_results_prune": 3600,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,
+    "surveys.tasks_reach.survey_reminders_send": 3600,  # survey invitation reminders, each at most once
 }

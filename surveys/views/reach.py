@@ -35,10 +35,18 @@ class SurveyAuthorMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.survey, **kwargs)
 
-    def require_reachable(self) -> None:
-        """Nothing is handed out for a draft or a closed survey."""
+
+class ReachableFormMixin(SurveyAuthorMixin):
+    """Nothing is handed out for a draft or a closed survey: the page says so
+    instead of showing its form, and a form sent anyway changes nothing."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(reachable=self.survey.status in reach.REACHABLE, **kwargs)
+
+    def post(self, request, *args, **kwargs):
         if self.survey.status not in reach.REACHABLE:
-            raise Http404
+            return self.get(request, *args, **kwargs)
+        return super().post(request, *args, **kwargs)
 
 
 class ReachIndexView(SurveyAuthorMixin, TemplateView):
@@ -76,12 +84,11 @@ class PosterView(SurveyAuthorMixin, TemplateView):
         return super().get_context_data(school=school, url=url, qr=reach.qr_svg(url), **kwargs)
 
 
-class InviteView(SurveyAuthorMixin, FormView):
+class InviteView(ReachableFormMixin, FormView):
     template_name = "surveys/reach/invite.html"
     form_class = InvitationUploadForm
 
     def get_form_kwargs(self):
-        self.require_reachable()
         return {**super().get_form_kwargs(), "survey": self.survey}
 
     def form_valid(self, form):
@@ -104,7 +111,7 @@ class InviteView(SurveyAuthorMixin, FormView):
         return redirect(reach_url("reach_index", self.survey))
 
 
-class CodesPrintView(SurveyAuthorMixin, FormView):
+class CodesPrintView(ReachableFormMixin, FormView):
     """The form, then the sheet of slips: its codes are shown on this response
     only (never stored, never cached) and cannot be shown again."""
 
@@ -112,7 +119,6 @@ class CodesPrintView(SurveyAuthorMixin, FormView):
     form_class = CodesPrintForm
 
     def get_form_kwargs(self):
-        self.require_reachable()
         return {**super().get_form_kwargs(), "survey": self.survey}
 
     def get_context_data(self, **kwargs):
@@ -145,7 +151,7 @@ class CodesPrintView(SurveyAuthorMixin, FormView):
         return response
 
 
-class ClassCodesView(SurveyAuthorMixin, FormView):
+class ClassCodesView(ReachableFormMixin, FormView):
     """The survey's class codes, and a form to make one."""
 
     template_name = "surveys/reach/class_codes.html"
@@ -157,10 +163,9 @@ class ClassCodesView(SurveyAuthorMixin, FormView):
     def get_context_data(self, **kwargs):
         codes = self.survey.class_codes.select_related("school").order_by("-is_active", "school__name", "label", "pk")
         page = Paginator(codes, 25).get_page(self.request.GET.get("page"))
-        return super().get_context_data(page=page, reachable=self.survey.status in reach.REACHABLE, **kwargs)
+        return super().get_context_data(page=page, **kwargs)
 
     def form_valid(self, form):
-        self.require_reachable()
         class_code = reach.class_code_create(
             survey=self.survey,
             school=form.cleaned_data["school"],
