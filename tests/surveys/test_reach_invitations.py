@@ -16,6 +16,7 @@ from notifications.rendering import render_email
 from surveys.codes import code_hash
 from surveys.models import Invitation, InvitationKind, InvitationStatus, OptOut
 from surveys.services.invitations import (
+    CSV_MAX_ROWS,
     REMINDER_AFTER_DAYS,
     invitation_codes_forget,
     invitation_csv_read,
@@ -71,6 +72,12 @@ def test_a_file_without_the_column_line_or_not_utf8_is_refused_with_a_reason(cli
         "UTF-8"
         in invitation_csv_read(survey=climate, raw=_csv("é@x.org,s,staff,en").replace(b"\xc3", b"\xff")).errors[0]
     )
+
+
+def test_a_file_longer_than_the_limit_is_refused_whole(world, climate):
+    line = f"a@example.org,{world.a_school.slug},guardian,en"
+    upload = invitation_csv_read(survey=climate, raw=_csv(*[line] * (CSV_MAX_ROWS + 1)))
+    assert upload.errors == [f"The file has more than {CSV_MAX_ROWS} rows; split it."] and upload.rows == []
 
 
 def test_an_upload_invites_each_new_address_once_skipping_repeats_and_opted_out_students(
