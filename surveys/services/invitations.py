@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -243,12 +243,23 @@ def _remind(pk: int, number: int) -> bool:
     return True
 
 
+def _opted_out_q() -> Q:
+    """A student invitation whose address a parent opted out after it was sent: no reminder."""
+    opted_out = OptOut.objects.filter(
+        Q(survey__isnull=True) | Q(survey=OuterRef("survey")),
+        district_id=OuterRef("survey__district_id"),
+        student_email=OuterRef("email"),
+    )
+    return Q(group=RespondentGroup.STUDENT) & Exists(opted_out)
+
+
 def invitation_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Queues the due reminders (the first ``REMINDER_AFTER_DAYS`` days after
     the invitation, the second after twice as many; never more than
     ``MAX_REMINDERS``) for emailed invitations not finished, on open surveys.
-    Each reminder goes once: its mail key holds its number and the invitation
-    counts what was sent. Returns how many were queued."""
+    Students opted out since their invitation get none. Each reminder goes
+    once: its mail key holds its number and the invitation counts what was
+    sent. Returns how many were queued."""
     now = now or timezone.now()
     open_now = _open_survey_q(timezone.localdate(now))
     sent = 0
@@ -259,7 +270,7 @@ def invitation_reminders_send(*, now: datetime.datetime | None = None) -> int:
             status__in=UNFINISHED,
             reminders_sent=number - 1,
             created_at__lte=now - datetime.timedelta(days=REMINDER_AFTER_DAYS * number),
-        ).exclude(code_encrypted="")
+        ).exclude(Q(code_encrypted="") | _opted_out_q())
         for pk in due.values_list("pk", flat=True).iterator():
             sent += _remind(pk, number)
     return sent

@@ -182,6 +182,26 @@ def test_unfinished_invitations_get_each_of_two_reminders_exactly_once(world, cl
     assert decrypt(reminder.context["access_code"]).replace("-", "") == code
 
 
+def test_a_student_opted_out_after_the_invitation_gets_no_reminder(world, climate, coordinator):
+    lines = [f"{who}@students.example.org,{world.a_school.slug},student,en" for who in ("ana", "ben")]
+    invitations_create(
+        survey=climate, rows=invitation_csv_read(survey=climate, raw=_csv(*lines)).rows, actor=coordinator
+    )
+    OptOut.objects.create(
+        district=world.a,
+        school=world.a_school,
+        student_name="Ana",
+        student_email="ana@students.example.org",
+        guardian_name="P",
+        guardian_contact="p@example.org",
+    )
+    later = timezone.now() + datetime.timedelta(days=REMINDER_AFTER_DAYS, minutes=1)
+    assert invitation_reminders_send(now=later) == 1
+    assert list(OutboundEmail.objects.filter(template="survey_reminder").values_list("to_email", flat=True)) == [
+        "ben@students.example.org"
+    ]
+
+
 def test_codes_are_forgotten_once_finished_so_no_reminder_can_repeat_them(world, climate, coordinator):
     (invitation,) = _invite(world, climate, coordinator, "a@example.org")
     Invitation.objects.filter(pk=invitation.pk).update(status=InvitationStatus.FINISHED)
