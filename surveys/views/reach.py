@@ -18,6 +18,7 @@ from surveys.codes import code_display
 from surveys.models import ClassCode
 from surveys.services import reach
 from surveys.services.invitations import invitations_create
+from surveys.services.reach_optouts import opt_outs_viewed
 from surveys.views.reach_forms import ClassCodeForm, CodesPrintForm, InvitationUploadForm
 
 
@@ -121,9 +122,15 @@ class CodesPrintView(ReachableFormMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "survey": self.survey}
 
+    def get(self, request, *args, **kwargs):
+        # The page lists opted-out students by name, like the opt-out list.
+        opt_outs_viewed(survey=self.survey, actor=request.user, request=request)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         opt_outs = reach.opt_outs_for_survey(self.survey).select_related("school")
-        return super().get_context_data(opt_outs=opt_outs, **kwargs)
+        page = Paginator(opt_outs, 50).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page=page, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

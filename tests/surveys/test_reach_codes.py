@@ -48,6 +48,7 @@ def test_printed_codes_leave_out_opted_out_students_and_are_shown_once_as_usable
     client.force_login(coordinator)
     form_page = client.get(reverse("staff:surveys:reach_codes", kwargs={"pk": climate.pk})).content.decode()
     assert "Ana Ruiz" in form_page and "Cy Other" in form_page
+    assert AuditEvent.objects.filter(kind=AuditKind.SURVEY_OPT_OUTS_VIEWED, actor=coordinator).exists()
 
     response = _print(client, climate, world.a_school, how_many=5)
     sheet = response.content.decode()

@@ -17,7 +17,7 @@ PAGES = {
     "reach_class_codes": 8,
     "reach_paper": 7,
     "reach_paper_entry": 8,
-    "reach_codes": 7,
+    "reach_codes": 8,  # with its audit event (it lists opted-out students)
 }
 
 MORE_QUESTIONS = DEFAULT_QUESTIONS + [(page + 3, f"{code}-B", *rest) for page, code, *rest in DEFAULT_QUESTIONS]
