@@ -80,13 +80,22 @@ def _row_problems(record: dict, schools: dict, groups: set[str]) -> list[str]:
     return problems
 
 
+def _delimiter(text: str) -> str:
+    """Spreadsheets set to Spanish or most European languages save CSV with semicolons."""
+    header = text.split("\n", 1)[0]
+    for candidate in (",", ";", "\t"):
+        if candidate in header:
+            return candidate
+    return ","
+
+
 def _records(raw: bytes, errors: list[str]) -> list[dict]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         errors.append(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."))
         return []
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     header = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [name for name in CSV_COLUMNS[:3] if name not in header]
     if missing:
@@ -161,6 +170,8 @@ def invitations_create(*, survey: Survey, rows: list[InviteeRow], actor, request
     already invited to ``survey`` and students whose parent opted them out are
     skipped and counted."""
     summary = InvitationSummary()
+    # One upload at a time per survey, so two at once cannot both invite an address.
+    Survey.objects.select_for_update().filter(pk=survey.pk).first()
     invited = set(survey.invitations.exclude(email="").values_list("email", flat=True))
     opted_out = _opted_out_emails(survey)
     created: list[tuple[Invitation, str]] = []

@@ -74,6 +74,13 @@ def test_a_file_without_the_column_line_or_not_utf8_is_refused_with_a_reason(cli
     )
 
 
+def test_a_file_saved_with_semicolons_by_a_spanish_spreadsheet_is_read(world, climate):
+    raw = f"Email;School;Group;Language\r\nPadre@Example.org;{world.a_school.slug};guardian;es\r\n".encode()
+    upload = invitation_csv_read(survey=climate, raw=raw)
+    assert upload.errors == []
+    assert [(row.email, row.group, row.language) for row in upload.rows] == [("padre@example.org", "guardian", "es")]
+
+
 def test_a_file_longer_than_the_limit_is_refused_whole(world, climate):
     line = f"a@example.org,{world.a_school.slug},guardian,en"
     upload = invitation_csv_read(survey=climate, raw=_csv(*[line] * (CSV_MAX_ROWS + 1)))
