@@ -5,7 +5,6 @@ anyone else gets 404."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -31,7 +30,11 @@ class SurveyAuthorMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.survey = get_survey_for_user(request.user, kwargs["pk"], SurveyRule.AUTHOR)
+        self.load_objects()
         return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self) -> None:
+        """Loads the page's other records (404 when they are not this survey's)."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.survey, **kwargs)
@@ -184,12 +187,10 @@ class ClassCodesView(ReachableFormMixin, FormView):
 
 
 class ClassCodeMixin(SurveyAuthorMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.survey = get_survey_for_user(request.user, kwargs["pk"], SurveyRule.AUTHOR)
-        self.class_code = get_object_or_404(ClassCode.objects.select_related("school"), pk=kwargs["code_pk"])
-        if self.class_code.survey_id != self.survey.pk:
-            raise Http404
-        return super(SurveyAuthorMixin, self).dispatch(request, *args, **kwargs)
+    def load_objects(self) -> None:
+        self.class_code = get_object_or_404(
+            ClassCode.objects.select_related("school"), pk=self.kwargs["code_pk"], survey=self.survey
+        )
 
 
 class ClassBoardView(ClassCodeMixin, TemplateView):

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from surveys.i18n import LANGUAGES, pick
@@ -9,8 +10,9 @@ from surveys.models import OptOut, RespondentGroup, Survey
 from surveys.services.invitations import CSV_MAX_BYTES, invitation_csv_read
 from surveys.services.reach import PRINT_MAX
 
-LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
-assert {code for code, _label in LANGUAGE_CHOICES} == set(LANGUAGES)
+# Each language in its own name, as a language switch shows them.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
 
 
 class SurveySchoolField(forms.ModelChoiceField):
@@ -108,7 +110,11 @@ class OptOutForm(forms.ModelForm):
         self.fields["school"] = SurveySchoolField(
             label=_("School"), queryset=district.schools.order_by("name"), empty_label=_("Choose the school")
         )
-        published = Survey.objects.filter(district=district, published_at__isnull=False).only("pk", "groups")
+        published = (
+            Survey.objects.filter(district=district, published_at__isnull=False)
+            .exclude(closes_on__lt=timezone.localdate())
+            .only("pk", "groups")
+        )
         # In Python: SQLite has no JSON "contains"; a district has a handful of surveys.
         student_ids = [survey.pk for survey in published if RespondentGroup.STUDENT in survey.groups]
         self.fields["survey"].queryset = Survey.objects.filter(pk__in=student_ids).order_by("-opens_on", "-pk")

@@ -113,3 +113,22 @@ def test_the_coordinator_lists_opt_outs_by_school_and_the_viewing_is_audited(
         )
     with django_assert_max_num_queries(14):
         client.get(url)
+
+
+def test_the_form_offers_only_this_years_student_surveys_of_the_district(client, world, climate):
+    import datetime
+
+    build_survey(world.a, [world.a_school], title_en="Staff only", groups=["staff"])
+    build_survey(
+        world.a,
+        [world.a_school],
+        title_en="Last year",
+        opens_on=datetime.date(2025, 1, 5),
+        closes_on=datetime.date(2025, 2, 5),
+    )
+    build_survey(world.a, [world.a_school], title_en="Not published", published=False)
+    build_survey(world.b, [world.b_school], title_en="Other district")
+    page = client.get(_url(world.a)).content.decode()
+    assert f'<option value="{climate.pk}">Climate survey</option>' in page
+    for title in ("Staff only", "Last year", "Not published", "Other district"):
+        assert title not in page
