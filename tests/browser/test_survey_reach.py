@@ -25,7 +25,6 @@ def test_a_coordinator_uses_every_reach_page_by_keyboard_friendly_forms_and_axe_
     page.goto(base)
     assert page.get_by_role("heading", name="Reaching people").is_visible()
     assert_accessible(page)
-    screenshot(page, "survey-reach-rates")
 
     page.get_by_role("link", name="Open links and posters").click()
     assert page.locator("svg.qr").count() == 2
@@ -86,6 +85,11 @@ def test_a_coordinator_uses_every_reach_page_by_keyboard_friendly_forms_and_axe_
     page.get_by_role("button", name="Save this paper form").click()
     assert page.get_by_text("The paper form was saved.").is_visible()
     assert Response.objects.filter(source="paper").count() == 1
+
+    page.get_by_role("link", name="Response rates").click()
+    assert page.get_by_role("rowheader", name="Paper form entered by staff").is_visible()
+    assert_accessible(page)
+    screenshot(page, "survey-reach-rates")
 
 
 def test_a_parent_opts_a_child_out_in_spanish_with_errors_next_to_the_fields(page, live_server, world):
