@@ -226,3 +226,21 @@ def test_a_closed_survey_offers_no_upload_and_a_file_sent_anyway_invites_nobody(
     assert "can be made once the survey is published, and until it closes" in page and 'type="file"' not in page
     _upload(client, closed, _csv(f"a@example.org,{world.a_school.slug},guardian,en"))
     assert not Invitation.objects.exists()
+
+
+def test_a_confidential_survey_does_not_promise_anonymity_in_its_invitation(world, coordinator):
+    from surveys.models import AnonymityMode
+
+    survey = build_survey(world.a, [world.a_school], anonymity=AnonymityMode.CONFIDENTIAL)
+    (invitation,) = _invite(world, survey, coordinator, "parent@example.org")
+    text = render_email(OutboundEmail.objects.get(key=f"survey-invitation-{invitation.pk}"))[1]
+    assert "Your answers are confidential" in text and "anonymous" not in text
+
+
+def test_no_reminder_goes_once_the_survey_has_closed(world, climate, coordinator):
+    _invite(world, climate, coordinator, "late@example.org")
+    climate.closes_on = timezone.localdate()
+    climate.save()
+    later = timezone.now() + datetime.timedelta(days=REMINDER_AFTER_DAYS, minutes=1)
+    assert invitation_reminders_send(now=later) == 0
+    assert invitation_codes_forget(today=climate.closes_on + datetime.timedelta(days=1)) == 1
