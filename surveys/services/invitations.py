@@ -163,6 +163,37 @@ def mail_context(invitation: Invitation, code: str, *, reminder: int = 0) -> dic
     }
 
 
+def _email_invitation(survey: Survey, row: InviteeRow) -> tuple[Invitation, str]:
+    code = code_generate()
+    invitation = Invitation(
+        survey=survey,
+        school_id=row.school_id,
+        group=row.group,
+        kind=InvitationKind.EMAIL,
+        email=row.email,
+        language=row.language,
+        code_hash=code_hash(code, purpose="invitation"),
+        code_encrypted=encrypt(code),
+    )
+    return invitation, code
+
+
+def _new_invitations(survey: Survey, rows: list[InviteeRow], summary: InvitationSummary) -> list[tuple]:
+    """(unsaved invitation, its code) for each row still to invite; counts the others in ``summary``."""
+    invited = set(survey.invitations.exclude(email="").values_list("email", flat=True))
+    opted_out = _opted_out_emails(survey)
+    new = []
+    for row in rows:
+        if row.email in invited:
+            summary.already_invited += 1
+        elif row.group == RespondentGroup.STUDENT and row.email in opted_out:
+            summary.opted_out += 1
+        else:
+            invited.add(row.email)
+            new.append(_email_invitation(survey, row))
+    return new
+
+
 @transaction.atomic
 def invitations_create(*, survey: Survey, rows: list[InviteeRow], actor, request=None) -> InvitationSummary:
     """Creates one invitation per new address and queues its bilingual mail in
@@ -172,29 +203,7 @@ def invitations_create(*, survey: Survey, rows: list[InviteeRow], actor, request
     summary = InvitationSummary()
     # One upload at a time per survey, so two at once cannot both invite an address.
     Survey.objects.select_for_update().filter(pk=survey.pk).first()
-    invited = set(survey.invitations.exclude(email="").values_list("email", flat=True))
-    opted_out = _opted_out_emails(survey)
-    created: list[tuple[Invitation, str]] = []
-    for row in rows:
-        if row.email in invited:
-            summary.already_invited += 1
-            continue
-        if row.group == RespondentGroup.STUDENT and row.email in opted_out:
-            summary.opted_out += 1
-            continue
-        invited.add(row.email)
-        code = code_generate()
-        invitation = Invitation(
-            survey=survey,
-            school_id=row.school_id,
-            group=row.group,
-            kind=InvitationKind.EMAIL,
-            email=row.email,
-            language=row.language,
-            code_hash=code_hash(code, purpose="invitation"),
-            code_encrypted=encrypt(code),
-        )
-        created.append((invitation, code))
+    created = _new_invitations(survey, rows, summary)
     Invitation.objects.bulk_create([invitation for invitation, _code in created])
     schools = {school.pk: school for school in survey.schools.all()}
     for invitation, code in created:
@@ -208,17 +217,8 @@ def invitations_create(*, survey: Survey, rows: list[InviteeRow], actor, request
             district=survey.district,
         )
     summary.created = len(created)
-    audit_record(
-        actor=actor,
-        kind=AuditKind.SURVEY_INVITED,
-        obj=survey,
-        changes={
-            "invited": summary.created,
-            "already_invited": summary.already_invited,
-            "opted_out": summary.opted_out,
-        },
-        request=request,
-    )
+    counts = {"invited": summary.created, "already_invited": summary.already_invited, "opted_out": summary.opted_out}
+    audit_record(actor=actor, kind=AuditKind.SURVEY_INVITED, obj=survey, changes=counts, request=request)
     return summary
 
 
