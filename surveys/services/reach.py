@@ -204,7 +204,7 @@ def response_rates(survey: Survey) -> tuple[list[RateRow], RateRow]:
     groups = dict(RespondentGroup.choices)
     counted = (
         Invitation.objects.filter(survey=survey)
-        .values("school__name", "group")
+        .values("school_id", "school__name", "group")
         .annotate(
             issued=Count("pk"),
             unused=_count(InvitationStatus.ISSUED),

@@ -32,6 +32,10 @@ def test_a_coordinator_uses_every_reach_page_by_keyboard_friendly_forms_and_axe_
     page.get_by_role("link", name=f"Poster for {world.a_school.name}").click()
     assert page.get_by_role("heading", name="Díganos cómo se siente la escuela").is_visible()
     assert_accessible(page)
+    page.emulate_media(media="print")  # printed: the poster alone, no menus
+    assert not page.locator(".staff-nav").is_visible() and not page.locator(".site-header").is_visible()
+    assert page.locator("svg.qr").is_visible()
+    page.emulate_media(media="screen")
     screenshot(page, "survey-reach-poster")
 
     page.goto(base + "invitations/")
