@@ -64,7 +64,13 @@ class CodesPrintForm(forms.Form):
 
     def __init__(self, *args, survey: Survey, **kwargs):
         super().__init__(*args, **kwargs)
+        self.survey = survey
         self.fields = {"school": _school_field(survey), **self.fields}
+
+    def clean(self):
+        if RespondentGroup.STUDENT not in self.survey.groups:
+            raise forms.ValidationError(_("This survey is not for students, so it has no printed student codes."))
+        return super().clean()
 
 
 class ClassCodeForm(forms.Form):

@@ -88,6 +88,16 @@ def test_a_school_outside_the_survey_or_a_silly_number_is_an_error_next_to_its_f
     assert not Invitation.objects.exists()
 
 
+def test_a_survey_without_students_prints_no_student_codes(client, world, coordinator):
+    from tests.surveys.builders import build_survey
+
+    staff_only = build_survey(world.a, [world.a_school], groups=["staff"])
+    client.force_login(coordinator)
+    page = _print(client, staff_only, world.a_school).content.decode()
+    assert "This survey is not for students" in page
+    assert not Invitation.objects.exists()
+
+
 def test_a_class_code_is_made_shown_on_the_board_with_its_qr_code_and_deactivated(client, world, climate, coordinator):
     client.force_login(coordinator)
     response = client.post(
