@@ -18,7 +18,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.audit import AuditKind, audit_record
@@ -146,6 +147,15 @@ def _opted_out_emails(survey: Survey) -> set[str]:
     return {email.lower() for email in opt_outs.exclude(student_email="").values_list("student_email", flat=True)}
 
 
+def _closing_dates(survey: Survey) -> dict[str, str]:
+    """The closing date as each language writes it (the mail holds both languages)."""
+    dates = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            dates[f"closes_on_{language}"] = date_format(survey.closes_on, "DATE_FORMAT") if survey.closes_on else ""
+    return dates
+
+
 def mail_context(invitation: Invitation, code: str, *, reminder: int = 0) -> dict:
     """The context of ``survey_invitation`` / ``survey_reminder`` (the code
     and its link are stored encrypted: ``notifications.catalogue.SECRET_KEYS``)."""
@@ -156,7 +166,7 @@ def mail_context(invitation: Invitation, code: str, *, reminder: int = 0) -> dic
         "school_name": invitation.school.name if invitation.school else "",
         "access_code": code_display(code),
         "access_path": taking_path(code=code),
-        "closes_on": survey.closes_on.isoformat() if survey.closes_on else "",
+        **_closing_dates(survey),
         "minutes": survey.estimated_minutes,
         "anonymous": survey.anonymity == AnonymityMode.ANONYMOUS,
         "reminder": reminder,

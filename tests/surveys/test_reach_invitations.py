@@ -143,6 +143,8 @@ def test_the_invitation_mail_is_bilingual_and_its_code_opens_this_invitation_onl
     assert "http://127.0.0.1:8000" + taking_path(code=code) in text
     assert f'href="http://127.0.0.1:8000{taking_path(code=code)}"' in html
     assert "anonymous" in text and "anónimas" in text
+    day = climate.closes_on
+    assert f"Cierra el {day.day} de " in text and f"It closes on {day:%b}" in text  # each language's own date
 
 
 def test_a_rolled_back_upload_leaves_neither_invitations_nor_mail(world, climate, coordinator):
