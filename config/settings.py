@@ -421,4 +421,5 @@ PERIODIC_TASKS = {
     "surveys.seal.invitations_seal_task": 300,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,
+    "surveys.tasks_reach.survey_reminders_send": 3600,  # survey invitation reminders, each at most once
 }

@@ -63,6 +63,13 @@ class AuditKind(models.TextChoices):
     SURVEY_PUBLISHED = "survey_published", _("Survey published")
     SURVEY_VERSIONED = "survey_versioned", _("New survey version made")
     BANK_ITEM_ADDED = "bank_item_added", _("Question saved to the item bank")
+    SURVEY_INVITED = "survey_invited", _("Survey invitations sent")
+    SURVEY_CODES_PRINTED = "survey_codes_printed", _("Survey access codes printed")
+    SURVEY_CLASS_CODE_CREATED = "survey_class_code_created", _("Survey class code created")
+    SURVEY_CLASS_CODE_DEACTIVATED = "survey_class_code_deactivated", _("Survey class code deactivated")
+    SURVEY_PAPER_ENTERED = "survey_paper_entered", _("Paper survey response entered")
+    SURVEY_OPT_OUT_RECEIVED = "survey_opt_out_received", _("Survey opt-out received")
+    SURVEY_OPT_OUTS_VIEWED = "survey_opt_outs_viewed", _("Survey opt-outs viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -109,6 +116,13 @@ KIND_ACTIONS = {
     AuditKind.SURVEY_PUBLISHED: AuditAction.CHANGED,
     AuditKind.SURVEY_VERSIONED: AuditAction.CREATED,
     AuditKind.BANK_ITEM_ADDED: AuditAction.CREATED,
+    AuditKind.SURVEY_INVITED: AuditAction.CREATED,
+    AuditKind.SURVEY_CODES_PRINTED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_CREATED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_DEACTIVATED: AuditAction.CHANGED,
+    AuditKind.SURVEY_PAPER_ENTERED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUT_RECEIVED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUTS_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
