@@ -53,10 +53,10 @@ def _strip_inline_code(tree):
     for node in list(tree.iter()):
         if not isinstance(node.tag, str):
             continue
-        tag = node.tag
-        if tag.removeprefix(_SVG_NS) in ("script", "style") or "tooltip-overlay" in (node.get("class") or ""):
-            node.getparent().remove(node)
-        elif tag.removeprefix(_SVG_NS) == "title" and node.getparent() is tree:
+        name = node.tag.removeprefix(_SVG_NS)
+        tooltips = "tooltip-overlay" in (node.get("class") or "")
+        top_title = name == "title" and node.getparent() is tree
+        if name in ("script", "style") or tooltips or top_title:
             node.getparent().remove(node)
     for node in tree.iter():
         if isinstance(node.tag, str):
@@ -117,9 +117,7 @@ def chart_bars(
     svg = chart.render(is_unicode=True)
     # pygal escapes every label it writes (lxml), so the markup is safe to insert.
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(title)}" focusable="false" ', 1)
-    rows = [
-        ChartRow(label=label, values=[values[i] for _name, values in series]) for i, label in enumerate(categories)
-    ]
+    rows = [ChartRow(label=label, values=[values[i] for _name, values in series]) for i, label in enumerate(categories)]
     return Chart(
         title=title,
         summary=summary or _summary(title, categories, series),
