@@ -66,8 +66,10 @@ def _strip_inline_code(tree):
 
 def _summary(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[Shown]]]) -> str:
     first = series[0][1] if series else []
-    shown = [(label, v.value) for label, v in zip(categories, first, strict=False) if not v.suppressed]
+    shown = [(label, v.value) for label, v in zip(categories, first, strict=False) if v.value is not None]
     hidden = sum(1 for _label, values in series for v in values if v.suppressed)
+    if not shown and not hidden:
+        return _("%(title)s: no answers yet.") % {"title": title}
     if not shown:
         return _("%(title)s: every value is suppressed because too few people answered.") % {"title": title}
     high = max(shown, key=lambda pair: pair[1])

@@ -55,6 +55,12 @@ class AuditKind(models.TextChoices):
     CANNED_CHANGED = "canned_changed", _("Canned response changed")
     CANNED_DELETED = "canned_deleted", _("Canned response removed")
     MAIL_RESENT = "mail_resent", _("Mail resent")
+    SURVEY_RESULTS_VIEWED = "survey_results_viewed", _("Survey results viewed")
+    SURVEY_RESULTS_EXPORTED = "survey_results_exported", _("Survey results exported")
+    SURVEY_RESULTS_SHARED = "survey_results_shared", _("Survey results shared with the police")
+    SURVEY_RESULTS_UNSHARED = "survey_results_unshared", _("Survey results no longer shared with the police")
+    SURVEY_COMMENT_REVIEWED = "survey_comment_reviewed", _("Survey comment reviewed")
+    SURVEY_COMMENTS_VIEWED = "survey_comments_viewed", _("Survey comments viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -93,6 +99,12 @@ KIND_ACTIONS = {
     AuditKind.CANNED_CHANGED: AuditAction.CHANGED,
     AuditKind.CANNED_DELETED: AuditAction.DELETED,
     AuditKind.MAIL_RESENT: AuditAction.CREATED,
+    AuditKind.SURVEY_RESULTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SURVEY_RESULTS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.SURVEY_RESULTS_SHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_RESULTS_UNSHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENT_REVIEWED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENTS_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

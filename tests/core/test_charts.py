@@ -47,3 +47,8 @@ def test_the_data_table_has_a_caption_and_scoped_headers():
     html = render_to_string("partials/chart.html", {"chart": _chart()})
     assert "<caption>Feeling safe</caption>" in html
     assert 'scope="col"' in html and 'scope="row"' in html
+
+
+def test_a_chart_without_any_answer_says_there_are_none_yet():
+    chart = chart_bars(title="Favourable", categories=["Safe"], series=[("School", [Shown(None, False)])])
+    assert chart.summary == "Favourable: no answers yet."
