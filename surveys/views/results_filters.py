@@ -31,7 +31,8 @@ class ResultsFilter(django_filters.FilterSet):
     def __init__(self, *args, schools=(), district_wide=True, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.form.fields["school"]
-        field.choices = ([("", _("Whole district"))] if district_wide else []) + [(str(s.pk), s.name) for s in schools]
+        field.empty_label = _("Whole district") if district_wide else None
+        field.choices = [(str(s.pk), s.name) for s in schools]
         field.help_text = _("For a breakdown by subgroup or by year.")
 
     def keep(self, queryset, name, value):
