@@ -74,6 +74,10 @@ class DomainScore:
     covered: list[int]
     questions: int
 
+    @property
+    def cells(self) -> list[tuple[Shown, int]]:
+        return list(zip(self.scores, self.covered, strict=True))
+
 
 @dataclass
 class SurveyResults:
