@@ -65,17 +65,25 @@ def _strip_inline_code(tree):
 
 
 def _summary(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[Shown]]]) -> str:
-    first = series[0][1] if series else []
-    shown = [(label, v.value) for label, v in zip(categories, first, strict=False) if v.value is not None]
-    hidden = sum(1 for _label, values in series for v in values if v.suppressed)
-    if not shown and not hidden:
-        return _("%(title)s: no answers yet.") % {"title": title}
-    if not shown:
+    """Highest and lowest value of the last series with anything shown (the
+    district or "everyone" comes last), and how many values are suppressed."""
+    hidden = sum(1 for _name, values in series for v in values if v.suppressed)
+    described = None
+    for name, values in reversed(series):
+        shown = [(label, v.value) for label, v in zip(categories, values, strict=False) if v.value is not None]
+        if shown:
+            described = name, shown
+            break
+    if described is None:
+        if not hidden:
+            return _("%(title)s: no answers yet.") % {"title": title}
         return _("%(title)s: every value is suppressed because too few people answered.") % {"title": title}
+    name, shown = described
     high = max(shown, key=lambda pair: pair[1])
     low = min(shown, key=lambda pair: pair[1])
-    text = _("%(title)s: highest %(high)s (%(high_value)s%%), lowest %(low)s (%(low_value)s%%)") % {
+    text = _("%(title)s, %(series)s: highest %(high)s (%(high_value)s%%), lowest %(low)s (%(low_value)s%%)") % {
         "title": title,
+        "series": name,
         "high": high[0],
         "high_value": high[1],
         "low": low[0],

@@ -35,7 +35,19 @@ def test_a_chart_comes_with_a_one_sentence_summary_naming_highest_and_lowest():
         categories=["Safe", "Fair"],
         series=[("District", [Shown.of(80, False), Shown.of(40, False)])],
     )
-    assert chart.summary == "Favourable: highest Safe (80%), lowest Fair (40%)."
+    assert chart.summary == "Favourable, District: highest Safe (80%), lowest Fair (40%)."
+
+
+def test_the_summary_describes_the_last_series_with_values_and_counts_the_suppressed_ones():
+    chart = chart_bars(
+        title="Favourable",
+        categories=["Safe", "Fair"],
+        series=[
+            ("A High", [Shown.of(3, True), Shown.of(4, True)]),
+            ("District", [Shown.of(70, False), Shown.of(3, True)]),
+        ],
+    )
+    assert chart.summary == "Favourable, District: highest Safe (70%), lowest Safe (70%); 3 values suppressed."
 
 
 def test_a_chart_whose_every_value_is_suppressed_says_so():
