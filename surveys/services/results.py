@@ -9,22 +9,19 @@ asked for (``BREAKDOWNS``), never a free combination of filters.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from core.suppression import Shown, percent
+from core.suppression import Shown
 from surveys.i18n import pick
 from surveys.models import Answer, Demographic, Domain, Question, QuestionChoice, QuestionKind, RespondentGroup, Survey
-from surveys.scales import favourable_values
 from surveys.services.results_counts import respondent_table, response_rates
+from surveys.services.results_rows import QuestionResult, favourable_ids, question_result
 from surveys.services.results_tables import (
     ALL,
     N,
     QuestionTable,
-    add_margins,
-    favourable_count,
-    protect_cells,
-    protect_derived,
+    table_build,
 )
 
 SCHOOL = "school"
@@ -33,35 +30,6 @@ DEMOGRAPHIC_BREAKDOWNS = tuple(d.value for d in Demographic if d.value)
 BREAKDOWNS = (SCHOOL, YEAR, *DEMOGRAPHIC_BREAKDOWNS)
 EARLIER_YEARS = 3
 NOT_ANSWERED = _("Not answered")
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """One group's numbers for one question (a school, a subgroup or a year)."""
-
-    label: str
-    n: Shown
-    counts: list[Shown]
-    percents: list[Shown]
-    favourable: Shown
-    favourable_without_neutral: Shown
-    mean: Shown
-
-
-@dataclass(frozen=True)
-class QuestionResult:
-    question: Question
-    text: str
-    choice_labels: list[str]
-    rows: list[ResultRow]
-
-    @property
-    def is_scale(self) -> bool:
-        return self.question.is_scale
-
-    @property
-    def is_number(self) -> bool:
-        return self.question.kind == QuestionKind.NUMBER
 
 
 @dataclass(frozen=True)
@@ -94,7 +62,12 @@ class SurveyResults:
 
 
 def survey_results(
-    *, survey: Survey, visible_school_ids: set[int] | None, school_id: int | None = None, by: str = SCHOOL
+    *,
+    survey: Survey,
+    visible_school_ids: set[int] | None,
+    school_id: int | None = None,
+    by: str = SCHOOL,
+    readable_surveys: QuerySet[Survey] | None = None,
 ) -> SurveyResults:
     """Every result of ``survey`` for the ``by`` breakdown, suppressed.
 
@@ -102,7 +75,10 @@ def survey_results(
     the schools the reader may see (rows of other schools are left out, but
     suppression is decided on the whole district so every reader sees the same
     cells hidden). ``school_id``: the school a subgroup or year breakdown is
-    about (``None``: the district). ``by``: one of ``BREAKDOWNS``."""
+    about (``None``: the district). ``by``: one of ``BREAKDOWNS``.
+    ``readable_surveys``: the surveys the reader may read
+    (``accounts.rules.surveys_for``); earlier years outside it are left out
+    (``None``: no limit, for benchmarks and jobs)."""
     if by not in BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {by!r}")
     threshold = survey.district.suppression_threshold
@@ -119,14 +95,14 @@ def survey_results(
         survey=survey, threshold=threshold, school_names=school_names, visible_school_ids=visible_school_ids
     )
     if by == YEAR:
-        _fill_years(results, questions, scope)
+        _fill_years(results, questions, scope, readable_surveys)
     else:
         dim = None if by == SCHOOL else by
         tables = _tables(questions, dim=dim, threshold=threshold)
         rows = _display_rows(by, scope, tables, school_names, visible_school_ids, survey, dim)
         results.row_labels = [label for _key, label in rows]
         results.questions = [
-            _question_result(q, [(tables[q.pk], key) for key, _label in rows], results.row_labels) for q in questions
+            question_result(q, [(tables[q.pk], key) for key, _label in rows], results.row_labels) for q in questions
         ]
     results.domains = _domain_scores(results.questions, len(results.row_labels))
     return results
@@ -207,50 +183,16 @@ def _finest(question: Question, choices: dict, answers: dict) -> dict:
 
 
 def _table(question, finest: dict, *, dim, threshold, base: QuestionTable | None = None) -> QuestionTable:
-    schools = sorted({s for (s, _g, _c) in finest}, key=lambda s: (s is None, s or 0))
-    groups = sorted({g for (_s, g, _c) in finest}) if dim else []
-    table = QuestionTable(
-        kind=_kind(question), choice_ids=[c.pk for c in question.choices.all()], schools=schools, groups=groups
+    return table_build(
+        kind=_kind(question),
+        choice_ids=[c.pk for c in question.choices.all()],
+        finest=finest,
+        by_subgroup=bool(dim),
+        threshold=threshold,
+        favourable_ids=favourable_ids(question),
+        valued_ids={c.pk for c in question.choices.all() if c.value is not None},
+        base=base,
     )
-    if base is not None:
-        table.schools = sorted(set(schools) | set(base.schools), key=lambda s: (s is None, s or 0))
-    columns = table.columns()
-    wanted = set(columns)
-    if dim:
-        table.counts = {k: v for k, v in finest.items() if k[2] in wanted}
-        add_margins(table.counts, table.schools, table.groups, columns)
-    else:
-        collapsed = defaultdict(int)
-        for (s, _g, c), v in finest.items():
-            if c in wanted:
-                collapsed[(s, ALL, c)] += v
-        table.counts = dict(collapsed)
-        for col in columns:
-            table.counts[(ALL, ALL, col)] = sum(table.counts.get((s, ALL, col), 0) for s in table.schools)
-    sums = {(s, g): v for (s, g, c), v in finest.items() if c == "sum"}
-    table.sums = _sum_margins(sums, dim)
-    protect_cells(table, threshold=threshold, base=base)
-    favourable = _favourable_ids(question)
-    valued = {c.pk for c in question.choices.all() if c.value is not None}
-    protect_derived(table, threshold=threshold, favourable_ids=favourable, valued_ids=valued, base=base)
-    return table
-
-
-def _sum_margins(sums: dict, dim) -> dict:
-    collapsed = defaultdict(int)
-    for (s, g), v in sums.items():
-        for school in (s, ALL):
-            collapsed[(school, g if dim else ALL)] += v
-            if dim:
-                collapsed[(school, ALL)] += v
-    return dict(collapsed)
-
-
-def _favourable_ids(question: Question) -> set[int]:
-    if not question.is_scale:
-        return set()
-    values = favourable_values(question.kind, question.reverse_scored)
-    return {c.pk for c in question.choices.all() if c.value in values}
 
 
 # --- Rows the page shows --------------------------------------------------------
@@ -278,93 +220,24 @@ def subgroup_labels(survey: Survey, dim: str) -> dict[str, str]:
     return {c.code: pick(c, "label") for c in choices}
 
 
-def _question_result(question: Question, cells: list[tuple[QuestionTable, tuple]], labels: list[str]):
-    choices = list(question.choices.all())
-    rows = [
-        _row(question, choices, table, key, label) if table is not None else _empty_row(choices, label)
-        for (table, key), label in zip(cells, labels, strict=True)
-    ]
-    return QuestionResult(
-        question=question,
-        text=pick(question, "text"),
-        choice_labels=[pick(c, "label") for c in choices],
-        rows=rows,
-    )
-
-
-def _empty_row(choices, label) -> ResultRow:
-    nothing = Shown(None, False)
-    return ResultRow(label, nothing, [nothing] * len(choices), [nothing] * len(choices), nothing, nothing, nothing)
-
-
-def _row(question, choices, table: QuestionTable, key: tuple, label: str) -> ResultRow:
-    s, g = key
-    n = table.counts.get((s, g, N), 0)
-    n_hidden = (s, g, N) in table.hidden
-    excluded = [c.pk for c in choices if c.excluded]
-    valid = n - sum(table.counts.get((s, g, c), 0) for c in excluded)
-    excluded_hidden = any((s, g, c) in table.hidden for c in excluded)
-    counts, percents = [], []
-    for choice in choices:
-        count = table.counts.get((s, g, choice.pk), 0)
-        hidden = (s, g, choice.pk) in table.hidden
-        counts.append(Shown.of(count, hidden))
-        base = n if question.kind == QuestionKind.MULTIPLE else valid
-        share = None if choice.excluded else percent(count, base)
-        percents.append(Shown.of(share, hidden or n_hidden or excluded_hidden))
-    return ResultRow(
-        label=label,
-        n=Shown.of(n, n_hidden),
-        counts=counts,
-        percents=percents,
-        favourable=_favourable(question, choices, table, key, n, without_neutral=False),
-        favourable_without_neutral=_favourable(question, choices, table, key, n, without_neutral=True),
-        mean=_mean(question, choices, table, key, n),
-    )
-
-
-def _favourable(question, choices, table, key, n, *, without_neutral: bool) -> Shown:
-    if not question.is_scale:
-        return Shown(None, False)
-    hidden = key in table.favourable_hidden
-    fav = favourable_count(table, key, _favourable_ids(question))
-    if not without_neutral:
-        return Shown.of(percent(fav, n), hidden)
-    neutral = [c.pk for c in choices if question.kind == QuestionKind.AGREE5 and c.value == 3]
-    neutral_n = sum(table.counts.get((*key, c), 0) for c in neutral)
-    neutral_hidden = any((*key, c) in table.hidden for c in neutral)
-    return Shown.of(percent(fav, n - neutral_n), hidden or neutral_hidden)
-
-
-def _mean(question, choices, table, key, n) -> Shown:
-    hidden = key in table.mean_hidden
-    if question.kind == QuestionKind.NUMBER:
-        total = table.sums.get(key, 0)
-        return Shown.of(round(total / n, 1) if n else None, hidden)
-    if not question.is_scale:
-        return Shown(None, False)
-    total = sum(c.value * table.counts.get((*key, c.pk), 0) for c in choices if c.value is not None)
-    return Shown.of(round(total / n, 2) if n else None, hidden)
-
-
 # --- Years ----------------------------------------------------------------------
-def earlier_surveys(survey: Survey) -> list[Survey]:
-    """The same district's earlier administrations for the same purpose, newest first."""
+def earlier_surveys(survey: Survey, readable: QuerySet[Survey] | None = None) -> list[Survey]:
+    """The same district's earlier administrations for the same purpose that
+    the reader may read (``readable``), newest first."""
     before = survey.opens_on or survey.closes_on
     if before is None:
         return []
-    return list(
-        Survey.objects.filter(
-            district_id=survey.district_id, purpose=survey.purpose, published_at__isnull=False, closes_on__lt=before
-        )
-        .exclude(pk=survey.pk)
-        .order_by("-closes_on")[:EARLIER_YEARS]
-    )
+    earlier = Survey.objects.filter(
+        district_id=survey.district_id, purpose=survey.purpose, published_at__isnull=False, closes_on__lt=before
+    ).exclude(pk=survey.pk)
+    if readable is not None:
+        earlier = earlier.filter(pk__in=readable.values("pk"))
+    return list(earlier.order_by("-closes_on")[:EARLIER_YEARS])
 
 
-def _fill_years(results: SurveyResults, questions: list[Question], scope) -> None:
+def _fill_years(results: SurveyResults, questions: list[Question], scope, readable) -> None:
     survey = results.survey
-    earlier = earlier_surveys(survey)
+    earlier = earlier_surveys(survey, readable)
     results.earlier = earlier
     codes = [q.code for q in questions]
     older = list(
@@ -384,7 +257,7 @@ def _fill_years(results: SurveyResults, questions: list[Question], scope) -> Non
                 cells.append((None, None))
                 continue
             cells.append((_aligned(tables[match.pk], match, question), (scope, ALL)))
-        results.questions.append(_question_result(question, cells, results.row_labels))
+        results.questions.append(question_result(question, cells, results.row_labels))
 
 
 def _aligned(table: QuestionTable, older: Question, current: Question) -> QuestionTable:

@@ -13,6 +13,7 @@ on its own; a subgroup breakdown starts from its hidden cells and never hides
 one it shows, so every view of the same numbers hides the same cells.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -157,3 +158,56 @@ def protect_derived(
 
 def _shown_rows(hidden_rows: set, base: QuestionTable) -> set:
     return {row for row in base.rows() if row not in hidden_rows}
+
+
+def _school_order(ids) -> list:
+    return sorted(set(ids), key=lambda s: (s is None, s or 0))
+
+
+def table_build(
+    *,
+    kind: str,
+    choice_ids: list,
+    finest: dict,
+    by_subgroup: bool,
+    threshold: int,
+    favourable_ids: set,
+    valued_ids: set,
+    base: QuestionTable | None = None,
+) -> QuestionTable:
+    """One question's protected table from its finest counts
+    (``(school, subgroup, column) -> count``, ``"sum"`` columns for number
+    questions): the school-vs-district table, or with ``by_subgroup`` the
+    subgroup table on top of ``base`` (the former, already protected)."""
+    schools = _school_order(s for (s, _g, _c) in finest)
+    groups = sorted({g for (_s, g, _c) in finest}) if by_subgroup else []
+    table = QuestionTable(kind=kind, choice_ids=list(choice_ids), schools=schools, groups=groups)
+    if base is not None:
+        table.schools = _school_order([*schools, *base.schools])
+    columns = table.columns()
+    wanted = set(columns)
+    if by_subgroup:
+        table.counts = {k: v for k, v in finest.items() if k[2] in wanted}
+        add_margins(table.counts, table.schools, table.groups, columns)
+    else:
+        collapsed = defaultdict(int)
+        for (s, _g, c), v in finest.items():
+            if c in wanted:
+                collapsed[(s, ALL, c)] += v
+        table.counts = dict(collapsed)
+        for col in columns:
+            table.counts[(ALL, ALL, col)] = sum(table.counts.get((s, ALL, col), 0) for s in table.schools)
+    table.sums = _sum_margins({(s, g): v for (s, g, c), v in finest.items() if c == "sum"}, by_subgroup)
+    protect_cells(table, threshold=threshold, base=base)
+    protect_derived(table, threshold=threshold, favourable_ids=favourable_ids, valued_ids=valued_ids, base=base)
+    return table
+
+
+def _sum_margins(sums: dict, by_subgroup: bool) -> dict:
+    collapsed = defaultdict(int)
+    for (s, g), v in sums.items():
+        for school in (s, ALL):
+            collapsed[(school, g if by_subgroup else ALL)] += v
+            if by_subgroup:
+                collapsed[(school, ALL)] += v
+    return dict(collapsed)

@@ -39,7 +39,13 @@ def _options(request, survey, visible) -> tuple[ResultsFilter, str, int | None]:
 def _results(request, pk) -> tuple[SurveyResults, ResultsFilter, set | None]:
     survey, visible = _readable(request, pk)
     filterset, by, school_id = _options(request, survey, visible)
-    results = survey_results(survey=survey, visible_school_ids=visible, school_id=school_id, by=by)
+    results = survey_results(
+        survey=survey,
+        visible_school_ids=visible,
+        school_id=school_id,
+        by=by,
+        readable_surveys=surveys_for(request.user, SurveyRule.RESULTS),
+    )
     return results, filterset, visible
 
 

@@ -1,15 +1,18 @@
 """The results pages as each reader meets them."""
 
 import csv
+import datetime
 import io
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
 from tests.factories import member
+from tests.surveys.builders import build_survey
 from tests.surveys.results_fill import fill
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,22 @@ def test_the_results_page_costs_a_fixed_number_of_queries(client, world, answere
     client.get(_url(answered))
     with django_assert_num_queries(17):
         assert client.get(_url(answered, by="gender")).status_code == 200
+
+
+def test_the_police_see_no_earlier_year_the_coordinator_has_not_shared(client, world, answered):
+    last_year = build_survey(
+        world.a,
+        [world.a_school, world.a_other_school],
+        opens_on=answered.opens_on - datetime.timedelta(days=365),
+        closes_on=answered.opens_on - datetime.timedelta(days=330),
+    )
+    fill(last_year, world.a_school, 20, answers={"SRO-SAFE-1": "strongly_agree"})
+    answered.results_shared_at = timezone.now()
+    answered.save()
+    client = _as(client, member(Role.SRO, agency=world.a_agency))
+    html = client.get(_url(answered, by="year")).content.decode()
+    assert f"{last_year.closes_on.year} (v1)" not in html
+    last_year.results_shared_at = timezone.now()
+    last_year.save()
+    html = client.get(_url(answered, by="year")).content.decode()
+    assert f"{last_year.closes_on.year} (v1)" in html
