@@ -156,3 +156,10 @@ def test_a_mean_is_shown_only_from_enough_answers_and_no_hidden_cell():
 def test_a_suppressed_value_carries_no_number():
     assert Shown.of(4, True).value is None
     assert Shown.of(40, False).value == 40
+
+
+def test_hiding_only_the_small_cells_would_let_a_reader_subtract_them_back():
+    # The attack these tests use does find a cell when complementary suppression is missing.
+    counts, lines = row_table([45, 30, 3])
+    known = attack(counts, lines, primary_hidden(counts, threshold=T))
+    assert known[("row", 2)] == 3
