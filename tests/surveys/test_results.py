@@ -1,9 +1,11 @@
 """The results service: what each breakdown shows and what it suppresses."""
 
 import datetime
+import secrets
 
 import pytest
 
+from surveys.models import Invitation
 from surveys.services.results import survey_results
 from tests.surveys.builders import build_survey
 from tests.surveys.results_fill import fill
@@ -132,3 +134,28 @@ def test_results_of_a_survey_are_counted_in_a_fixed_number_of_queries(world, ans
     answered.district  # noqa: B018 - loaded as the page loads it
     with django_assert_num_queries(8):
         survey_results(survey=answered, visible_school_ids=None, school_id=world.a_school.pk, by="gender")
+
+
+def _invite(survey, school, group, status, count):
+    Invitation.objects.bulk_create(
+        Invitation(
+            survey=survey, school=school, group=group, kind="email", code_hash=secrets.token_hex(32), status=status
+        )
+        for _ in range(count)
+    )
+
+
+def test_response_rates_count_invitations_by_school_and_group_and_hide_a_small_finished_count(world, answered):
+    _invite(answered, world.a_school, "guardian", "finished", 30)
+    _invite(answered, world.a_school, "guardian", "issued", 70)
+    _invite(answered, world.a_other_school, "guardian", "finished", 4)
+    _invite(answered, world.a_other_school, "guardian", "started", 36)
+    rates = {(r.school, r.group): r for r in survey_results(survey=answered, visible_school_ids=None).rates}
+    high = rates[("A High", "Parents and guardians")]
+    assert (high.invited, high.not_used, high.finished.value, high.rate.value) == (100, 70, None, None)
+    middle = rates[("A Middle", "Parents and guardians")]
+    assert middle.finished.suppressed and middle.rate.suppressed and middle.started == 36
+    # A High's 30 would give A Middle's 4 away against the district's 34: hidden too.
+    assert high.finished.suppressed
+    district = rates[("Whole district", "Parents and guardians")]
+    assert district.finished.value == 34 and district.rate.value == 24.3
