@@ -131,3 +131,18 @@ def test_the_police_see_no_earlier_year_the_coordinator_has_not_shared(client, w
     last_year.save()
     html = client.get(_url(answered, by="year")).content.decode()
     assert f"{last_year.closes_on.year} (v1)" in html
+
+
+def test_the_year_comparison_costs_a_fixed_number_of_queries(client, world, answered, django_assert_num_queries):
+    for years_back in (1, 2):
+        last = build_survey(
+            world.a,
+            [world.a_school],
+            opens_on=answered.opens_on - datetime.timedelta(days=365 * years_back),
+            closes_on=answered.opens_on - datetime.timedelta(days=365 * years_back - 30),
+        )
+        fill(last, world.a_school, 12, answers={"SRO-SAFE-1": "agree"})
+    client = _as(client, member(Role.COORDINATOR, district=world.a))
+    client.get(_url(answered, by="year"))
+    with django_assert_num_queries(19):
+        assert client.get(_url(answered, by="year")).status_code == 200
