@@ -98,7 +98,7 @@ class ResultsView(View):
         return render(request, "surveys/results/detail.html", context)
 
 
-def _cell(value: Shown, suffix: str = "") -> str | float | int:
+def _cell(value: Shown) -> str | float | int:
     if value.suppressed:
         return _("suppressed")
     return "" if value.value is None else value.value
