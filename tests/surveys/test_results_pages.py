@@ -146,3 +146,12 @@ def test_the_year_comparison_costs_a_fixed_number_of_queries(client, world, answ
     client.get(_url(answered, by="year"))
     with django_assert_num_queries(19):
         assert client.get(_url(answered, by="year")).status_code == 200
+
+
+def test_the_results_page_reads_in_spanish(client, world, answered, settings):
+    client = _as(client, member(Role.ADVISORY, district=world.a))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = client.get(_url(answered)).content.decode()
+    assert "Resultados: Encuesta de clima escolar" in html
+    assert "suprimido" in html and "Todo el distrito" in html
+    assert "Me siento seguro cuando el SRO está cerca." in html
