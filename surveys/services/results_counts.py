@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.suppression import Line, Shown, percent, protect_lines
 from surveys.models import Invitation, InvitationStatus, RespondentGroup, Response, Survey
+from surveys.services.results_tables import N, table_build
 
 ALL = "*"
 
@@ -57,17 +58,27 @@ def _school_label(school_names: dict, school_id) -> str:
 def respondent_table(
     *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
 ) -> CountTable:
-    """Responses by school and respondent group (one GROUP BY), suppressed."""
-    counts = {
-        (row["school_id"], row["respondent_group"]): row["n"]
+    """Responses by school and respondent group (one GROUP BY), suppressed.
+
+    Protected by the same steps as a question's number of answers
+    (``table_build``), so a question everyone answered hides exactly the same
+    school and group counts in its respondent-group breakdown as this table:
+    the two cannot be played against each other."""
+    finest = {
+        (row["school_id"], row["respondent_group"], N): row["n"]
         for row in Response.objects.filter(survey=survey)
         .values("school_id", "respondent_group")
         .annotate(n=Count("id"))
         .order_by()
     }
-    schools = _school_order([*school_names, *(s for s, _g in counts)])
-    groups = list(dict.fromkeys([*survey.groups, *sorted(g for _s, g in counts)]))
-    hidden = _grid(counts, schools, groups, threshold)
+    options = {"kind": "number", "choice_ids": [], "finest": finest, "threshold": threshold}
+    options |= {"favourable_ids": set(), "valued_ids": set()}
+    base = table_build(by_subgroup=False, **options)
+    table = table_build(by_subgroup=True, base=base, **options)
+    schools = _school_order([*school_names, *(s for s, _g, _n in finest)])
+    groups = list(dict.fromkeys([*survey.groups, *sorted(g for _s, g, _n in finest)]))
+    counts = {(s, g): table.counts.get((s, g, N), 0) for s in [*schools, ALL] for g in [*groups, ALL]}
+    hidden = {(s, g) for (s, g, col) in table.hidden if col == N}
     labels = dict(RespondentGroup.choices)
     columns = [str(labels.get(g, _("Not answered"))) for g in groups] + [str(_("Everyone"))]
     shown_schools = [s for s in schools if visible_school_ids is None or s in visible_school_ids]

@@ -159,3 +159,22 @@ def test_response_rates_count_invitations_by_school_and_group_and_hide_a_small_f
     assert high.finished.suppressed
     district = rates[("Whole district", "Parents and guardians")]
     assert district.finished.value == 34 and district.rate.value == 24.3
+
+
+def test_respondent_counts_and_a_question_everyone_answered_hide_the_same_school_and_group_cells(world, climate):
+    for school, group, count in [
+        (world.a_school, "guardian", 24),
+        (world.a_other_school, "student", 4),
+        (world.a_other_school, "guardian", 9),
+        (world.a_other_school, "staff", 1),
+    ]:
+        fill(climate, school, count, group=group, answers={"SRO-SAFE-1": "agree"})
+    results = survey_results(
+        survey=climate, visible_school_ids=None, school_id=world.a_school.pk, by="respondent_group"
+    )
+    answers = {row.label: row.n.suppressed for row in _rows(results, "SRO-SAFE-1").values()}
+    respondents = dict(results.respondents.rows)["A High"]
+    by_label = dict(zip(results.respondents.columns, respondents, strict=True))
+    assert answers["Parents and guardians"] and by_label["Parents and guardians"].suppressed
+    for label, hidden in answers.items():
+        assert by_label[label].suppressed == hidden, label
