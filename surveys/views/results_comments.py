@@ -22,6 +22,14 @@ class CommentQueueView(View):
         filterset = CommentQueueFilter(request.GET or None)
         status = filterset.status_value()
         page = Paginator(comment_queue(survey, status), PAGE_SIZE).get_page(request.GET.get("page"))
+        audit_record(
+            actor=request.user,
+            kind=AuditKind.SURVEY_COMMENTS_VIEWED,
+            obj=survey,
+            changes={"queue": status},
+            request=request,
+            district_id=survey.district_id,
+        )
         forms = forms or {}
         rows = [
             {

@@ -44,6 +44,7 @@ def test_the_coordinator_approves_a_comment_with_the_name_taken_out(client, worl
     review = CommentReview.objects.get(answer=answer)
     assert review.status == CommentStatus.APPROVED and review.redacted_text == "Officer [name] was kind to me."
     assert AuditEvent.objects.filter(kind=AuditKind.SURVEY_COMMENT_REVIEWED, actor=coordinator).exists()
+    assert AuditEvent.objects.filter(kind=AuditKind.SURVEY_COMMENTS_VIEWED, actor=coordinator).exists()
 
 
 def test_a_safety_concern_needs_a_note_and_the_error_shows_next_to_it(client, world, commented):
@@ -88,3 +89,17 @@ def test_school_administrators_and_the_police_do_not_read_comments(client, world
 def test_the_review_queue_is_the_coordinator_s_alone(client, world, commented):
     client.force_login(member(Role.ADVISORY, district=world.a))
     assert client.get(_url("results_review", commented)).status_code == 404
+
+
+def test_the_review_queue_and_the_comments_page_cost_a_fixed_number_of_queries(
+    client, world, commented, django_assert_num_queries
+):
+    coordinator = member(Role.COORDINATOR, district=world.a)
+    for answer in commented.questions.get(code="SRO-COMMENT-1").answers.all()[:5]:
+        comment_review(answer=answer, user=coordinator, action="approve")
+    client.force_login(coordinator)
+    client.get(_url("results_review", commented))
+    with django_assert_num_queries(8):
+        assert client.get(_url("results_review", commented)).status_code == 200
+    with django_assert_num_queries(10):
+        assert client.get(_url("results_comments", commented)).status_code == 200
