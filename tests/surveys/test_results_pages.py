@@ -155,3 +155,12 @@ def test_the_results_page_reads_in_spanish(client, world, answered, settings):
     assert "Resultados: Encuesta de clima escolar" in html
     assert "suprimido" in html and "Todo el distrito" in html
     assert "Me siento seguro cuando el SRO está cerca." in html
+
+
+def test_a_survey_nobody_answered_yet_shows_empty_results_not_an_error(client, world, climate):
+    client = _as(client, member(Role.COORDINATOR, district=world.a))
+    for by in ("school", "year", "gender"):
+        page = client.get(_url(climate, by=by))
+        assert page.status_code == 200
+    assert "no answers yet" in page.content.decode()
+    assert client.get(_url(climate, "results_export")).status_code == 200
