@@ -32,6 +32,8 @@ def test_the_results_page_and_its_charts_are_accessible_and_csp_clean(page, sign
     page.get_by_label("Break down by").select_option("gender")
     page.get_by_role("button", name="Show").click()
     assert_accessible(page)
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert_accessible(page)
     assert not [text for text in console if "Content Security Policy" in text], console
 
 
