@@ -3,6 +3,7 @@ advisory team reads approved comments."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views import View
 
 from accounts.rules import SurveyRule, get_survey_for_user, survey_result_school_ids
@@ -65,10 +66,12 @@ class CommentReviewView(View):
         answer = get_object_or_404(comment_answers(survey), pk=answer_id)
         form = CommentReviewForm(request.POST, prefix=str(answer.pk))
         if not form.is_valid():
-            request.GET = request.GET.copy()
+            # The queue page the coordinator was on (its query is kept in the form's action), with the error.
             return CommentQueueView().get(request, pk, forms={answer.pk: form})
         comment_review(answer=answer, user=request.user, request=request, **form.cleaned_data)
-        return redirect("staff:surveys:results_review", pk=survey.pk)
+        queue = reverse("staff:surveys:results_review", kwargs={"pk": survey.pk})
+        query = request.GET.urlencode()
+        return redirect(f"{queue}?{query}" if query else queue)
 
 
 class CommentsView(View):

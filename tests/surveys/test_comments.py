@@ -103,3 +103,15 @@ def test_the_review_queue_and_the_comments_page_cost_a_fixed_number_of_queries(
         assert client.get(_url("results_review", commented)).status_code == 200
     with django_assert_num_queries(10):
         assert client.get(_url("results_comments", commented)).status_code == 200
+
+
+def test_after_a_review_the_coordinator_returns_to_the_same_queue_page(client, world, commented):
+    client.force_login(member(Role.COORDINATOR, district=world.a))
+    answer = _first_student_comment(commented)
+    prefix = str(answer.pk)
+    response = client.post(
+        _url("results_review_answer", commented, answer_id=answer.pk) + "?status=pending&page=1",
+        {f"{prefix}-action": "hide"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("?status=pending&page=1")
