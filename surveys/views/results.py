@@ -31,7 +31,8 @@ def _options(request, survey, visible) -> tuple[ResultsFilter, str, int | None]:
     schools = survey.schools.order_by("name")
     if visible is not None:
         schools = schools.filter(pk__in=visible)
-    filterset = ResultsFilter(request.GET or None, schools=schools, district_wide=visible is None)
+    asked = set(survey.questions.exclude(demographic="").values_list("demographic", flat=True))
+    filterset = ResultsFilter(request.GET or None, schools=schools, district_wide=visible is None, asked=asked)
     by, school_id = filterset.options()
     return filterset, by, school_id
 

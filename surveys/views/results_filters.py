@@ -28,8 +28,13 @@ class ResultsFilter(django_filters.FilterSet):
         model = Survey
         fields: list[str] = []
 
-    def __init__(self, *args, schools=(), district_wide=True, **kwargs):
+    def __init__(self, *args, schools=(), district_wide=True, asked=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if asked is not None:
+            # Only the demographics this survey asks about (and who answered: the respondent group).
+            offered = {SCHOOL, YEAR, Demographic.GROUP, *asked}
+            self.filters["by"].extra["choices"] = [c for c in BREAKDOWN_CHOICES if c[0] in offered]
+            self.form.fields["by"].choices = [c for c in BREAKDOWN_CHOICES if c[0] in offered]
         field = self.form.fields["school"]
         field.empty_label = _("Whole district") if district_wide else None
         field.choices = [(str(s.pk), s.name) for s in schools]

@@ -110,7 +110,7 @@ def test_a_school_administrator_cannot_ask_for_another_school(client, world, ans
 def test_the_results_page_costs_a_fixed_number_of_queries(client, world, answered, django_assert_num_queries):
     client = _as(client, member(Role.COORDINATOR, district=world.a))
     client.get(_url(answered))
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         assert client.get(_url(answered, by="gender")).status_code == 200
 
 
@@ -144,7 +144,7 @@ def test_the_year_comparison_costs_a_fixed_number_of_queries(client, world, answ
         fill(last, world.a_school, 12, answers={"SRO-SAFE-1": "agree"})
     client = _as(client, member(Role.COORDINATOR, district=world.a))
     client.get(_url(answered, by="year"))
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         assert client.get(_url(answered, by="year")).status_code == 200
 
 
@@ -164,3 +164,10 @@ def test_a_survey_nobody_answered_yet_shows_empty_results_not_an_error(client, w
         assert page.status_code == 200
     assert "no answers yet" in page.content.decode()
     assert client.get(_url(climate, "results_export")).status_code == 200
+
+
+def test_the_breakdowns_offered_are_the_demographics_the_survey_asks_about(client, world, answered):
+    client = _as(client, member(Role.COORDINATOR, district=world.a))
+    html = client.get(_url(answered)).content.decode()
+    assert 'value="gender"' in html and 'value="grade"' in html and 'value="respondent_group"' in html
+    assert 'value="race"' not in html and 'value="english_learner"' not in html
