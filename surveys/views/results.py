@@ -50,6 +50,14 @@ def _results(request, pk) -> tuple[SurveyResults, ResultsFilter, set | None]:
     return results, filterset, visible
 
 
+MAX_SERIES = 6  # beyond that the bars are unreadable; the tables keep every group
+
+
+def _series(results: SurveyResults, values_for) -> list:
+    series = [(label, values_for(i)) for i, label in enumerate(results.row_labels)]
+    return series if len(series) <= MAX_SERIES else series[-1:]
+
+
 def _charts(results: SurveyResults) -> list:
     charts = []
     if results.domains:
@@ -57,7 +65,7 @@ def _charts(results: SurveyResults) -> list:
             chart_bars(
                 title=_("Domain scores (average percent favourable)"),
                 categories=[d.label for d in results.domains],
-                series=[(label, [d.scores[i] for d in results.domains]) for i, label in enumerate(results.row_labels)],
+                series=_series(results, lambda i: [d.scores[i] for d in results.domains]),
             )
         )
     scales = [q for q in results.questions if q.is_scale]
@@ -66,7 +74,7 @@ def _charts(results: SurveyResults) -> list:
             chart_bars(
                 title=_("Percent favourable by question"),
                 categories=[q.text for q in scales],
-                series=[(label, [q.rows[i].favourable for q in scales]) for i, label in enumerate(results.row_labels)],
+                series=_series(results, lambda i: [q.rows[i].favourable for q in scales]),
             )
         )
     return charts

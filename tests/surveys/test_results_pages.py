@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
-from tests.factories import member
+from tests.factories import SchoolFactory, member
 from tests.surveys.builders import build_survey
 from tests.surveys.results_fill import fill
 
@@ -171,3 +171,17 @@ def test_the_breakdowns_offered_are_the_demographics_the_survey_asks_about(clien
     html = client.get(_url(answered)).content.decode()
     assert 'value="gender"' in html and 'value="grade"' in html and 'value="respondent_group"' in html
     assert 'value="race"' not in html and 'value="english_learner"' not in html
+
+
+def test_a_chart_with_more_groups_than_it_can_show_draws_the_whole_and_keeps_every_group_in_the_tables(
+    client, world, answered
+):
+    for _ in range(6):
+        school = SchoolFactory(district=world.a)
+        answered.schools.add(school)
+        fill(answered, school, 12, answers={"SRO-SAFE-1": "agree"})
+    client = _as(client, member(Role.COORDINATOR, district=world.a))
+    html = client.get(_url(answered)).content.decode()
+    svg = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert svg and all("A Middle" not in drawing for drawing in svg)
+    assert "A Middle" in html
