@@ -15,7 +15,9 @@ def _answered_survey():
     fill(survey, school, 33, answers={"SRO-SAFE-1": "agree", "SRO-FAIR-1": "agree", "ENG-HOURS-1": 4}, gender="girl")
     fill(survey, school, 8, answers={"SRO-SAFE-1": "strongly_disagree", "SRO-FAIR-1": "neutral"}, gender="boy")
     fill(survey, other, 26, answers={"SRO-SAFE-1": "agree", "SRO-FAIR-1": "disagree"}, gender="boy")
-    fill(survey, other, 14, answers={"SRO-SAFE-1": "disagree", "SRO-COMMENT-1": "Officer Lee helps."}, gender="girl")
+    fill(survey, other, 12, answers={"SRO-SAFE-1": "disagree"}, gender="girl")
+    fill(survey, other, 1, answers={"SRO-SAFE-1": "disagree", "SRO-COMMENT-1": "Officer Lee helps."}, gender="girl")
+    fill(survey, other, 1, answers={"SRO-COMMENT-1": "More lights in the parking lot, please."}, gender="girl")
     return survey
 
 
