@@ -70,6 +70,12 @@ class AuditKind(models.TextChoices):
     SURVEY_PAPER_ENTERED = "survey_paper_entered", _("Paper survey response entered")
     SURVEY_OPT_OUT_RECEIVED = "survey_opt_out_received", _("Survey opt-out received")
     SURVEY_OPT_OUTS_VIEWED = "survey_opt_outs_viewed", _("Survey opt-outs viewed")
+    SURVEY_RESULTS_VIEWED = "survey_results_viewed", _("Survey results viewed")
+    SURVEY_RESULTS_EXPORTED = "survey_results_exported", _("Survey results exported")
+    SURVEY_RESULTS_SHARED = "survey_results_shared", _("Survey results shared with the police")
+    SURVEY_RESULTS_UNSHARED = "survey_results_unshared", _("Survey results no longer shared with the police")
+    SURVEY_COMMENT_REVIEWED = "survey_comment_reviewed", _("Survey comment reviewed")
+    SURVEY_COMMENTS_VIEWED = "survey_comments_viewed", _("Survey comments viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -123,6 +129,12 @@ KIND_ACTIONS = {
     AuditKind.SURVEY_PAPER_ENTERED: AuditAction.CREATED,
     AuditKind.SURVEY_OPT_OUT_RECEIVED: AuditAction.CREATED,
     AuditKind.SURVEY_OPT_OUTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SURVEY_RESULTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SURVEY_RESULTS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.SURVEY_RESULTS_SHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_RESULTS_UNSHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENT_REVIEWED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENTS_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
