@@ -22,4 +22,9 @@ class SurveyIndexView(ListView):
         context["authored"] = set(
             surveys_for(self.request.user, SurveyRule.AUTHOR).filter(pk__in=shown).values_list("pk", flat=True)
         )
+        context["readable"] = set(
+            surveys_for(self.request.user, SurveyRule.RESULTS)
+            .filter(pk__in=shown, published_at__isnull=False)
+            .values_list("pk", flat=True)
+        )
         return context

@@ -122,3 +122,13 @@ def test_the_advisory_team_sees_surveys_listed_without_builder_links(client, wor
     assert "Climate survey" in content
     assert _url("build_survey", survey) not in content
     assert reverse("staff:surveys:build_create") not in content
+    assert reverse("staff:surveys:results_detail", args=[survey.pk]) in content
+
+
+def test_a_school_administrator_finds_results_only_for_surveys_at_their_school(client, world):
+    here = build_survey(world.a, [world.a_school])
+    elsewhere = build_survey(world.a, [world.a_other_school])
+    client.force_login(member(Role.SCHOOL_ADMIN, school=world.a_school))
+    content = client.get(reverse("staff:surveys:index")).content.decode()
+    assert reverse("staff:surveys:results_detail", args=[here.pk]) in content
+    assert reverse("staff:surveys:results_detail", args=[elsewhere.pk]) not in content
