@@ -32,7 +32,7 @@ from surveys.services.taking import (
     invitation_ticket,
 )
 from surveys.take_forms import CodeForm, ResumeForm, StartForm
-from surveys.take_session import take_session_open
+from surveys.take_session import take_session_draft, take_session_open
 
 # Per client (one address, or one IPv6 /64) per hour. A whole school often
 # shares one address, so these are generous; the honeypot stops simple bots.
@@ -110,6 +110,14 @@ def start_post(request, ticket: StartTicket, *, action: str):
         return start_page(request, ticket, action=action, form=form, limited=True, status=429)
     if not form.is_valid():
         return start_page(request, ticket, action=action, form=form)
+    held = take_session_draft(request)
+    if (
+        held is not None
+        and held.survey_id == ticket.survey.pk
+        and held.invitation_id == getattr(ticket.invitation, "pk", None)
+    ):
+        # Start pressed twice, or the class code typed again mid-survey: one response per device session.
+        return redirect("surveys:take_page")
     group = form.cleaned_data.get("respondent_group") or ticket.respondent_group
     ticket = StartTicket(**{**ticket.__dict__, "respondent_group": group})
     try:
