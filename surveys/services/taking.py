@@ -109,12 +109,12 @@ def draft_resume(code: str) -> ResponseDraft | None:
     """The unexpired draft whose resume code is ``code``, or None."""
     if not code_normalise(code):
         return None
-    draft = (
+    resume_hash = code_hash(code, purpose="resume")
+    return (
         ResponseDraft.objects.select_related("survey")
-        .filter(resume_hash=code_hash(code, purpose="resume"), expires_at__gt=timezone.now())
+        .filter(resume_hash=resume_hash, expires_at__gt=timezone.now())
         .first()
     )
-    return draft
 
 
 @transaction.atomic
@@ -155,11 +155,7 @@ def draft_start(*, ticket: StartTicket, language: str) -> tuple[ResponseDraft, s
 
 def survey_pages(survey: Survey) -> list[Page]:
     """The survey's pages in order, each with its questions and their choices."""
-    return list(
-        survey.pages.order_by("position").prefetch_related(
-            "questions__choices",
-        )
-    )
+    return list(survey.pages.order_by("position").prefetch_related("questions__choices"))
 
 
 def _stored(value: AnswerValue) -> AnswerValue:

@@ -3,6 +3,8 @@ an invitation or class code (typed, or the mail's one-click link) and a
 resume code. Each shows the survey's first page and starts a draft only on
 POST. The pages of questions are in ``surveys.views.taking_pages``."""
 
+import dataclasses
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -101,6 +103,12 @@ def start_page(request, ticket: StartTicket, *, action: str, form=None, limited=
     return render(request, "surveys/take/start.html", context, status=status)
 
 
+def _continues(held, ticket: StartTicket) -> bool:
+    """True when this browser's draft in progress came in the same way."""
+    invitation_id = ticket.invitation.pk if ticket.invitation else None
+    return held is not None and held.survey_id == ticket.survey.pk and held.invitation_id == invitation_id
+
+
 def start_post(request, ticket: StartTicket, *, action: str):
     """Starts a draft from the first page's form and opens the first page of questions."""
     form = StartForm(request.POST, groups=_group_choices(ticket.survey, ticket))
@@ -110,16 +118,11 @@ def start_post(request, ticket: StartTicket, *, action: str):
         return start_page(request, ticket, action=action, form=form, limited=True, status=429)
     if not form.is_valid():
         return start_page(request, ticket, action=action, form=form)
-    held = take_session_draft(request)
-    if (
-        held is not None
-        and held.survey_id == ticket.survey.pk
-        and held.invitation_id == getattr(ticket.invitation, "pk", None)
-    ):
+    if _continues(take_session_draft(request), ticket):
         # Start pressed twice, or the class code typed again mid-survey: one response per device session.
         return redirect("surveys:take_page")
     group = form.cleaned_data.get("respondent_group") or ticket.respondent_group
-    ticket = StartTicket(**{**ticket.__dict__, "respondent_group": group})
+    ticket = dataclasses.replace(ticket, respondent_group=group)
     try:
         draft, resume_code = draft_start(ticket=ticket, language=current_language())
     except SurveyNotOpen:
@@ -186,7 +189,7 @@ def _ticket_for_code(code: str) -> tuple[StartTicket | None, object]:
     """The start ticket for an invitation or class code, or None and the
     message explaining why the code cannot start a survey."""
     invitation = invitation_find(code)
-    if invitation is not None:
+    if invitation is not None and invitation.survey.is_frozen:
         if invitation.status == InvitationStatus.FINISHED:
             return None, CODE_USED
         return invitation_ticket(invitation), None

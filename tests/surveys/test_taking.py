@@ -257,3 +257,26 @@ def test_the_index_reads_a_fixed_number_of_queries_however_many_surveys(client, 
     client.get(reverse("surveys:index"))
     with django_assert_num_queries(3):  # count, surveys with their district, their schools
         client.get(reverse("surveys:index"))
+
+
+def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, world, django_assert_num_queries):
+    from tests.surveys.builders import DEFAULT_QUESTIONS
+
+    many = [(1, f"{code}-{i}", *rest) for i in range(4) for (_p, code, *rest) in DEFAULT_QUESTIONS]
+    survey = build_survey(world.a, [world.a_school], questions=many)
+    start(client, survey, world.a_school)
+    # session, draft (with survey, school, invitation), pages, questions, choices; no query per question
+    with django_assert_num_queries(5):
+        response = client.get(PAGE)
+    assert len(response.context["form"].fields) == len(many)
+
+
+def test_sending_with_a_required_question_unanswered_returns_to_its_page(client, climate, world):
+    q = questions_by_code(climate)
+    Question.objects.filter(pk=q["SRO-KNOW-1"].pk).update(required=True)
+    start(client, climate, world.a_school)
+    ResponseDraft.objects.update(page_position=3)  # e.g. a draft saved before a required answer was cleared
+    response = client.post(PAGE, {"page": 3, "finish": "1"}, follow=True)
+    assert "Please answer the required questions on this page before sending." in response.content.decode()
+    assert response.context["number"] == 1
+    assert not Response.objects.exists()
