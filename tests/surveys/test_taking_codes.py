@@ -176,3 +176,16 @@ def test_starting_is_limited_per_client(client, climate, world, monkeypatch):
     statuses = [Client().post(url, REMOTE_ADDR="203.0.113.9").status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
     assert ResponseDraft.objects.count() == 2
+
+
+def test_a_filled_honeypot_on_the_code_form_tries_no_code(client, climate, world):
+    _inv, code = invitation(climate, world.a_school)
+    response = client.post(CODE, {"code": code, "website": "http://spam.example"})
+    assert response.status_code == 302 and response.url == reverse("surveys:index")
+    assert not ResponseDraft.objects.exists()
+
+
+def test_the_thank_you_page_of_an_unknown_or_unpublished_survey_is_not_found(client, world):
+    unpublished = build_survey(world.a, [world.a_school], published=False)
+    assert client.get(reverse("surveys:take_thanks", args=[unpublished.public_id])).status_code == 404
+    assert client.get(reverse("surveys:take_thanks", args=["nothing-here"])).status_code == 404
