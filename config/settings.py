@@ -417,7 +417,6 @@ PERIODIC_TASKS = {
     "complaints.tasks.expired_drafts_purge": 3600,
     "complaints.tasks.attachment_orphans_purge_task": 3600,
     "surveys.tasks.survey_drafts_purge": 3600,
-    "surveys.tasks.survey_invitations_reseal": 600,
     "core.jobs.tasks.job_results_prune": 3600,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,

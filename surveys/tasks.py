@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from surveys.services.taking import drafts_expired_delete, invitations_reseal
+from surveys.services.taking import drafts_expired_delete
 
 
 @task()
@@ -10,10 +10,3 @@ def survey_drafts_purge() -> int:
     """Hourly: unfinished survey drafts past their expiry or of a closed
     survey are deleted (safe twice: a deleted draft is gone)."""
     return drafts_expired_delete()
-
-
-@task()
-def survey_invitations_reseal() -> int:
-    """Every few minutes: finished invitations are rewritten together, so no
-    database row pairs an invitation with its response (safe twice)."""
-    return invitations_reseal()

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from surveys.codes import code_generate, code_hash, code_normalise
@@ -40,7 +40,6 @@ __all__ = [
     "draft_start",
     "drafts_expired_delete",
     "invitation_find",
-    "invitations_reseal",
     "missing_required_position",
     "survey_pages",
 ]
@@ -222,22 +221,6 @@ def drafts_expired_delete(*, now: dt.datetime | None = None) -> int:
     closed = ResponseDraft.objects.filter(survey__closes_on__lt=today)
     deleted, _ = (expired | closed).delete()
     return deleted
-
-
-@transaction.atomic
-def invitations_reseal(*, since_days: int = 2) -> int:
-    """Rewrites every finished invitation of the surveys open now (or closed
-    in the last ``since_days`` days) in one transaction; returns how many.
-
-    An invitation is marked finished in the transaction that stores its
-    response, so on PostgreSQL both rows carry that transaction's id
-    (``xmin``) and sit in the order they were finished: someone reading the
-    tables could pair them. Rewritten together, the invitations all carry
-    this transaction's id and the order they were finished in is lost."""
-    since = timezone.localdate() - dt.timedelta(days=since_days)
-    recent = Survey.objects.filter(published_at__isnull=False).exclude(closes_on__lt=since)
-    finished = Invitation.objects.filter(survey__in=recent, status=InvitationStatus.FINISHED)
-    return finished.update(status=models.F("status"))
 
 
 def invitation_ticket(invitation: Invitation) -> StartTicket:

@@ -1,5 +1,5 @@
 """Unfinished drafts expire (14 days, or when the survey closes) and the
-worker purges them; finished invitations are resealed together."""
+worker purges them."""
 
 import datetime
 
@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from surveys.models import InvitationStatus, ResponseDraft, Source
-from surveys.services.taking import StartTicket, draft_expires_at, draft_start, invitations_reseal
-from surveys.tasks import survey_drafts_purge, survey_invitations_reseal
+from surveys.services.taking import StartTicket, draft_expires_at, draft_start
+from surveys.tasks import survey_drafts_purge
 from tests.surveys.builders import build_survey
 from tests.surveys.taking import invitation
 
@@ -52,18 +52,5 @@ def test_an_invitation_whose_draft_expired_stays_started_and_can_start_again(cli
     assert ResponseDraft.objects.filter(invitation=inv).count() == 1
 
 
-def test_resealing_keeps_every_invitation_status(climate, world):
-    finished, _ = invitation(climate, world.a_school, email="a@example.org")
-    started, _ = invitation(climate, world.a_school, email="b@example.org")
-    type(finished).objects.filter(pk=finished.pk).update(status=InvitationStatus.FINISHED)
-    type(started).objects.filter(pk=started.pk).update(status=InvitationStatus.STARTED)
-    assert survey_invitations_reseal.call() == 1
-    assert invitations_reseal() == 1
-    finished.refresh_from_db()
-    started.refresh_from_db()
-    assert (finished.status, started.status) == (InvitationStatus.FINISHED, InvitationStatus.STARTED)
-
-
-def test_the_worker_runs_the_purge_hourly_and_the_reseal_every_ten_minutes():
+def test_the_worker_purges_drafts_hourly():
     assert settings.PERIODIC_TASKS["surveys.tasks.survey_drafts_purge"] == 3600
-    assert settings.PERIODIC_TASKS["surveys.tasks.survey_invitations_reseal"] == 600
