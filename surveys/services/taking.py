@@ -4,6 +4,7 @@ response (``surveys.services.responses.response_store``) and purged when they
 expire unfinished."""
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ __all__ = [
     "SurveyNotOpen",
     "class_code_find",
     "draft_expires_at",
+    "draft_discard",
     "draft_find",
     "draft_finish",
     "draft_page_save",
@@ -93,15 +95,16 @@ def class_code_find(code: str) -> ClassCode | None:
 
 def draft_find(draft_id, *, survey: Survey | None = None) -> ResponseDraft | None:
     """The unexpired draft ``draft_id`` (of ``survey`` if given), or None."""
+    try:
+        draft_id = uuid.UUID(str(draft_id))
+    except ValueError:  # a malformed id from an old session
+        return None
     drafts = ResponseDraft.objects.select_related("survey", "school", "invitation").filter(
         pk=draft_id, expires_at__gt=timezone.now()
     )
     if survey is not None:
         drafts = drafts.filter(survey=survey)
-    try:
-        return drafts.first()
-    except (ValueError, TypeError):  # a malformed id from an old session
-        return None
+    return drafts.first()
 
 
 def draft_resume(code: str) -> ResponseDraft | None:
@@ -209,6 +212,12 @@ def draft_finish(*, draft: ResponseDraft, language: str) -> Response:
     )
     draft.delete()
     return response
+
+
+@transaction.atomic
+def draft_discard(*, draft: ResponseDraft) -> None:
+    """Deletes a draft that can no longer be sent (its invitation was used meanwhile)."""
+    ResponseDraft.objects.filter(pk=draft.pk).delete()
 
 
 @transaction.atomic

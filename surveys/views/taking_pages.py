@@ -16,6 +16,7 @@ from surveys.models import ResponseDraft
 from surveys.services.taking import (
     InvitationAlreadyUsed,
     SurveyNotOpen,
+    draft_discard,
     draft_finish,
     draft_page_save,
     missing_required_position,
@@ -118,7 +119,8 @@ class TakePageView(PublicSurveyPageMixin, View):
             draft_finish(draft=draft, language=current_language())
         except SurveyNotOpen:
             return status_page(self.request, survey)
-        except InvitationAlreadyUsed:
+        except InvitationAlreadyUsed:  # finished meanwhile on another device
+            draft_discard(draft=draft)
             take_session_close(self.request, source=source)
             return code_page(self.request, CodeForm(), error=CODE_USED)
         take_session_close(self.request, source=source)

@@ -280,3 +280,11 @@ def test_sending_with_a_required_question_unanswered_returns_to_its_page(client,
     assert "Please answer the required questions on this page before sending." in response.content.decode()
     assert response.context["number"] == 1
     assert not Response.objects.exists()
+
+
+def test_a_session_holding_a_malformed_draft_id_is_sent_to_the_resume_form(client, climate):
+    session = client.session
+    session["surveys.take"] = {"draft": "not-a-uuid", "resume": "X"}
+    session.save()
+    response = client.get(PAGE)
+    assert response.status_code == 302 and response.url == reverse("surveys:take_resume")

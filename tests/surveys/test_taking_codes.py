@@ -189,3 +189,15 @@ def test_the_thank_you_page_of_an_unknown_or_unpublished_survey_is_not_found(cli
     unpublished = build_survey(world.a, [world.a_school], published=False)
     assert client.get(reverse("surveys:take_thanks", args=[unpublished.public_id])).status_code == 404
     assert client.get(reverse("surveys:take_thanks", args=["nothing-here"])).status_code == 404
+
+
+def test_an_invitation_finished_meanwhile_on_another_device_is_not_answered_twice(client, climate, world):
+    inv, code = invitation(climate, world.a_school)
+    client.post(link(code))
+    answer(client)
+    answer(client)
+    type(inv).objects.filter(pk=inv.pk).update(status=InvitationStatus.FINISHED)
+    response = answer(client, "finish")
+    assert "This code has already been used to answer the survey." in response.content.decode()
+    assert not Response.objects.exists()
+    assert not ResponseDraft.objects.exists()
