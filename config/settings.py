@@ -416,6 +416,7 @@ PERIODIC_TASKS = {
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
     "complaints.tasks.attachment_orphans_purge_task": 3600,
+    "surveys.tasks.survey_drafts_purge": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
     # Rewrites newly finished survey invitations so no database row version links one to its response.
     "surveys.seal.invitations_seal_task": 300,
