@@ -90,9 +90,10 @@ FROM surveys_response r WHERE r.survey_id = %(survey)s AND random() < 0.02
 # As many finished invitations as invitation responses would need, plus started and unused ones.
 INVITATIONS = """
 INSERT INTO surveys_invitation
-    (survey_id, school_id, "group", kind, email, language, code_hash, batch, status, reminders_sent, sealed, created_at)
+    (survey_id, school_id, "group", kind, email, language, code_hash, code_encrypted, batch, status, reminders_sent,
+     sealed, created_at)
 SELECT %(survey)s, (%(schools)s::int[])[1 + (g %% %(k)s)],
-    (ARRAY['student', 'guardian', 'staff'])[1 + (g / %(k)s) %% 3], 'code', '', 'en', gen_random_uuid()::text, '',
+    (ARRAY['student', 'guardian', 'staff'])[1 + (g / %(k)s) %% 3], 'code', '', 'en', gen_random_uuid()::text, '', '',
     CASE WHEN g %% 10 < 5 THEN 'finished' WHEN g %% 10 < 6 THEN 'started' ELSE 'issued' END, 0, true, now()
 FROM generate_series(1, %(n)s) g
 """

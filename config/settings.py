@@ -416,9 +416,11 @@ PERIODIC_TASKS = {
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
     "complaints.tasks.attachment_orphans_purge_task": 3600,
+    "surveys.tasks.survey_drafts_purge": 3600,
     "core.jobs.tasks.job_results_prune": 3600,
     # Rewrites newly finished survey invitations so no database row version links one to its response.
     "surveys.seal.invitations_seal_task": 300,
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,
+    "surveys.tasks_reach.survey_reminders_send": 3600,  # survey invitation reminders, each at most once
 }

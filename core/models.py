@@ -55,6 +55,27 @@ class AuditKind(models.TextChoices):
     CANNED_CHANGED = "canned_changed", _("Canned response changed")
     CANNED_DELETED = "canned_deleted", _("Canned response removed")
     MAIL_RESENT = "mail_resent", _("Mail resent")
+    SURVEY_CREATED = "survey_created", _("Survey created")
+    SURVEY_CHANGED = "survey_changed", _("Survey changed")
+    SURVEY_QUESTION_ADDED = "survey_question_added", _("Survey question added")
+    SURVEY_QUESTION_CHANGED = "survey_question_changed", _("Survey question changed")
+    SURVEY_QUESTION_REMOVED = "survey_question_removed", _("Survey question removed")
+    SURVEY_PUBLISHED = "survey_published", _("Survey published")
+    SURVEY_VERSIONED = "survey_versioned", _("New survey version made")
+    BANK_ITEM_ADDED = "bank_item_added", _("Question saved to the item bank")
+    SURVEY_INVITED = "survey_invited", _("Survey invitations sent")
+    SURVEY_CODES_PRINTED = "survey_codes_printed", _("Survey access codes printed")
+    SURVEY_CLASS_CODE_CREATED = "survey_class_code_created", _("Survey class code created")
+    SURVEY_CLASS_CODE_DEACTIVATED = "survey_class_code_deactivated", _("Survey class code deactivated")
+    SURVEY_PAPER_ENTERED = "survey_paper_entered", _("Paper survey response entered")
+    SURVEY_OPT_OUT_RECEIVED = "survey_opt_out_received", _("Survey opt-out received")
+    SURVEY_OPT_OUTS_VIEWED = "survey_opt_outs_viewed", _("Survey opt-outs viewed")
+    SURVEY_RESULTS_VIEWED = "survey_results_viewed", _("Survey results viewed")
+    SURVEY_RESULTS_EXPORTED = "survey_results_exported", _("Survey results exported")
+    SURVEY_RESULTS_SHARED = "survey_results_shared", _("Survey results shared with the police")
+    SURVEY_RESULTS_UNSHARED = "survey_results_unshared", _("Survey results no longer shared with the police")
+    SURVEY_COMMENT_REVIEWED = "survey_comment_reviewed", _("Survey comment reviewed")
+    SURVEY_COMMENTS_VIEWED = "survey_comments_viewed", _("Survey comments viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -93,6 +114,27 @@ KIND_ACTIONS = {
     AuditKind.CANNED_CHANGED: AuditAction.CHANGED,
     AuditKind.CANNED_DELETED: AuditAction.DELETED,
     AuditKind.MAIL_RESENT: AuditAction.CREATED,
+    AuditKind.SURVEY_CREATED: AuditAction.CREATED,
+    AuditKind.SURVEY_CHANGED: AuditAction.CHANGED,
+    AuditKind.SURVEY_QUESTION_ADDED: AuditAction.CREATED,
+    AuditKind.SURVEY_QUESTION_CHANGED: AuditAction.CHANGED,
+    AuditKind.SURVEY_QUESTION_REMOVED: AuditAction.DELETED,
+    AuditKind.SURVEY_PUBLISHED: AuditAction.CHANGED,
+    AuditKind.SURVEY_VERSIONED: AuditAction.CREATED,
+    AuditKind.BANK_ITEM_ADDED: AuditAction.CREATED,
+    AuditKind.SURVEY_INVITED: AuditAction.CREATED,
+    AuditKind.SURVEY_CODES_PRINTED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_CREATED: AuditAction.CREATED,
+    AuditKind.SURVEY_CLASS_CODE_DEACTIVATED: AuditAction.CHANGED,
+    AuditKind.SURVEY_PAPER_ENTERED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUT_RECEIVED: AuditAction.CREATED,
+    AuditKind.SURVEY_OPT_OUTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SURVEY_RESULTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SURVEY_RESULTS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.SURVEY_RESULTS_SHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_RESULTS_UNSHARED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENT_REVIEWED: AuditAction.CHANGED,
+    AuditKind.SURVEY_COMMENTS_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

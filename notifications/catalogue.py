@@ -1,10 +1,24 @@
 """The mails Common Ground sends, and the context each template expects.
 
 Context keys ending in ``_path`` are site paths; they are also offered as
-absolute ``<name>_url``. ``pin`` is kept encrypted until the mail is sent.
+absolute ``<name>_url``. ``SECRET_KEYS`` (a PIN, a survey access code) are kept encrypted until the mail
+is sent.
 """
 
 from django.utils.translation import gettext_lazy as _
+
+SURVEY_MAIL_KEYS = (
+    "survey_title_en",
+    "survey_title_es",
+    "school_name",
+    "access_code",
+    "access_path",
+    "closes_on_en",
+    "closes_on_es",
+    "minutes",
+    "anonymous",
+    "reminder",
+)
 
 CATALOGUE = {
     # name: (essential, description, context keys)
@@ -20,8 +34,11 @@ CATALOGUE = {
     "task_due_soon": (False, _("A review task is due soon (staff)"), ("tracking_code", "step", "due", "case_path")),
     "task_overdue": (True, _("A review task is overdue (staff)"), ("tracking_code", "step", "case_path")),
     "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
+    "survey_invitation": (False, _("Invitation to a survey"), SURVEY_MAIL_KEYS),
+    "survey_reminder": (False, _("Reminder of a survey not finished"), SURVEY_MAIL_KEYS),
 }
-SECRET_KEYS = ("pin",)
+# A survey's access code, and the link that holds it, wait encrypted like a PIN.
+SECRET_KEYS = ("pin", "access_code", "access_path")
 
 # Why an address does not get mail (SendGrid event names), as staff read it.
 PROBLEM_EVENTS = {

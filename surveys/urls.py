@@ -4,4 +4,5 @@ people (opt-outs). Each part keeps its patterns in ``surveys/public_urls/``."""
 from surveys.public_urls import reach, taking
 
 app_name = "surveys"
-urlpatterns = [*taking.urlpatterns, *reach.urlpatterns]
+# Reach first: its fixed prefix (opt-out/) must win over taking's <public_id>/<school_slug>/.
+urlpatterns = [*reach.urlpatterns, *taking.urlpatterns]

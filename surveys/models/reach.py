@@ -35,6 +35,10 @@ class Invitation(models.Model):
     # Keyed HMAC of the access code (``surveys.codes``); the code itself is only
     # in the mail or on the printed sheet.
     code_hash = models.CharField(max_length=64, unique=True)
+    # Emailed invitations only: the code encrypted (``core.crypto``) so a
+    # reminder can repeat it; blanked once the invitation is finished or the
+    # survey has closed. Printed codes keep none (shown once, on the sheet).
+    code_encrypted = models.TextField(blank=True, default="", editable=False)
     batch = models.CharField(_("classroom or batch"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ISSUED

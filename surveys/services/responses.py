@@ -29,6 +29,8 @@ DEMOGRAPHIC_FIELDS = {
 }
 
 AnswerValue = str | int | list[str] | None
+# The subgroup of a respondent who chose several answers to a multiple-choice demographic question.
+MULTIPLE = "multiple"
 
 
 class InvitationAlreadyUsed(Exception):
@@ -58,6 +60,14 @@ def _answer_rows(response: Response, questions: list[Question], answers: Mapping
     return rows
 
 
+def _subgroup(value: AnswerValue) -> str:
+    """The subgroup code kept on the response: the one answer chosen, or
+    ``MULTIPLE`` when several were (e.g. more than one race)."""
+    if isinstance(value, list):
+        return value[0] if len(value) == 1 else (MULTIPLE if value else "")
+    return "" if value is None else str(value)
+
+
 @transaction.atomic
 def response_store(
     *,
@@ -82,13 +92,9 @@ def response_store(
             raise InvitationAlreadyUsed
     answers = {int(qid): value for qid, value in answers.items()}  # JSON drafts key by text
     questions = list(Question.objects.filter(survey=survey))
-    demographics = {
-        DEMOGRAPHIC_FIELDS[q.demographic]: answers.get(q.pk) or ""
-        for q in questions
-        if q.demographic and isinstance(answers.get(q.pk) or "", str)
-    }
-    demographics.setdefault("respondent_group", respondent_group)
-    if not demographics["respondent_group"]:
+    demographics = {DEMOGRAPHIC_FIELDS[q.demographic]: _subgroup(answers.get(q.pk)) for q in questions if q.demographic}
+    # Who was invited (an invitation's or class code's group) is known; an answer counts only on an open link.
+    if respondent_group or not demographics.get("respondent_group"):
         demographics["respondent_group"] = respondent_group
     response = Response.objects.create(
         survey=survey, school=school, source=source, language=language[:8], **demographics

@@ -16,4 +16,15 @@ class SurveyIndexView(ListView):
         return (readable | authored).select_related("district").order_by("-opens_on", "-pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(may_author=is_coordinator(self.request.user), **kwargs)
+        context = super().get_context_data(may_author=is_coordinator(self.request.user), **kwargs)
+        shown = [survey.pk for survey in context["surveys"]]
+        # Which of the shown surveys this person may build: one query for the page.
+        context["authored"] = set(
+            surveys_for(self.request.user, SurveyRule.AUTHOR).filter(pk__in=shown).values_list("pk", flat=True)
+        )
+        context["readable"] = set(
+            surveys_for(self.request.user, SurveyRule.RESULTS)
+            .filter(pk__in=shown, published_at__isnull=False)
+            .values_list("pk", flat=True)
+        )
+        return context

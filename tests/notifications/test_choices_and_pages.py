@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from core.crypto import encrypt
 from notifications.catalogue import CATALOGUE
 from notifications.links import unsubscribe_url
 from notifications.models import AddressProblem, OutboundEmail, OutboundStatus
@@ -22,6 +23,7 @@ SAMPLE = {
     "pin": "",
     "school_name": "Lincoln High",
     "track_path": "/t/",
+    "access_path": encrypt("/s/"),  # stored encrypted, as the code it holds
     "case_path": "/c/",
     "queue_path": "/q/",
     "step": "triage",

@@ -78,3 +78,52 @@ def test_a_survey_not_yet_open_takes_no_response_but_paper_after_closing_is_ente
         response_store(survey=closed, answers={}, source=Source.LINK, language="en")
     response_store(survey=closed, answers={}, source=Source.PAPER, language="en")
     assert Response.objects.filter(survey=closed, source=Source.PAPER).count() == 1
+
+
+RACE_MULTIPLE = [
+    (
+        1,
+        "DEM-RACE",
+        "multiple",
+        "Race or ethnicity",
+        "Raza u origen étnico",
+        {
+            "demographic": "race",
+            "choices": [{"code": c, "en": c, "es": c} for c in ("asian", "black", "white")],
+        },
+    ),
+    (
+        1,
+        "DEM-GROUP",
+        "single",
+        "You are",
+        "Usted es",
+        {
+            "demographic": "respondent_group",
+            "choices": [{"code": c, "en": c, "es": c} for c in ("student", "staff")],
+        },
+    ),
+]
+
+
+def test_several_races_count_in_the_two_or_more_subgroup_and_one_race_in_its_own(world):
+    survey = build_survey(world.a, [world.a_school], questions=RACE_MULTIPLE)
+    q = questions_by_code(survey)
+    several = response_store(
+        survey=survey, answers={q["DEM-RACE"].pk: ["asian", "white"]}, source=Source.LINK, language="en"
+    )
+    one = response_store(survey=survey, answers={q["DEM-RACE"].pk: ["black"]}, source=Source.LINK, language="en")
+    assert Response.objects.get(pk=several.pk).race == "multiple"
+    assert Response.objects.get(pk=one.pk).race == "black"
+
+
+def test_a_class_code_students_answer_to_the_group_question_does_not_make_them_staff(world):
+    survey = build_survey(world.a, [world.a_school], questions=RACE_MULTIPLE)
+    q = questions_by_code(survey)
+    answers = {q["DEM-GROUP"].pk: "staff"}
+    by_class = response_store(
+        survey=survey, answers=answers, source=Source.CLASS, language="en", respondent_group="student"
+    )
+    by_link = response_store(survey=survey, answers=answers, source=Source.LINK, language="en")
+    assert Response.objects.get(pk=by_class.pk).respondent_group == "student"
+    assert Response.objects.get(pk=by_link.pk).respondent_group == "staff"

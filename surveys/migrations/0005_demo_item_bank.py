@@ -17,6 +17,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("surveys", "0003_topic_physical_health")]
+    dependencies = [("surveys", "0004_reach_invitation_code")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -1,0 +1,136 @@
+"""How many answered: responses by school and respondent group, and for
+invitations the response rate, both through ``core.suppression``."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from core.suppression import Line, Shown, percent, protect_lines
+from surveys.models import Invitation, InvitationStatus, RespondentGroup, Response, Survey
+from surveys.services.results_tables import N, table_build
+
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Rows of schools (and the district), a column per respondent group and
+    one for everyone."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[Shown]]]
+
+
+@dataclass(frozen=True)
+class RateRow:
+    school: str
+    group: str
+    invited: int
+    not_used: int
+    started: int
+    finished: Shown
+    rate: Shown
+
+
+def _school_order(ids) -> list:
+    return sorted(set(ids), key=lambda s: (s is None, s or 0))
+
+
+def _grid(counts: dict, schools: list, groups: list, threshold: int) -> set:
+    """Margins added to ``counts`` (school, group) and the keys to hide."""
+    for g in groups:
+        counts[(ALL, g)] = sum(counts.get((s, g), 0) for s in schools)
+    for s in [*schools, ALL]:
+        counts[(s, ALL)] = sum(counts.get((s, g), 0) for g in groups)
+    lines = [Line((ALL, g), tuple((s, g) for s in schools)) for g in [*groups, ALL]]
+    lines += [Line((s, ALL), tuple((s, g) for g in groups)) for s in [*schools, ALL]]
+    return protect_lines(counts, lines, threshold=threshold)
+
+
+def _school_label(school_names: dict, school_id) -> str:
+    if school_id == ALL:
+        return str(_("Whole district"))
+    return school_names.get(school_id) or str(_("No school given"))
+
+
+def respondent_table(
+    *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
+) -> CountTable:
+    """Responses by school and respondent group (one GROUP BY), suppressed.
+
+    Protected by the same steps as a question's number of answers
+    (``table_build``), so a question everyone answered hides exactly the same
+    school and group counts in its respondent-group breakdown as this table:
+    the two cannot be played against each other."""
+    finest = {
+        (row["school_id"], row["respondent_group"], N): row["n"]
+        for row in Response.objects.filter(survey=survey)
+        .values("school_id", "respondent_group")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    options = {"kind": "number", "choice_ids": [], "finest": finest, "threshold": threshold}
+    options |= {"favourable_ids": set(), "valued_ids": set()}
+    base = table_build(by_subgroup=False, **options)
+    table = table_build(by_subgroup=True, base=base, **options)
+    schools = _school_order([*school_names, *(s for s, _g, _n in finest)])
+    groups = list(dict.fromkeys([*survey.groups, *sorted(g for _s, g, _n in finest)]))
+    counts = {(s, g): table.counts.get((s, g, N), 0) for s in [*schools, ALL] for g in [*groups, ALL]}
+    hidden = {(s, g) for (s, g, col) in table.hidden if col == N}
+    labels = dict(RespondentGroup.choices)
+    columns = [str(labels.get(g, _("Not answered"))) for g in groups] + [str(_("Everyone"))]
+    shown_schools = [s for s in schools if visible_school_ids is None or s in visible_school_ids]
+    if visible_school_ids is None:
+        shown_schools.append(ALL)
+    rows = [
+        (_school_label(school_names, s), [Shown.of(counts.get((s, g), 0), (s, g) in hidden) for g in [*groups, ALL]])
+        for s in shown_schools
+    ]
+    return CountTable(columns=columns, rows=rows)
+
+
+def response_rates(
+    *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
+) -> list[RateRow]:
+    """Invitations issued, not used, started and finished by school and group
+    (one GROUP BY); the finished count and the rate are suppressed like any
+    count of respondents."""
+    status = defaultdict(lambda: defaultdict(int))
+    rows = Invitation.objects.filter(survey=survey).values("school_id", "group", "status")
+    for row in rows.annotate(n=Count("id")).order_by():
+        status[(row["school_id"], row["group"])][row["status"]] += row["n"]
+    if not status:
+        return []
+    schools = _school_order(s for s, _g in status)
+    groups = sorted({g for _s, g in status})
+    finished = {key: value[InvitationStatus.FINISHED] for key, value in status.items()}
+    hidden = _grid(finished, schools, groups, threshold)
+    for g in groups:
+        for s in schools:
+            for state, n in status[(s, g)].items():
+                status[(ALL, g)][state] += n
+    labels = dict(RespondentGroup.choices)
+    keys = [(s, g) for s in schools for g in groups if (s, g) in status]
+    if visible_school_ids is None:
+        keys += [(ALL, g) for g in groups]
+    else:
+        keys = [(s, g) for s, g in keys if s in visible_school_ids]
+    rows = []
+    for s, g in keys:
+        counts = status[(s, g)]
+        invited = sum(counts.values())
+        done = finished.get((s, g), 0)
+        rows.append(
+            RateRow(
+                school=_school_label(school_names, s),
+                group=str(labels.get(g, g)),
+                invited=invited,
+                not_used=counts[InvitationStatus.ISSUED],
+                started=counts[InvitationStatus.STARTED],
+                finished=Shown.of(done, (s, g) in hidden),
+                rate=Shown.of(percent(done, invited), (s, g) in hidden),
+            )
+        )
+    return rows

@@ -1,0 +1,153 @@
+"""The survey's pages, one at a time, for the draft held in this browser's
+session: Back and Next keep what was typed, a language button switches
+language without losing it, and the last page stores the response."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from surveys.codes import code_display
+from surveys.forms import PageForm, field_name
+from surveys.i18n import current_language, pick
+from surveys.models import ResponseDraft
+from surveys.services.taking import (
+    InvitationAlreadyUsed,
+    SurveyNotOpen,
+    draft_discard,
+    draft_finish,
+    draft_page_save,
+    missing_required_position,
+    survey_pages,
+)
+from surveys.take_forms import CodeForm
+from surveys.take_session import take_session_close, take_session_draft, take_session_resume_code
+from surveys.views.taking import CODE_USED, PublicSurveyPageMixin, code_page, published_survey, status_page
+
+NO_DRAFT = _("Your answers were not found in this browser. Enter your resume code to continue.")
+REQUIRED_LEFT = _("Please answer the required questions on this page before sending.")
+SWITCH_LABELS = {"en": "English", "es": "Español"}
+
+
+def _typed(form: PageForm) -> dict:
+    """The answers on ``form`` that are valid as typed (a field with an error
+    keeps its earlier answer), keyed by question id."""
+    form.is_valid()
+    return {q.pk: form.cleaned_data[field_name(q)] for q in form.questions if field_name(q) in form.cleaned_data}
+
+
+class TakePageView(PublicSurveyPageMixin, View):
+    """The current page of this browser's survey in progress."""
+
+    template_name = "surveys/take/page.html"
+
+    def _refusal(self):
+        """Loads this browser's draft; the page to show instead when there is none to continue."""
+        self.draft = take_session_draft(self.request)
+        if self.draft is None:
+            messages.info(self.request, NO_DRAFT)
+            return redirect("surveys:take_resume")
+        if not self.draft.survey.is_open:
+            return status_page(self.request, self.draft.survey)
+        self.pages = survey_pages(self.draft.survey)
+        return None
+
+    def _number(self, raw) -> int:
+        try:
+            number = int(raw)
+        except (TypeError, ValueError):
+            number = self.draft.page_position
+        return min(max(number, 1), len(self.pages))
+
+    def _form(self, number: int, data=None) -> PageForm:
+        questions = list(self.pages[number - 1].questions.all()) if self.pages else []
+        return PageForm(data, questions=questions, answers=self.draft.answers)
+
+    def get(self, request):
+        if refusal := self._refusal():
+            return refusal
+        number = self._number(self.draft.page_position)
+        return self._render(number, self._form(number))
+
+    def post(self, request):
+        if refusal := self._refusal():
+            return refusal
+        number = self._number(request.POST.get("page"))
+        form = self._form(number, request.POST)
+        language = request.POST.get("language", "")
+        if "back" in request.POST or language:
+            target = number - 1 if "back" in request.POST else number
+            draft_page_save(draft=self.draft, answers=_typed(form), position=target, language=current_language())
+            return self._switch_language(language) if language else redirect("surveys:take_page")
+        if not form.is_valid():
+            return self._render(number, form)
+        is_last = number >= len(self.pages)
+        draft_page_save(
+            draft=self.draft,
+            answers=form.cleaned_answers(),
+            position=number if is_last else number + 1,
+            language=current_language(),
+        )
+        return self._finish() if is_last else redirect("surveys:take_page")
+
+    def _switch_language(self, language: str):
+        response = redirect("surveys:take_page")
+        if translation.check_for_language(language) and language in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+    def _finish(self):
+        draft: ResponseDraft = self.draft
+        missing = missing_required_position(draft, self.pages)
+        if missing is not None:
+            draft_page_save(draft=draft, answers={}, position=missing, language=current_language())
+            messages.error(self.request, REQUIRED_LEFT)
+            return redirect("surveys:take_page")
+        survey, source = draft.survey, draft.source
+        try:
+            draft_finish(draft=draft, language=current_language())
+        except SurveyNotOpen:
+            return status_page(self.request, survey)
+        except InvitationAlreadyUsed:  # finished meanwhile on another device
+            draft_discard(draft=draft)
+            take_session_close(self.request, source=source)
+            return code_page(self.request, CodeForm(), error=CODE_USED)
+        take_session_close(self.request, source=source)
+        return redirect("surveys:take_thanks", public_id=survey.public_id)
+
+    def _render(self, number: int, form: PageForm):
+        survey, page = self.draft.survey, self.pages[number - 1] if self.pages else None
+        other = [code for code, _name in settings.LANGUAGES if code != current_language()]
+        context = {
+            "survey": survey,
+            "title": pick(survey, "title"),
+            "page": page,
+            "page_intro": pick(page, "intro") if page else "",
+            "number": number,
+            "count": len(self.pages),
+            "is_last": number >= len(self.pages),
+            "form": form,
+            "resume_code": code_display(take_session_resume_code(self.request)),
+            "switch_to": [(code, SWITCH_LABELS.get(code, code)) for code in other],
+        }
+        return render(self.request, self.template_name, context)
+
+
+class ThanksView(PublicSurveyPageMixin, View):
+    """The survey's thank-you text. Knows nothing about who finished."""
+
+    def get(self, request, public_id):
+        survey = published_survey(public_id)
+        context = {"survey": survey, "title": pick(survey, "title"), "thanks": pick(survey, "thanks")}
+        return render(request, "surveys/take/thanks.html", context)
