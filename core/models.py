@@ -63,6 +63,17 @@ class AuditKind(models.TextChoices):
     SURVEY_PUBLISHED = "survey_published", _("Survey published")
     SURVEY_VERSIONED = "survey_versioned", _("New survey version made")
     BANK_ITEM_ADDED = "bank_item_added", _("Question saved to the item bank")
+    SESSION_CREATED = "session_created", _("Dialogue session created")
+    SESSION_CHANGED = "session_changed", _("Dialogue session changed")
+    SESSION_CANCELLED = "session_cancelled", _("Dialogue session cancelled")
+    ROSTER_VIEWED = "roster_viewed", _("Session roster viewed")
+    ATTENDANCE_RECORDED = "attendance_recorded", _("Attendance recorded")
+    WALK_IN_ADDED = "walk_in_added", _("Walk-in added")
+    CONSENT_RECORDED = "consent_recorded", _("Guardian consent recorded")
+    HEARD_ADDED = "heard_added", _("What we heard: item added")
+    HEARD_CHANGED = "heard_changed", _("What we heard: item changed")
+    HEARD_REVIEWED = "heard_reviewed", _("What we heard: item reviewed")
+    THEME_ADDED = "theme_added", _("Session theme added")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -109,6 +120,17 @@ KIND_ACTIONS = {
     AuditKind.SURVEY_PUBLISHED: AuditAction.CHANGED,
     AuditKind.SURVEY_VERSIONED: AuditAction.CREATED,
     AuditKind.BANK_ITEM_ADDED: AuditAction.CREATED,
+    AuditKind.SESSION_CREATED: AuditAction.CREATED,
+    AuditKind.SESSION_CHANGED: AuditAction.CHANGED,
+    AuditKind.SESSION_CANCELLED: AuditAction.CHANGED,
+    AuditKind.ROSTER_VIEWED: AuditAction.VIEWED,
+    AuditKind.ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.WALK_IN_ADDED: AuditAction.CREATED,
+    AuditKind.CONSENT_RECORDED: AuditAction.CHANGED,
+    AuditKind.HEARD_ADDED: AuditAction.CREATED,
+    AuditKind.HEARD_CHANGED: AuditAction.CHANGED,
+    AuditKind.HEARD_REVIEWED: AuditAction.CHANGED,
+    AuditKind.THEME_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

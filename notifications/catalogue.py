@@ -6,6 +6,8 @@ absolute ``<name>_url``. ``pin`` is kept encrypted until the mail is sent.
 
 from django.utils.translation import gettext_lazy as _
 
+_SESSION = ("name", "status", "session_title", "session_date", "session_time", "session_place", "session_path")
+
 CATALOGUE = {
     # name: (essential, description, context keys)
     "complaint_received": (True, _("Receipt for a complaint"), ("tracking_code", "pin", "school_name", "track_path")),
@@ -20,8 +22,53 @@ CATALOGUE = {
     "task_due_soon": (False, _("A review task is due soon (staff)"), ("tracking_code", "step", "due", "case_path")),
     "task_overdue": (True, _("A review task is overdue (staff)"), ("tracking_code", "step", "case_path")),
     "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
+    # Dialogue sessions: an ``ics`` context key is sent as a calendar attachment (notifications.delivery).
+    "session_registered": (
+        True,
+        _("My sign-up for a dialogue session"),
+        (
+            "name",
+            "status",
+            "session_title",
+            "session_date",
+            "session_time",
+            "session_place",
+            "session_path",
+            "manage_path",
+        ),
+    ),
+    "session_promoted": (
+        True,
+        _("A seat opened for me at a dialogue session"),
+        _SESSION,
+    ),
+    "session_changed": (
+        True,
+        _("A dialogue session I signed up for changed"),
+        _SESSION,
+    ),
+    "session_cancelled": (
+        True,
+        _("A dialogue session I signed up for was cancelled"),
+        _SESSION,
+    ),
+    "session_reminder": (
+        False,
+        _("Reminder before a dialogue session"),
+        (*_SESSION, "hours"),
+    ),
+    "session_consent_request": (
+        True,
+        _("A guardian's consent for a dialogue session"),
+        ("en", "es", "name", "consent_path"),
+    ),
+    "session_consent_expired": (
+        True,
+        _("A seat held for consent was released"),
+        _SESSION,
+    ),
 }
-SECRET_KEYS = ("pin",)
+SECRET_KEYS = ("pin", "manage_path", "consent_path")
 
 # Why an address does not get mail (SendGrid event names), as staff read it.
 PROBLEM_EVENTS = {

@@ -190,6 +190,9 @@ def send(outbound: OutboundEmail) -> Exception | None:
         subject, text, html = render_email(outbound, unsubscribe_url=link)
         message = EmailMultiAlternatives(subject, text, None, [outbound.to_email], headers={"X-CG-Key": outbound.key})
         message.attach_alternative(html, "text/html")
+        if outbound.context.get("ics"):
+            # A calendar file (dialogue sessions): the event with its time zone, applied by calendar apps.
+            message.attach("session.ics", outbound.context["ics"], "text/calendar")
         message.send()
     except Exception as error:  # classified by the caller; nothing may escape and lose the mail
         return error
