@@ -6,6 +6,7 @@ absolute ``<name>_url``. ``pin`` is kept encrypted until the mail is sent.
 
 from django.utils.translation import gettext_lazy as _
 
+# What every dialogue-session mail carries (feedback.services.mail.session_context).
 _SESSION = ("name", "status", "session_title", "session_date", "session_time", "session_place", "session_path")
 
 CATALOGUE = {
@@ -23,50 +24,13 @@ CATALOGUE = {
     "task_overdue": (True, _("A review task is overdue (staff)"), ("tracking_code", "step", "case_path")),
     "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
     # Dialogue sessions: an ``ics`` context key is sent as a calendar attachment (notifications.delivery).
-    "session_registered": (
-        True,
-        _("My sign-up for a dialogue session"),
-        (
-            "name",
-            "status",
-            "session_title",
-            "session_date",
-            "session_time",
-            "session_place",
-            "session_path",
-            "manage_path",
-        ),
-    ),
-    "session_promoted": (
-        True,
-        _("A seat opened for me at a dialogue session"),
-        _SESSION,
-    ),
-    "session_changed": (
-        True,
-        _("A dialogue session I signed up for changed"),
-        _SESSION,
-    ),
-    "session_cancelled": (
-        True,
-        _("A dialogue session I signed up for was cancelled"),
-        _SESSION,
-    ),
-    "session_reminder": (
-        False,
-        _("Reminder before a dialogue session"),
-        (*_SESSION, "hours"),
-    ),
-    "session_consent_request": (
-        True,
-        _("A guardian's consent for a dialogue session"),
-        ("en", "es", "name", "consent_path"),
-    ),
-    "session_consent_expired": (
-        True,
-        _("A seat held for consent was released"),
-        _SESSION,
-    ),
+    "session_registered": (True, _("My sign-up for a dialogue session"), (*_SESSION, "manage_path")),
+    "session_promoted": (True, _("A seat opened for me at a dialogue session"), _SESSION),
+    "session_changed": (True, _("A dialogue session I signed up for changed"), _SESSION),
+    "session_cancelled": (True, _("A dialogue session I signed up for was cancelled"), _SESSION),
+    "session_reminder": (False, _("Reminder before a dialogue session"), (*_SESSION, "hours")),
+    "session_consent_request": (True, _("A guardian's consent for a dialogue session"), ("en", "es", "consent_path")),
+    "session_consent_expired": (True, _("A seat held for consent was released"), _SESSION),
 }
 SECRET_KEYS = ("pin", "manage_path", "consent_path")
 
