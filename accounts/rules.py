@@ -335,6 +335,7 @@ class SessionRule:
     MANAGE = "session.manage"  # create, change, cancel; review what was heard; the theme list
     RUN = "session.run"  # open the roster, check in, add walk-ins, record consent, add what was heard
     CONTACTS = "session.contacts"  # read registrants' names, contact details and needs
+    HEARD = "session.heard"  # read what was heard once the coordinator approved it
 
 
 _SESSION_COORDINATOR = Grant(Role.COORDINATOR, "district_id", "district_id")
@@ -347,6 +348,7 @@ SESSION_RULES: dict[str, tuple[Grant, ...]] = {
     SessionRule.MANAGE: (_SESSION_COORDINATOR,),
     SessionRule.RUN: (_SESSION_COORDINATOR, _SESSION_FACILITATOR),
     SessionRule.CONTACTS: (_SESSION_COORDINATOR, _SESSION_FACILITATOR),
+    SessionRule.HEARD: (_SESSION_COORDINATOR, Grant(Role.ADVISORY, "district_id", "district_id")),
 }
 
 
@@ -382,7 +384,7 @@ def may_session(user, rule: str, session) -> bool:
 
 def may_run_sessions(user) -> bool:
     """Whether the staff session pages exist for ``user`` at all."""
-    return scope_for(user).has_role(Role.COORDINATOR, Role.FACILITATOR)
+    return scope_for(user).has_role(Role.COORDINATOR, Role.FACILITATOR, Role.ADVISORY)
 
 
 def session_facilitator_choices(district) -> QuerySet[User]:
