@@ -86,6 +86,7 @@ class SessionForm(forms.ModelForm):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Session
