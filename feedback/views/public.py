@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -143,6 +144,7 @@ class ConsentView(PrivatePageMixin, View):
         return render(request, "feedback/consent_given.html", {"session": registration.session})
 
 
+@require_GET
 def school_calendar(request, school_id: int):
     """The .ics feed of one school's sessions (public: what the list shows)."""
     school = get_object_or_404(School, pk=school_id)
