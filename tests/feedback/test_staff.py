@@ -2,12 +2,14 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
 from feedback.models import Attendance, HeardItem, HeardStatus, Registration, RegistrationStatus, Session, Theme
 from feedback.services.heard import themes_for
 from feedback.services.registrations import registration_create
+from notifications.models import OutboundEmail
 from tests.factories import member
 from tests.feedback.builders import build_session, person
 
@@ -161,3 +163,26 @@ def test_the_coordinator_adds_a_theme_to_the_district_list(client, world, coordi
     page = signed_in(client, facilitator).get(reverse("staff:sessions:heard", args=[session.pk])).content.decode()
     assert "Bus stops" in page
     assert not themes_for(world.b).filter(name_en="Bus stops").exists()
+
+
+def test_moving_a_session_through_the_form_is_audited_and_tells_registrants(client, world, coordinator, facilitator):
+    session = build_session(world.a, [world.a_school], facilitators=[facilitator])
+    registration_create(session=session, fields=person("Ana"))
+    url = reverse("staff:sessions:session_edit", args=[session.pk])
+    form = signed_in(client, coordinator).get(url).context["form"]
+    assert form.initial["date"] == timezone.localtime(session.starts_at).date()
+    data = new_session_data(world.a_school, facilitator, place="Gym", title_en=session.title_en)
+    assert client.post(url, data).status_code == 302
+    event = AuditEvent.objects.get(kind=AuditKind.SESSION_CHANGED)
+    assert event.changes["place"] == ["Library, room 2", "Gym"]
+    assert OutboundEmail.objects.filter(template="session_changed", to_email="ana@example.org").count() == 1
+
+
+def test_cancelling_through_the_page_marks_the_session_cancelled_on_the_public_list(client, world, coordinator):
+    session = build_session(world.a, [world.a_school])
+    signed_in(client, coordinator).post(reverse("staff:sessions:session_cancel", args=[session.pk]))
+    session.refresh_from_db()
+    assert session.is_cancelled
+    assert AuditEvent.objects.filter(kind=AuditKind.SESSION_CANCELLED, actor=coordinator).exists()
+    client.logout()
+    assert "Cancelled" in client.get(reverse("feedback:sessions")).content.decode()
