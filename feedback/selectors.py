@@ -1,5 +1,7 @@
 """What the public reads: sessions with their seats left, never who registered."""
 
+import datetime as dt
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -17,5 +19,5 @@ def public_sessions(*, include_past: bool = False) -> QuerySet[Session]:
 
 def school_calendar_sessions(school) -> QuerySet[Session]:
     """A school's sessions for its calendar feed: from 30 days ago on (cancelled ones stay, to cancel them)."""
-    since = timezone.now() - timezone.timedelta(days=30)
+    since = timezone.now() - dt.timedelta(days=30)
     return Session.objects.filter(schools=school, ends_at__gte=since).order_by("starts_at", "pk")

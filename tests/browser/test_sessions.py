@@ -35,6 +35,7 @@ def test_a_student_finds_a_session_and_signs_up_in_their_language(
         page.get_by_role("link", name="Talking about safety").click()
     page.wait_for_url(re.compile(rf".*/sessions/{session.pk}/$"))
     assert_accessible(page)
+    screenshot(page, f"sessions-page-{locale[:2]}")
 
     page.get_by_role("button", name=sign_up).click()  # empty: errors next to the fields
     assert page.locator(".field--error").count() >= 1
