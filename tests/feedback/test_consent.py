@@ -34,7 +34,7 @@ def test_a_minors_seat_is_held_and_the_guardian_gets_a_bilingual_consent_link(co
     mail = OutboundEmail.objects.get(template="session_consent_request")
     _subject, text, _html = render_email(mail)
     assert "needs your consent" in text
-    assert "Hablemos de seguridad" in text  # the Spanish half names the session in Spanish
+    assert "Hablemos de seguridad" in text and "necesita su consentimiento" in text  # the Spanish half, in Spanish
 
 
 def test_the_guardian_agreeing_confirms_the_seat(client, consent_session):
