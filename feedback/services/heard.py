@@ -38,12 +38,13 @@ def heard_item_add(
 
 @transaction.atomic
 def heard_item_change(*, item: HeardItem, theme: Theme, text: str, by, request=None) -> HeardItem:
-    """Changes an item's theme or words. A quote whose words change is no longer what was
-    said: it becomes a paraphrase (no quote marks) and goes back to review."""
+    """Changes an item's theme or words; any change goes back to the coordinator's review. A
+    quote whose words change is no longer what was said: it becomes a paraphrase (no quote marks)."""
     before = {"theme": item.theme_id, "text": item.text, "is_quote": item.is_quote, "status": item.status}
     text = text.strip()
     if text != item.text:
         item.is_quote = False
+    if text != item.text or theme.pk != item.theme_id:
         item.status = HeardStatus.SUBMITTED
     item.theme, item.text = theme, text
     item.save()

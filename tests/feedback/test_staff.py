@@ -186,3 +186,15 @@ def test_cancelling_through_the_page_marks_the_session_cancelled_on_the_public_l
     assert AuditEvent.objects.filter(kind=AuditKind.SESSION_CANCELLED, actor=coordinator).exists()
     client.logout()
     assert "Cancelled" in client.get(reverse("feedback:sessions")).content.decode()
+
+
+def test_an_approved_item_that_is_changed_goes_back_to_review(client, world, facilitator):
+    session = build_session(world.a, [world.a_school], facilitators=[facilitator])
+    training, fair = Theme.objects.get(name_en="Training"), Theme.objects.get(name_en="Fair treatment")
+    item = HeardItem.objects.create(
+        session=session, theme=training, text="More training", status=HeardStatus.APPROVED, added_by=facilitator
+    )
+    url = reverse("staff:sessions:heard_edit", args=[session.pk, item.pk])
+    signed_in(client, facilitator).post(url, {"theme": fair.pk, "text": "More training"})
+    item.refresh_from_db()
+    assert (item.theme, item.status, item.is_quote) == (fair, HeardStatus.SUBMITTED, True)
