@@ -19,6 +19,11 @@ PEOPLE = [
     ("Aisha Bello", "", "Wheelchair access"),
     ("Luis Ortega", "", ""),
 ]
+HEARD = [
+    ("SRO visibility", "I only see the officer when something is already wrong.", True),
+    ("Complaint process", "Students did not know where to file a complaint.", False),
+    ("Fair treatment", "It feels like the same kids always get stopped.", True),
+]
 
 
 def _session(district, facilitator, *, title_en, title_es, kind, starts_in, capacity, **extra) -> Session:
@@ -43,15 +48,8 @@ def _session(district, facilitator, *, title_en, title_es, kind, starts_in, capa
     return session
 
 
-@transaction.atomic
-def demo_sessions_create() -> int:
-    """Past and upcoming sessions with sign-ups, a waitlist, attendance and approved
-    quotes, unless the demo district has sessions already. Returns how many were made."""
-    district = District.objects.get(slug=DEMO_DISTRICT_SLUG)
-    if district.sessions.exists():
-        return 0
-    facilitator = Membership.objects.filter(district=district, role=Role.FACILITATOR).first()
-    facilitator = facilitator.user if facilitator else None
+def _demo_upcoming(district, facilitator) -> None:
+    """Ten days ahead, four seats (one kept for the student council), consent needed: a full house and a waitlist."""
     upcoming = _session(
         district,
         facilitator,
@@ -68,6 +66,10 @@ def demo_sessions_create() -> int:
     for name, group, needs in PEOPLE:
         fields = {"name": name, "email": f"{name.split()[0].lower()}@example.org", "group": group, "needs": needs}
         registration_create(session=upcoming, fields={**fields, "language": "es" if "María" in name else "en"})
+
+
+def _demo_past(district, facilitator) -> None:
+    """Two weeks ago: attendance taken and three approved items of what was heard."""
     past = _session(
         district,
         facilitator,
@@ -80,11 +82,7 @@ def demo_sessions_create() -> int:
     for index, (name, group, _needs) in enumerate(PEOPLE):
         attendance = Attendance.NO_SHOW if index == 4 else Attendance.PRESENT
         Registration.objects.create(session=past, name=name, group=group, status="confirmed", attendance=attendance)
-    for theme_name, text, quote in (
-        ("SRO visibility", "I only see the officer when something is already wrong.", True),
-        ("Complaint process", "Students did not know where to file a complaint.", False),
-        ("Fair treatment", "It feels like the same kids always get stopped.", True),
-    ):
+    for theme_name, text, quote in HEARD:
         HeardItem.objects.create(
             session=past,
             theme=Theme.objects.get(district__isnull=True, name_en=theme_name),
@@ -94,6 +92,19 @@ def demo_sessions_create() -> int:
             status=HeardStatus.APPROVED,
             added_by=facilitator,
         )
+
+
+@transaction.atomic
+def demo_sessions_create() -> int:
+    """Past and upcoming sessions with sign-ups, a waitlist, attendance and approved
+    quotes, unless the demo district has sessions already. Returns how many were made."""
+    district = District.objects.get(slug=DEMO_DISTRICT_SLUG)
+    if district.sessions.exists():
+        return 0
+    membership = Membership.objects.filter(district=district, role=Role.FACILITATOR).select_related("user").first()
+    facilitator = membership.user if membership else None
+    _demo_upcoming(district, facilitator)
+    _demo_past(district, facilitator)
     return 2
 
 
