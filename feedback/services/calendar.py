@@ -2,6 +2,7 @@
 
 import datetime as dt
 import zoneinfo
+from email.utils import parseaddr
 
 import icalendar
 from django.conf import settings
@@ -35,15 +36,32 @@ def _event(session: Session, *, language: str) -> icalendar.Event:
     return event
 
 
-def sessions_ical(sessions, *, language: str = "en") -> bytes:
-    """A calendar (METHOD:PUBLISH) holding ``sessions`` with the VTIMEZONE their times name."""
+def _invite(event: icalendar.Event, attendee: str) -> None:
+    """Organizer and attendee, which calendar apps need to apply a REQUEST or CANCEL to the event they hold."""
+    _name, sender = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = icalendar.vCalAddress(f"mailto:{sender}")
+    organizer.params["CN"] = "Common Ground"
+    guest = icalendar.vCalAddress(f"mailto:{attendee}")
+    guest.params.update({"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "ACCEPTED", "RSVP": "FALSE"})
+    event.add("organizer", organizer)
+    event.add("attendee", guest)
+
+
+def sessions_ical(sessions, *, language: str = "en", attendee: str = "") -> bytes:
+    """A calendar holding ``sessions`` with the VTIMEZONE their times name. Without ``attendee``
+    a feed (METHOD:PUBLISH); with one, a mailed invitation for that person: METHOD:REQUEST, or
+    METHOD:CANCEL for a cancelled session, so calendar apps update or remove the event they hold."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    cancelled = any(session.is_cancelled for session in sessions)
+    calendar.add("method", ("CANCEL" if cancelled else "REQUEST") if attendee else "PUBLISH")
     starts = []
     for session in sessions:
-        calendar.add_component(_event(session, language=language))
+        event = _event(session, language=language)
+        if attendee:
+            _invite(event, attendee)
+        calendar.add_component(event)
         starts.append(session.starts_at.date())
     if starts:
         # Only the years the events fall in: a short file instead of every rule since 1970.

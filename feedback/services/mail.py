@@ -36,7 +36,8 @@ def registration_mail(
     if manage_token:
         context["manage_path"] = reverse("feedback:manage", kwargs={"token": manage_token})
     if registration.status == "confirmed" or session.is_cancelled:
-        context["ics"] = sessions_ical([session], language=registration.language).decode()
+        ics = sessions_ical([session], language=registration.language, attendee=registration.email)
+        context["ics"] = ics.decode()
     email_enqueue(
         template=template,
         to=registration.email,

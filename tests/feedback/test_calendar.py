@@ -1,5 +1,6 @@
 """Calendar files: read back with icalendar, with the time zone, a stable UID and a growing SEQUENCE."""
 
+import base64
 import datetime as dt
 import zoneinfo
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from feedback.services.registrations import registration_create
 from feedback.services.sessions import session_cancel, session_change
+from notifications.backends import SendGridEmailBackend
 from notifications.delivery import send
 from notifications.models import OutboundEmail
 from tests.feedback.builders import build_session, person
@@ -103,7 +105,31 @@ def test_the_confirmation_mail_is_sent_with_the_calendar_file_attached(world):
     outbound = OutboundEmail.objects.get(template="session_registered")
     assert send(outbound) is None
     [message] = mail.outbox
-    [(filename, content, mimetype)] = message.attachments
-    assert filename == "session.ics" and mimetype == "text/calendar"
-    assert icalendar.Calendar.from_ical(content).events[0].start == session.starts_at
+    [part] = message.attachments
+    assert part.get_filename() == "session.ics" and part.get_content_type() == "text/calendar"
+    assert icalendar.Calendar.from_ical(part.get_payload(decode=True)).events[0].start == session.starts_at
     assert "/sessions/my/" in message.body  # the private link, decrypted for the mail
+
+
+def test_mailed_calendar_files_are_invitations_calendars_apply_and_a_cancel_when_cancelled(world, coordinator):
+    session = build_session(world.a, [world.a_school])
+    registration_create(session=session, fields=person("Ana"))
+    session_cancel(session=session, by=coordinator)
+    for template, method in (("session_registered", "REQUEST"), ("session_cancelled", "CANCEL")):
+        outbound = OutboundEmail.objects.get(template=template)
+        assert send(outbound) is None
+        part = mail.outbox[-1].attachments[0]
+        assert part.get_content_type() == "text/calendar" and part.get_param("method") == method
+        calendar = icalendar.Calendar.from_ical(part.get_payload(decode=True))
+        assert str(calendar["METHOD"]) == method
+        assert str(calendar.events[0]["ATTENDEE"]) == "mailto:ana@example.org"
+
+
+def test_sendgrid_receives_the_calendar_file_with_its_method(world):
+    session = build_session(world.a, [world.a_school])
+    registration_create(session=session, fields=person("Ana"))
+    send(OutboundEmail.objects.get(template="session_registered"))
+    payload = SendGridEmailBackend()._mail(mail.outbox[-1]).get()
+    [attachment] = payload["attachments"]
+    assert attachment["type"] == "text/calendar; method=REQUEST" and attachment["filename"] == "session.ics"
+    assert icalendar.Calendar.from_ical(base64.b64decode(attachment["content"])).events[0].start == session.starts_at
