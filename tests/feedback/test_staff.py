@@ -198,3 +198,14 @@ def test_an_approved_item_that_is_changed_goes_back_to_review(client, world, fac
     signed_in(client, facilitator).post(url, {"theme": fair.pk, "text": "More training"})
     item.refresh_from_db()
     assert (item.theme, item.status, item.is_quote) == (fair, HeardStatus.SUBMITTED, True)
+
+
+def test_a_facilitator_cannot_act_on_a_session_they_do_not_run(client, world, facilitator):
+    other = build_session(world.a, [world.a_school])
+    ana, _ = registration_create(session=other, fields=person("Ana"))
+    signed_in(client, facilitator)
+    url = reverse("staff:sessions:attendance", args=[other.pk, ana.pk])
+    assert client.post(url, {"attendance": "present"}).status_code == 404
+    assert client.post(reverse("staff:sessions:walk_in", args=[other.pk]), {"name": "Cy"}).status_code == 404
+    ana.refresh_from_db()
+    assert ana.attendance == "" and not Registration.objects.filter(walk_in=True).exists()
