@@ -5,6 +5,21 @@ import uuid
 from django.conf import settings
 from django.db import migrations, models
 
+# The district-wide themes every district starts with (rows without a district).
+SEED_THEMES = [
+    ("Complaint process", "Proceso de quejas"),
+    ("SRO visibility", "Visibilidad del SRO"),
+    ("Discipline versus law enforcement", "Disciplina frente a aplicación de la ley"),
+    ("Fair treatment", "Trato justo"),
+    ("Training", "Capacitación"),
+]
+
+
+def themes_seed(apps, schema_editor):
+    Theme = apps.get_model("feedback", "Theme")
+    for name_en, name_es in SEED_THEMES:
+        Theme.objects.get_or_create(district=None, name_en=name_en, defaults={"name_es": name_es})
+
 
 class Migration(migrations.Migration):
 
@@ -147,22 +162,6 @@ class Migration(migrations.Migration):
             model_name='registration',
             index=models.Index(fields=['status', 'hold_until'], name='registration_hold'),
         ),
+        migrations.RunPython(themes_seed, migrations.RunPython.noop),
     ]
 
-
-SEED_THEMES = [
-    ("Complaint process", "Proceso de quejas"),
-    ("SRO visibility", "Visibilidad del SRO"),
-    ("Discipline versus law enforcement", "Disciplina frente a aplicación de la ley"),
-    ("Fair treatment", "Trato justo"),
-    ("Training", "Capacitación"),
-]
-
-
-def themes_seed(apps, schema_editor):
-    Theme = apps.get_model("feedback", "Theme")
-    for name_en, name_es in SEED_THEMES:
-        Theme.objects.get_or_create(district=None, name_en=name_en, defaults={"name_es": name_es})
-
-
-Migration.operations.append(migrations.RunPython(themes_seed, migrations.RunPython.noop))
