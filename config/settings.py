@@ -408,6 +408,11 @@ WORKFLOW_TIMER_INTERVAL_SECONDS = env_int("WORKFLOW_TIMER_INTERVAL_SECONDS", 60)
 # --- Periodic jobs -------------------------------------------------------------
 # {dotted task path: interval in seconds}. The worker keeps one waiting run of
 # each and queues the next when a run ends (successful or not); no cron.
+# Hours before a dialogue session when registrants are reminded (each reminder sent once).
+# Sign-ups for dialogue sessions allowed per client and hour (honest families share addresses).
+SESSION_SIGNUPS_PER_HOUR = env_int("SESSION_SIGNUPS_PER_HOUR", 20)
+SESSION_REMINDER_HOURS = [int(h) for h in env_list("SESSION_REMINDER_HOURS", "48,2")]
+
 PERIODIC_TASKS = {
     "workflows.tasks.workflow_timers_tick": WORKFLOW_TIMER_INTERVAL_SECONDS,
     # Due-soon reminders and the 30-day updates to complainants (each mail at most once).
@@ -423,4 +428,7 @@ PERIODIC_TASKS = {
     # Mail that lost its delivery job (or its sending worker) gets one back.
     "notifications.services.email_sweep": 300,
     "surveys.tasks_reach.survey_reminders_send": 3600,  # survey invitation reminders, each at most once
+    # Reminders before dialogue sessions (each once) and consent holds that lapsed.
+    "feedback.tasks.session_reminders_send": 900,
+    "feedback.tasks.consent_holds_release_task": 3600,
 }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
+from feedback.staff import SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
 from workflows.review.staff import ReviewsApplication
@@ -30,5 +31,6 @@ site = StaffSite(
         CalendarApplication(),
         DeliveryApplication(),
         SurveysApplication(),
+        SessionsApplication(),
     ],
 )

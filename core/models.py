@@ -76,6 +76,17 @@ class AuditKind(models.TextChoices):
     SURVEY_RESULTS_UNSHARED = "survey_results_unshared", _("Survey results no longer shared with the police")
     SURVEY_COMMENT_REVIEWED = "survey_comment_reviewed", _("Survey comment reviewed")
     SURVEY_COMMENTS_VIEWED = "survey_comments_viewed", _("Survey comments viewed")
+    SESSION_CREATED = "session_created", _("Dialogue session created")
+    SESSION_CHANGED = "session_changed", _("Dialogue session changed")
+    SESSION_CANCELLED = "session_cancelled", _("Dialogue session cancelled")
+    ROSTER_VIEWED = "roster_viewed", _("Session roster viewed")
+    ATTENDANCE_RECORDED = "attendance_recorded", _("Attendance recorded")
+    WALK_IN_ADDED = "walk_in_added", _("Walk-in added")
+    CONSENT_RECORDED = "consent_recorded", _("Guardian consent recorded")
+    HEARD_ADDED = "heard_added", _("What we heard: item added")
+    HEARD_CHANGED = "heard_changed", _("What we heard: item changed")
+    HEARD_REVIEWED = "heard_reviewed", _("What we heard: item reviewed")
+    THEME_ADDED = "theme_added", _("Session theme added")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -135,6 +146,17 @@ KIND_ACTIONS = {
     AuditKind.SURVEY_RESULTS_UNSHARED: AuditAction.CHANGED,
     AuditKind.SURVEY_COMMENT_REVIEWED: AuditAction.CHANGED,
     AuditKind.SURVEY_COMMENTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.SESSION_CREATED: AuditAction.CREATED,
+    AuditKind.SESSION_CHANGED: AuditAction.CHANGED,
+    AuditKind.SESSION_CANCELLED: AuditAction.CHANGED,
+    AuditKind.ROSTER_VIEWED: AuditAction.VIEWED,
+    AuditKind.ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.WALK_IN_ADDED: AuditAction.CREATED,
+    AuditKind.CONSENT_RECORDED: AuditAction.CHANGED,
+    AuditKind.HEARD_ADDED: AuditAction.CREATED,
+    AuditKind.HEARD_CHANGED: AuditAction.CHANGED,
+    AuditKind.HEARD_REVIEWED: AuditAction.CHANGED,
+    AuditKind.THEME_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

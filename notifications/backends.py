@@ -1,9 +1,42 @@
 """A Django email backend that sends through SendGrid's v3 Mail Send API with the official SDK."""
 
+import base64
+from email.mime.base import MIMEBase
+
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 from sendgrid import SendGridAPIClient
-from sendgrid.helpers.mail import Content, CustomArg, Email, Header, Mail, To
+from sendgrid.helpers.mail import (
+    Attachment,
+    Content,
+    CustomArg,
+    Disposition,
+    Email,
+    FileContent,
+    FileName,
+    FileType,
+    Header,
+    Mail,
+    To,
+)
+
+
+def _attachment(part) -> Attachment:
+    """A Django attachment (a MIME part, or a (filename, content, type) tuple) as SendGrid's;
+    a MIME part keeps its content-type parameters (a calendar file's ``method``)."""
+    if isinstance(part, MIMEBase):
+        content, filename = part.get_payload(decode=True), part.get_filename() or "attachment"
+        params = [f"{key}={value}" for key, value in part.get_params()[1:] if key != "charset"]
+        mimetype = "; ".join([part.get_content_type(), *params])
+    else:
+        filename, content, mimetype = part
+        content = content.encode() if isinstance(content, str) else content
+    return Attachment(
+        FileContent(base64.b64encode(content).decode()),
+        FileName(filename),
+        FileType(mimetype or "application/octet-stream"),
+        Disposition("attachment"),
+    )
 
 
 class SendGridEmailBackend(BaseEmailBackend):
@@ -26,6 +59,8 @@ class SendGridEmailBackend(BaseEmailBackend):
         for body, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 mail.add_content(Content("text/html", body))
+        for attachment in message.attachments:
+            mail.add_attachment(_attachment(attachment))
         for name, value in message.extra_headers.items():
             mail.add_header(Header(name, value))
             if name == "X-CG-Key":

@@ -19,6 +19,8 @@ SURVEY_MAIL_KEYS = (
     "anonymous",
     "reminder",
 )
+# What every dialogue-session mail carries (feedback.services.mail.session_context).
+_SESSION = ("name", "status", "session_title", "session_date", "session_time", "session_place", "session_path")
 
 CATALOGUE = {
     # name: (essential, description, context keys)
@@ -36,9 +38,17 @@ CATALOGUE = {
     "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
     "survey_invitation": (False, _("Invitation to a survey"), SURVEY_MAIL_KEYS),
     "survey_reminder": (False, _("Reminder of a survey not finished"), SURVEY_MAIL_KEYS),
+    # Dialogue sessions: an ``ics`` context key is sent as a calendar attachment (notifications.delivery).
+    "session_registered": (True, _("My sign-up for a dialogue session"), (*_SESSION, "manage_path")),
+    "session_promoted": (True, _("A seat opened for me at a dialogue session"), _SESSION),
+    "session_changed": (True, _("A dialogue session I signed up for changed"), _SESSION),
+    "session_cancelled": (True, _("A dialogue session I signed up for was cancelled"), _SESSION),
+    "session_reminder": (False, _("Reminder before a dialogue session"), (*_SESSION, "hours")),
+    "session_consent_request": (True, _("A guardian's consent for a dialogue session"), ("en", "es", "consent_path")),
+    "session_consent_expired": (True, _("A seat held for consent was released"), _SESSION),
 }
-# A survey's access code, and the link that holds it, wait encrypted like a PIN.
-SECRET_KEYS = ("pin", "access_code", "access_path")
+# A PIN, a survey's access code and every private link (which holds a code) wait encrypted.
+SECRET_KEYS = ("pin", "access_code", "access_path", "manage_path", "consent_path")
 
 # Why an address does not get mail (SendGrid event names), as staff read it.
 PROBLEM_EVENTS = {

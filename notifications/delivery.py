@@ -10,6 +10,8 @@ import datetime
 import email.utils
 import http.client
 import logging
+import re
+from email.mime.text import MIMEText
 from urllib.error import URLError
 
 from django.conf import settings
@@ -183,6 +185,17 @@ def claim(outbound_id: int, *, now: datetime.datetime) -> OutboundEmail | None:
         return outbound
 
 
+def calendar_part(ics: str) -> MIMEText:
+    """A calendar file (dialogue sessions) as an attachment whose content type names its iTIP
+    method, which calendar apps need to add, update or cancel the event."""
+    method = re.search(r"^METHOD:(\w+)", ics, re.MULTILINE)
+    part = MIMEText(ics, "calendar", "utf-8")
+    if method:
+        part.set_param("method", method.group(1))
+    part.add_header("Content-Disposition", "attachment", filename="session.ics")
+    return part
+
+
 def send(outbound: OutboundEmail) -> Exception | None:
     """One try through the configured backend, with the mail's key; the error, or None when accepted."""
     try:
@@ -190,6 +203,8 @@ def send(outbound: OutboundEmail) -> Exception | None:
         subject, text, html = render_email(outbound, unsubscribe_url=link)
         message = EmailMultiAlternatives(subject, text, None, [outbound.to_email], headers={"X-CG-Key": outbound.key})
         message.attach_alternative(html, "text/html")
+        if outbound.context.get("ics"):
+            message.attach(calendar_part(outbound.context["ics"]))
         message.send()
     except Exception as error:  # classified by the caller; nothing may escape and lose the mail
         return error

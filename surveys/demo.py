@@ -66,10 +66,10 @@ def _school_year(day: datetime.date) -> str:
 @transaction.atomic
 def demo_surveys_create(*, today: datetime.date) -> DemoSurveys:
     """Creates the demo district's surveys, responses and invitations, unless
-    it has surveys already. Raises ``District.DoesNotExist`` before seed_demo."""
+    it has climate surveys already. Raises ``District.DoesNotExist`` before seed_demo."""
     district = District.objects.get(slug=DEMO_DISTRICT_SLUG)
     made = DemoSurveys()
-    if Survey.objects.filter(district=district).exists():
+    if Survey.objects.filter(district=district, purpose=Purpose.CLIMATE).exists():
         return made
     schools = list(School.objects.filter(district=district).order_by("slug"))
     coordinator = User.objects.filter(email=COORDINATOR_EMAIL).first()

@@ -1,5 +1,6 @@
 import pytest
 
+from surveys.structure import survey_structure_forget
 from tests.factories import AgencyFactory, DistrictFactory, RosterAssignmentFactory, SchoolFactory
 
 
@@ -21,6 +22,12 @@ class World:
         self.b_school = SchoolFactory(district=self.b, name="B High")
         self.b_agency = AgencyFactory(district=self.b, name="B Police")
         self.b_roster = RosterAssignmentFactory(officer__agency=self.b_agency, school=self.b_school)
+
+
+@pytest.fixture(autouse=True)
+def _survey_structure_cache_empty():
+    """Each test reads published surveys afresh (the cache lives for the process)."""
+    survey_structure_forget()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from surveys.models import (
     Survey,
 )
 from surveys.services.responses import AnswerValue, InvitationAlreadyUsed, SurveyNotOpen, response_store
+from surveys.structure import survey_structure
 
 __all__ = [
     "DRAFT_DAYS",
@@ -156,8 +157,9 @@ def draft_start(*, ticket: StartTicket, language: str) -> tuple[ResponseDraft, s
 
 
 def survey_pages(survey: Survey) -> list[Page]:
-    """The survey's pages in order, each with its questions and their choices."""
-    return list(survey.pages.order_by("position").prefetch_related("questions__choices"))
+    """The survey's pages in order, each with its questions and their choices
+    (a published survey's read once per process: ``surveys.structure``)."""
+    return list(survey_structure(survey))
 
 
 def _stored(value: AnswerValue) -> AnswerValue:

@@ -30,6 +30,17 @@ SAMPLE = {
     "due": "2026-12-01",
     "open_tasks": 3,
     "overdue_tasks": 1,
+    # Dialogue sessions (feedback.services.mail); the private links are secret keys, left out here.
+    "name": "Ana",
+    "status": "confirmed",
+    "session_title": "Talking about safety",
+    "session_date": "December 3, 2026",
+    "session_time": "5:00 p.m.–6:00 p.m.",
+    "session_place": "Library",
+    "session_path": "/sessions/1/",
+    "hours": 2,
+    "en": {"session_title": "Talking about safety"},
+    "es": {"session_title": "Hablemos de seguridad"},
 }
 
 

@@ -265,8 +265,10 @@ def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, w
     many = [(1, f"{code}-{i}", *rest) for i in range(4) for (_p, code, *rest) in DEFAULT_QUESTIONS]
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
-    # session, draft (with survey, school, invitation), pages, questions, choices; no query per question
-    with django_assert_num_queries(5):
+    client.get(PAGE)
+    # session, draft (with survey, school, invitation); the frozen survey's pages, questions and choices are
+    # read once per process, and never once per question
+    with django_assert_num_queries(2):
         response = client.get(PAGE)
     assert len(response.context["form"].fields) == len(many)
 
@@ -288,3 +290,12 @@ def test_a_session_holding_a_malformed_draft_id_is_sent_to_the_resume_form(clien
     session.save()
     response = client.get(PAGE)
     assert response.status_code == 302 and response.url == reverse("surveys:take_resume")
+
+
+def test_a_published_surveys_wording_is_read_once_and_again_after_any_change(client, climate, world):
+    start(client, climate, world.a_school)
+    client.get(PAGE)
+    question = climate.questions.get(code="SRO-SAFE-1")
+    question.text_en = "I feel safe when the school resource officer is nearby."
+    question.save()
+    assert "I feel safe when the school resource officer is nearby." in client.get(PAGE).content.decode()

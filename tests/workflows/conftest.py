@@ -12,6 +12,7 @@ from tests.factories import (
     SchoolFactory,
     member,
 )
+from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
@@ -103,6 +104,7 @@ class EveryoneOnACase:
             status="failed",
         )
         survey_world(self)
+        sessions_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

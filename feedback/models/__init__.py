@@ -1,0 +1,17 @@
+"""Dialogue sessions: the sessions, who registered, and what was heard."""
+
+from feedback.models.heard import HeardItem, HeardStatus, Theme
+from feedback.models.registration import Attendance, ConsentMethod, Registration, RegistrationStatus
+from feedback.models.session import Session, SessionKind
+
+__all__ = [
+    "Attendance",
+    "ConsentMethod",
+    "HeardItem",
+    "HeardStatus",
+    "Registration",
+    "RegistrationStatus",
+    "Session",
+    "SessionKind",
+    "Theme",
+]

@@ -1,0 +1,89 @@
+"""A dialogue session: what, where, when, for whom, and how many seats."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionKind(models.TextChoices):
+    STUDENT_DIALOGUE = "student_dialogue", _("Student group dialogue")
+    LISTENING = "listening", _("Open listening session")
+    MOU_MEETING = "mou_meeting", _("Annual MOU safety meeting")
+    ROUNDTABLE = "roundtable", _("SRO and student roundtable")
+
+
+class Session(models.Model):
+    """Times are stored in UTC and shown in the district's time zone
+    (settings.TIME_ZONE). ``uid`` stays the same for the life of the session and
+    ``sequence`` grows with every change people were told about, so calendars
+    replace the event instead of adding a second one."""
+
+    district = models.ForeignKey(
+        "accounts.District", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("district")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    schools = models.ManyToManyField("accounts.School", related_name="sessions", verbose_name=_("schools"))
+    audience = models.CharField(
+        _("audience"), max_length=200, blank=True, help_text=_("For example a named student group.")
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="facilitated_sessions", blank=True, verbose_name=_("facilitators")
+    )
+    school_attendees = models.CharField(_("who attends for the school"), max_length=300, blank=True)
+    police_attendees = models.CharField(_("who attends for the police"), max_length=300, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("seats"))
+    reserved_seats = models.PositiveIntegerField(_("seats reserved for a student group"), default=0)
+    reserved_group = models.CharField(_("group the seats are reserved for"), max_length=200, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    interpretation = models.BooleanField(_("interpretation offered"), default=False)
+    accessibility_note = models.TextField(_("accessibility"), blank=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    consent_required = models.BooleanField(_("minors need a guardian's consent"), default=False)
+    consent_hold_days = models.PositiveSmallIntegerField(_("days a seat is held for consent"), default=7)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("dialogue session")
+        verbose_name_plural = _("dialogue sessions")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["district", "starts_at"], name="session_district_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reserved_seats__lte=models.F("capacity")), name="session_reserved_within_capacity"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title_en
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    def registration_open(self, now=None) -> bool:
+        """Whether people may sign up now (before the start, inside the window, not cancelled)."""
+        now = now or timezone.now()
+        if self.is_cancelled or now >= self.starts_at:
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        return not (self.registration_closes_at and now >= self.registration_closes_at)
