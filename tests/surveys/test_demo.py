@@ -6,6 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Avg, Count, F, Q
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.demo import demo_district_create
@@ -142,3 +144,29 @@ def test_the_survey_demo_refuses_to_run_outside_demo_mode(settings):
     with pytest.raises(CommandError, match="DEMO_MODE"):
         call_command("seed_demo_surveys", stdout=StringIO())
     assert not Survey.objects.exists()
+
+
+def _take(client, start_url: str) -> str:
+    """Starts at ``start_url`` and sends every page without answering; returns where the last page leads."""
+    assert client.get(start_url).status_code == 200
+    response = client.post(start_url, {"start": "1"})
+    assert response.url == reverse("surveys:take_page")
+    for number in range(1, 10):
+        response = client.post(reverse("surveys:take_page"), {"page": str(number), "next": "1"})
+        if response.url != reverse("surveys:take_page"):
+            return response.url
+    raise AssertionError("the survey never ended")
+
+
+def test_a_visitor_takes_the_open_demo_survey_with_the_printed_code_and_the_class_code(client):
+    today = timezone.localdate()
+    demo_district_create(today=today)
+    made = demo_surveys_create(today=today)
+    pulse = made.surveys[-1]
+    before = pulse.responses.count()
+    thanks = reverse("surveys:take_thanks", args=[pulse.public_id])
+    assert _take(client, reverse("surveys:take_code_link", args=[made.invitation_codes[0]])) == thanks
+    assert _take(Client(), reverse("surveys:take_code_link", args=[made.class_code])) == thanks
+    assert pulse.responses.count() == before + 2
+    finished = Invitation.objects.filter(survey=pulse, batch="Demo visitors", status=InvitationStatus.FINISHED)
+    assert finished.count() == 1
