@@ -88,10 +88,12 @@ def demo_surveys_create(*, today: datetime.date) -> DemoSurveys:
         made.surveys.append(survey)
         made.responses += count
     open_survey = made.surveys[-1]
-    made.invitation_codes = _unused_codes(open_survey, schools[0], 3)
+    # The demo principal's school.
+    home = next((s for s in schools if s.slug == "lincoln-high"), schools[0])
+    made.invitation_codes = _unused_codes(open_survey, home, 3)
     if coordinator:
-        made.class_code = _class_code(open_survey, schools[0], coordinator)
-    _opt_outs(district, schools[0], open_survey)
+        made.class_code = _class_code(open_survey, home, coordinator)
+    _opt_outs(district, home, open_survey)
     return made
 
 

@@ -134,7 +134,7 @@ def test_seed_demo_then_purge_demo_leaves_no_survey_and_no_district(settings):
     settings.DEMO_MODE = True
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    assert "Demo surveys: 3" in out.getvalue() and "/surveys/" in out.getvalue()
+    assert "Demo surveys: 3" in out.getvalue() and "/lincoln-high/" in out.getvalue()
     call_command("purge_demo", "--yes", stdout=StringIO())
     assert not Survey.objects.exists() and not District.objects.exists()
 

@@ -35,7 +35,7 @@ class Command(BaseCommand):
         for survey in made.surveys:
             self.stdout.write(f"    {survey.get_status_display():<8} {survey.title_en}")
         open_survey = made.surveys[-1]
-        school = open_survey.schools.order_by("slug").first()
+        school = open_survey.schools.filter(slug="lincoln-high").first() or open_survey.schools.first()
         link = reverse("surveys:take_start", args=[open_survey.public_id, school.slug])
         self.stdout.write(f"\nTake the open survey as {school.name} would: {link}")
         codes = ", ".join(code_display(code) for code in made.invitation_codes)
