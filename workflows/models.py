@@ -179,6 +179,26 @@ class TaskDue(models.Model):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"
 
 
+class QueueEntry(models.Model):
+    """One open human task of a complaint review, with the complaint facts the
+    access rules read (copied, kept in step by workflows.review.queue_entries).
+
+    The review queue counts and pages over these rows instead of walking task ->
+    process -> complaint -> school for every open task. Only facts that never
+    change while a task is open are copied (the complaint, its school, district
+    and officer); status, owner, route and due dates are always read live."""
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, primary_key=True, related_name="queue_entry")
+    process = models.ForeignKey(ComplaintProcess, on_delete=models.CASCADE, related_name="+")
+    complaint = models.ForeignKey("complaints.Complaint", on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey("accounts.School", on_delete=models.CASCADE, related_name="+")
+    district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="+")
+    officer = models.ForeignKey("accounts.Officer", on_delete=models.CASCADE, null=True, related_name="+")
+
+    def __str__(self):
+        return f"queue entry of task {self.task_id}"
+
+
 class CannedResponse(models.Model):
     """A reply the coordinator keeps ready for common situations; staff start a message from it."""
 

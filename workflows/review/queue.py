@@ -2,17 +2,20 @@
 and its pages.
 
 Who reaches which task is decided in accounts.rules; this module turns that
-into the queue's querysets. A queue page costs the same two queries at any
-size or depth: one for the school choices, and one for the 25 rows together
-with the total and the per-step counts (window functions), the rows found by
-keyset ("seek") pagination on the sort key instead of an OFFSET.
+into the queue's querysets. The rules are read through each open task's
+``QueueEntry`` (workflows.review.queue_entries), which keeps the complaint
+facts they need beside the task, so the queue never walks task -> process ->
+complaint -> school for every open task. A queue page costs the same three
+queries at any size or depth: the school choices, the per-step counts (one
+grouped count), and the 25 rows found by keyset ("seek") pagination on the
+sort key instead of an OFFSET.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Q, QuerySet, Subquery, Value, When, Window
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -26,6 +29,10 @@ from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
+# The access rules and the filters read the complaint through the task's queue
+# entry: its copies of the complaint's id and district, the rest by its links.
+_ENTRY = "queue_entry__"
+_ENTRY_COLUMNS = {"pk": f"{_ENTRY}complaint_id", "school__district_id": f"{_ENTRY}district_id"}
 
 # The steps people work, as the flow declares them: (node name, translated title).
 STEPS = human_steps()
@@ -52,7 +59,7 @@ def _actionable_q(user) -> Q:
     """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
     actionable = Q(pk__in=[])
     for permission, rule in TASK_RULES.items():
-        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_TASK_COMPLAINT)
+        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_ENTRY, columns=_ENTRY_COLUMNS)
     return actionable
 
 
@@ -66,14 +73,14 @@ class QueueFilter(django_filters.FilterSet):
     schools the person may see (accounts.rules.visible_schools)."""
 
     school = django_filters.ChoiceFilter(
-        label=_("School"), field_name=f"{_TASK_COMPLAINT}school_id", empty_label=_("All schools")
+        label=_("School"), field_name=f"{_ENTRY}school_id", empty_label=_("All schools")
     )
     category = django_filters.ChoiceFilter(
         label=_("Concern"), choices=AllegationCategory.choices, empty_label=_("All concerns"), method="_category"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        field_name=f"{_TASK_COMPLAINT}public_status",
+        field_name=f"{_ENTRY}complaint__public_status",
         choices=PublicStatus.choices,
         empty_label=_("All statuses"),
     )
@@ -98,7 +105,7 @@ class QueueFilter(django_filters.FilterSet):
     def _category(self, queryset, name, value):
         # A subquery, not a join: no duplicate rows, so no DISTINCT over the whole queue.
         complaints = Allegation.objects.filter(category=value).values("complaint_id")
-        return queryset.filter(**{f"{_TASK_COMPLAINT}id__in": complaints}) if value else queryset
+        return queryset.filter(**{f"{_ENTRY}complaint_id__in": complaints}) if value else queryset
 
     def _step(self, queryset, name, value):
         return queryset.filter(flow_task=_node(value)) if value else queryset
@@ -199,29 +206,31 @@ def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
     return _with_row(filterset.qs).order_by(*_order(filterset.sort_key))
 
 
+def _step_counts(filterset: QueueFilter) -> list[tuple[str, str, int]]:
+    """For each step, how many tasks match every filter but the step (one grouped count)."""
+    grouped = filterset.filtered(skip=frozenset({"step"})).values_list("flow_task").annotate(n=Count("pk"))
+    by_name = {getattr(node, "name", node): n for node, n in grouped.order_by()}
+    return [(step, title, by_name.get(step, 0)) for step, title in STEPS]
+
+
 def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int | None = None) -> QueuePage:
     """The page of matching tasks after task ``after`` (or before task
-    ``before``; the first page with neither), with the counts, in ONE query
-    that reads the access rules over the queue once: the query selects every
-    task matching the filters but the step, counts them per step with window
-    functions, sorts the tasks of this page (chosen step, beyond the cursor)
-    first and stops after 26 rows."""
+    ``before``; the first page with neither), with the counts: one grouped
+    count, and one query for the rows, whose subquery walks the matching tasks
+    in the sort order beyond the cursor and stops after 26."""
     sort = filterset.sort_key
     order = _order(sort)
     chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
-    on_page = Q(flow_task=_node(chosen)) if chosen else Q()
+    tasks = filterset.qs
     if before:
-        on_page &= _beyond_q(sort, before, forward=False)
+        tasks = tasks.filter(_beyond_q(sort, before, forward=False))
         order = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
     elif after:
-        on_page &= _beyond_q(sort, after, forward=True)
-    windows = {f"n_{step}": Window(Count("pk", filter=Q(flow_task=_node(step)))) for step, _title in STEPS}
-    off_page = Case(When(on_page, then=Value(False)), default=Value(True)) if on_page else Value(False)
-    tasks = _with_row(filterset.filtered(skip=frozenset({"step"}))).annotate(off_page=off_page, **windows)
-    found = list(tasks.order_by("off_page", *order)[: PAGE_SIZE + 1])
-    counts = [(step, title, getattr(found[0], f"n_{step}") if found else 0) for step, title in STEPS]
+        tasks = tasks.filter(_beyond_q(sort, after, forward=True))
+    counts = _step_counts(filterset)
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
-    rows = [task for task in found if not task.off_page]
+    page_ids = tasks.order_by(*order).values("pk")[: PAGE_SIZE + 1]
+    rows = list(_with_row(Task.objects.filter(pk__in=page_ids)).order_by(*order))
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     if before:
