@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 
 from accounts.backends import TASK_RULES
-from accounts.rules import records_q, visible_schools
+from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
 from workflows.models import TaskDue
@@ -56,10 +56,15 @@ def _node(step: str):
 
 
 def _actionable_q(user) -> Q:
-    """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
+    """Open tasks ``user`` may work: each task permission's rule, through the
+    task's queue entry (the person's conflicted complaints read once, as ids)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    conflicted = conflicted_complaint_ids(user)
     actionable = Q(pk__in=[])
     for permission, rule in TASK_RULES.items():
-        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_ENTRY, columns=_ENTRY_COLUMNS)
+        reached = records_q(user, rule, prefix=_ENTRY, columns=_ENTRY_COLUMNS, conflicted=conflicted)
+        actionable |= Q(owner_permission=permission) & reached
     return actionable
 
 
