@@ -167,12 +167,12 @@ def test_the_queue_page_costs_the_same_queries_whatever_the_page_or_filters(
     client.force_login(case.coordinator)
     url = QUEUE + query.format(school=case.school.pk)
     client.get(url)  # the session and the language are read once per visit
-    # session, user, memberships, MFA, conflicted complaints, school choices, the step counts, the rows
-    with django_assert_num_queries(8):
+    # session, user, memberships, MFA, conflicted complaints, school choices, step counts, page ids, rows
+    with django_assert_num_queries(9):
         first = client.get(url).content.decode()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         second = client.get(QUEUE + _link(first, "Next")).content.decode()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(QUEUE + _link(second, "Previous"))
 
 

@@ -1,16 +1,18 @@
 """The queue reads each open task's QueueEntry: a task shows in the queue
 exactly while it is open, under the complaint's school, whatever path it took."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
 from complaints.models import Recusal
 from tests.factories import ComplaintFactory, SchoolFactory, member
-from workflows.models import QueueEntry, Route
+from workflows.models import QueueEntry, Route, TaskDue
 from workflows.review import services
 from workflows.review.queue_entries import queue_entries_rebuild
 from workflows.review.start import review_start
@@ -99,3 +101,16 @@ def test_a_task_closed_behind_the_queues_back_is_never_listed(client, case):
     assert QueueEntry.objects.exists()
     client.force_login(case.coordinator)
     assert _codes(client) == []
+
+
+def test_a_due_date_moved_by_a_bulk_update_reorders_the_queue(client, case):
+    first, second = ComplaintFactory(school=case.school), ComplaintFactory(school=case.school)
+    review_start(first)
+    review_start(second)
+    client.force_login(case.coordinator)
+    assert _codes(client) == [first.tracking_code, second.tracking_code]
+    TaskDue.objects.filter(task__process__complaintprocess__complaint=first).update(
+        due_at=timezone.now() + datetime.timedelta(days=60)
+    )
+    assert _codes(client) == [second.tracking_code, first.tracking_code]
+    assert _codes(client, "?sort=-due") == [first.tracking_code, second.tracking_code]

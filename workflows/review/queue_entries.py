@@ -2,7 +2,10 @@
 
 An entry exists while its task is open (NEW or ASSIGNED) and has an owner
 permission; it holds the complaint facts the access rules read, which never
-change while the task is open (the complaint, school, district and officer).
+change while the task is open (the complaint, school, district and officer),
+the task's step, permission and creation time, and its due date (kept equal
+to TaskDue.due_at by database triggers, see migration 0007, so even a raw
+``update()`` of a due date reorders the queue).
 Tasks are saved through viewflow's activations (``Task.save``), so a
 ``post_save`` receiver sees every task that opens or closes; complaints and
 schools are saved through their models too, so a corrected school or officer
@@ -16,18 +19,21 @@ from django.db.models import Subquery
 from django.db.models.signals import post_save
 from viewflow.workflow.models import Task
 
-from workflows.models import ComplaintProcess, QueueEntry
+from workflows.models import ComplaintProcess, QueueEntry, TaskDue
 from workflows.review.selectors import OPEN
 
 _FACTS = ("pk", "complaint_id", "complaint__school_id", "complaint__school__district_id", "complaint__officer_id")
 
 
-def _entries(processes) -> dict[int, dict]:
-    """The copied facts of each complaint process in ``processes``, by process id."""
-    return {
-        pk: {"complaint_id": c, "school_id": s, "district_id": d, "officer_id": o}
-        for pk, c, s, d, o in processes.values_list(*_FACTS)
-    }
+def _entries(processes, *extra: str) -> dict[int, dict]:
+    """The copied facts of each complaint process in ``processes`` (and the
+    annotations named ``extra``), by process id."""
+    names = ("complaint_id", "school_id", "district_id", "officer_id", *extra)
+    return {row[0]: dict(zip(names, row[1:], strict=True)) for row in processes.values_list(*_FACTS, *extra)}
+
+
+def _task_facts(task: Task) -> dict:
+    return {"flow_task": task.flow_task, "owner_permission": task.owner_permission, "created": task.created}
 
 
 def queue_entry_sync(*, task: Task) -> None:
@@ -38,21 +44,33 @@ def queue_entry_sync(*, task: Task) -> None:
     if task.status not in OPEN:
         QueueEntry.objects.filter(task_id=task.pk).delete()
         return
-    facts = _entries(ComplaintProcess.objects.filter(pk=task.process_id)).get(task.process_id)
+    due = Subquery(TaskDue.objects.filter(task_id=task.pk).values("due_at")[:1])
+    processes = ComplaintProcess.objects.filter(pk=task.process_id).annotate(due_at=due)
+    facts = _entries(processes, "due_at").get(task.process_id)
     if facts:
-        QueueEntry.objects.bulk_create(
-            [QueueEntry(task_id=task.pk, process_id=task.process_id, **facts)], ignore_conflicts=True
-        )
+        entry = QueueEntry(task_id=task.pk, process_id=task.process_id, **_task_facts(task), **facts)
+        QueueEntry.objects.bulk_create([entry], ignore_conflicts=True)
 
 
 @transaction.atomic
 def queue_entries_rebuild() -> int:
     """Recomputes every entry from the tasks, processes and complaints; returns how many there are."""
     QueueEntry.objects.all().delete()
-    open_tasks = Task.objects.filter(status__in=OPEN, owner_permission__gt="").values_list("pk", "process_id")
+    open_tasks = Task.objects.filter(status__in=OPEN, owner_permission__gt="").only(
+        "pk", "process_id", "flow_task", "owner_permission", "created"
+    )
     facts = _entries(ComplaintProcess.objects.filter(task__status__in=OPEN).distinct())
+    due = dict(TaskDue.objects.filter(task__status__in=OPEN).values_list("task_id", "due_at"))
     entries = [
-        QueueEntry(task_id=pk, process_id=process, **facts[process]) for pk, process in open_tasks if process in facts
+        QueueEntry(
+            task_id=task.pk,
+            process_id=task.process_id,
+            due_at=due.get(task.pk),
+            **_task_facts(task),
+            **facts[task.process_id],
+        )
+        for task in open_tasks
+        if task.process_id in facts
     ]
     QueueEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)
