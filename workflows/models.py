@@ -201,6 +201,7 @@ class QueueEntry(models.Model):
     district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="+")
     officer = models.ForeignKey("accounts.Officer", on_delete=models.CASCADE, null=True, related_name="+")
     created = models.DateTimeField()
+    route = models.CharField(max_length=16, blank=True)
     due_at = models.DateTimeField(null=True)
 
     class Meta:

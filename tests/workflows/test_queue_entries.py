@@ -12,7 +12,7 @@ from viewflow.workflow.status import STATUS
 from accounts.models import Role
 from complaints.models import Recusal
 from tests.factories import ComplaintFactory, SchoolFactory, member
-from workflows.models import QueueEntry, Route, TaskDue
+from workflows.models import ComplaintProcess, QueueEntry, Route, TaskDue
 from workflows.review import services
 from workflows.review.queue_entries import queue_entries_rebuild
 from workflows.review.start import review_start
@@ -114,3 +114,18 @@ def test_a_due_date_moved_by_a_bulk_update_reorders_the_queue(client, case):
     )
     assert _codes(client) == [second.tracking_code, first.tracking_code]
     assert _codes(client, "?sort=-due") == [first.tracking_code, second.tracking_code]
+
+
+def test_a_route_changed_by_a_bulk_update_is_what_the_access_rules_read(client, case):
+    review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    client.force_login(case.principal)
+    assert _codes(client) == [case.complaint.tracking_code]
+    ComplaintProcess.objects.filter(complaint=case.complaint).update(route=Route.POLICE)
+    assert _codes(client) == []  # a school review reaches the school only on the school routes

@@ -30,8 +30,8 @@ from workflows.review.selectors import OPEN
 PAGE_SIZE = 25
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
 # A queue entry reads like its complaint to the access rules (school, officer,
-# process); it keeps copies of the complaint's id and district.
-_ENTRY_COLUMNS = {"pk": "complaint_id", "school__district_id": "district_id"}
+# process); it keeps copies of the complaint's id and district and of the route.
+_ENTRY_COLUMNS = {"pk": "complaint_id", "school__district_id": "district_id", "process__route": "route"}
 
 # The steps people work, as the flow declares them: (node name, translated title).
 STEPS = human_steps()

@@ -3,9 +3,10 @@
 An entry exists while its task is open (NEW or ASSIGNED) and has an owner
 permission; it holds the complaint facts the access rules read, which never
 change while the task is open (the complaint, school, district and officer),
-the task's step, permission and creation time, and its due date (kept equal
-to TaskDue.due_at by database triggers, see migration 0007, so even a raw
-``update()`` of a due date reorders the queue).
+the task's step, permission and creation time, the process's route and the
+task's due date (kept equal to ComplaintProcess.route and TaskDue.due_at by
+database triggers, see migration 0007, so even a raw ``update()`` of either
+shows in the queue).
 Tasks are saved through viewflow's activations (``Task.save``), so a
 ``post_save`` receiver sees every task that opens or closes; complaints and
 schools are saved through their models too, so a corrected school or officer
@@ -22,13 +23,20 @@ from viewflow.workflow.models import Task
 from workflows.models import ComplaintProcess, QueueEntry, TaskDue
 from workflows.review.selectors import OPEN
 
-_FACTS = ("pk", "complaint_id", "complaint__school_id", "complaint__school__district_id", "complaint__officer_id")
+_FACTS = (
+    "pk",
+    "complaint_id",
+    "complaint__school_id",
+    "complaint__school__district_id",
+    "complaint__officer_id",
+    "route",
+)
 
 
 def _entries(processes, *extra: str) -> dict[int, dict]:
     """The copied facts of each complaint process in ``processes`` (and the
     annotations named ``extra``), by process id."""
-    names = ("complaint_id", "school_id", "district_id", "officer_id", *extra)
+    names = ("complaint_id", "school_id", "district_id", "officer_id", "route", *extra)
     return {row[0]: dict(zip(names, row[1:], strict=True)) for row in processes.values_list(*_FACTS, *extra)}
 
 
