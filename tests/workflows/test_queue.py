@@ -178,3 +178,14 @@ def test_the_queue_page_costs_the_same_queries_whatever_the_page_or_filters(
 
 def _csv(response) -> str:
     return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_each_row_opens_its_own_case_and_claims_its_own_task(client, case):
+    complaints = _started(case.school, 3, "LNK")
+    client.force_login(case.coordinator)
+    page = client.get(QUEUE).content.decode()
+    for complaint in complaints:
+        task = services.open_task(complaint, "triage")
+        case_url = reverse("staff:reviews:case", args=[complaint.pk])
+        assert f'<a href="{case_url}">{complaint.tracking_code}</a>' in page
+        assert f'action="{reverse("staff:reviews:task", args=[complaint.pk, task.pk, "claim"])}"' in page
