@@ -2,9 +2,11 @@
 exactly while it is open, under the complaint's school, whatever path it took."""
 
 import datetime
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -129,3 +131,14 @@ def test_a_route_changed_by_a_bulk_update_is_what_the_access_rules_read(client, 
     assert _codes(client) == [case.complaint.tracking_code]
     ComplaintProcess.objects.filter(complaint=case.complaint).update(route=Route.POLICE)
     assert _codes(client) == []  # a school review reaches the school only on the school routes
+
+
+def test_the_repair_command_brings_back_a_task_missing_from_the_queue(client, case):
+    review_start(case.complaint)
+    QueueEntry.objects.all().delete()  # as after a raw load of tasks
+    client.force_login(case.coordinator)
+    assert _codes(client) == []
+    out = io.StringIO()
+    call_command("rebuild_queue_entries", stdout=out)
+    assert "1 open task(s)" in out.getvalue()
+    assert _codes(client) == [case.complaint.tracking_code]
