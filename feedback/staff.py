@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_run_sessions
-from feedback.views import heard, roster, staff
+from feedback.views import heard, post_session, roster, staff
 
 _S = "<int:pk>/"
 
@@ -34,6 +34,8 @@ class SessionsApplication(Application):
             path("heard/", heard.HeardIndexView.as_view(), name="heard_index"),
             path("heard/<int:item>/review/", heard.HeardReviewView.as_view(), name="heard_review"),
             path("themes/<int:district>/", heard.ThemesView.as_view(), name="themes"),
+            path(f"{_S}feedback/", post_session.PostSessionView.as_view(), name="post_session"),
+            path(f"{_S}feedback/cards/", post_session.FeedbackCardsView.as_view(), name="post_session_cards"),
         ]
 
     def _get_resolver_extra(self):
