@@ -4,8 +4,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
-from accounts.rules import may_run_sessions
-from feedback.views import heard, post_session, roster, staff
+from accounts.rules import may_read_partner_feedback, may_run_sessions
+from feedback.views import heard, partner, post_session, roster, staff
 
 _S = "<int:pk>/"
 
@@ -40,3 +40,23 @@ class SessionsApplication(Application):
 
     def _get_resolver_extra(self):
         return {"viewset": self, "sessions_app": self}
+
+
+class PartnerApplication(Application):
+    """MOU partner feedback (/staff/partner/, names ``staff:partner:...``); every view decides itself (404)."""
+
+    title = _("MOU partner feedback")
+    app_name = "partner"
+    permission = staticmethod(may_read_partner_feedback)
+    index_path = path("", partner.RoundIndexView.as_view(), name="index")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.urlpatterns = [
+            path("new/<int:district>/", partner.RoundOpenView.as_view(), name="round_open"),
+            path(_S, partner.RoundResultsView.as_view(), name="round"),
+            path(f"{_S}concerns/", partner.ConcernsView.as_view(), name="concerns"),
+        ]
+
+    def _get_resolver_extra(self):
+        return {"viewset": self, "partner_app": self}
