@@ -25,6 +25,7 @@ from accounts.rules import partner_invitees
 from core.audit import AuditKind, audit_record
 from core.crypto import encrypt
 from feedback.models import MouCommitment, PartnerRound, PartnerSide
+from feedback.mou import DEFAULT_COMMITMENTS
 from notifications.services import email_enqueue
 from surveys.codes import code_generate, code_hash
 from surveys.models import (
@@ -107,6 +108,14 @@ def _questions(survey: Survey, page: Page, commitments: list[MouCommitment]) -> 
     )
 
 
+def commitments_ensure() -> list[MouCommitment]:
+    """The MOU commitments, the default set created when there are none."""
+    if not MouCommitment.objects.exists():
+        for position, (code, clause, text_en, text_es) in enumerate(DEFAULT_COMMITMENTS):
+            MouCommitment.objects.create(code=code, clause=clause, text_en=text_en, text_es=text_es, position=position)
+    return list(MouCommitment.objects.all())
+
+
 def _form(district: District, side: str, label: str, opens_on, closes_on, actor) -> Survey:
     title_en, title_es, intro_en, intro_es = FORM_TEXTS[side]
     survey = Survey.objects.create(
@@ -128,7 +137,7 @@ def _form(district: District, side: str, label: str, opens_on, closes_on, actor)
         created_by=actor,
     )
     survey.schools.set(district.schools.all())
-    _questions(survey, Page.objects.create(survey=survey, position=1), list(MouCommitment.objects.all()))
+    _questions(survey, Page.objects.create(survey=survey, position=1), commitments_ensure())
     return survey
 
 
