@@ -92,8 +92,6 @@ class AuditKind(models.TextChoices):
     SESSION_FEEDBACK_CARDS = "session_feedback_cards", _("Session feedback cards printed")
     SESSION_FEEDBACK_VIEWED = "session_feedback_viewed", _("Session feedback results viewed")
     PARTNER_ROUND_OPENED = "partner_round_opened", _("Partner feedback round opened")
-    PARTNER_ROUND_CLOSED = "partner_round_closed", _("Partner feedback round closed")
-    PARTNER_FEEDBACK_GIVEN = "partner_feedback_given", _("Partner feedback given")
     PARTNER_RESULTS_VIEWED = "partner_results_viewed", _("Partner feedback results viewed")
     PARTNER_CONCERNS_VIEWED = "partner_concerns_viewed", _("Partner feedback concerns viewed")
     PARTNER_CONCERN_ANSWERED = "partner_concern_answered", _("Partner feedback concern answered")
@@ -172,8 +170,6 @@ KIND_ACTIONS = {
     AuditKind.SESSION_FEEDBACK_CARDS: AuditAction.VIEWED,
     AuditKind.SESSION_FEEDBACK_VIEWED: AuditAction.VIEWED,
     AuditKind.PARTNER_ROUND_OPENED: AuditAction.CREATED,
-    AuditKind.PARTNER_ROUND_CLOSED: AuditAction.CHANGED,
-    AuditKind.PARTNER_FEEDBACK_GIVEN: AuditAction.CREATED,
     AuditKind.PARTNER_RESULTS_VIEWED: AuditAction.VIEWED,
     AuditKind.PARTNER_CONCERNS_VIEWED: AuditAction.VIEWED,
     AuditKind.PARTNER_CONCERN_ANSWERED: AuditAction.CHANGED,

@@ -66,7 +66,11 @@ def session_feedback_set(*, session: Session, survey: Survey, actor, request=Non
     if taken:
         raise FeedbackSurveyRefused(_("This survey is already the feedback survey of another session."))
     current = SessionFeedback.objects.filter(session=session).first()
-    if current and current.survey_id != survey.pk and FeedbackTicket.objects.filter(registration__session=session):
+    if (
+        current
+        and current.survey_id != survey.pk
+        and FeedbackTicket.objects.filter(registration__session=session).exists()
+    ):
         raise FeedbackSurveyRefused(_("Invitations were already issued for this session's survey."))
     before = current.survey_id if current else None
     feedback, _created = SessionFeedback.objects.update_or_create(session=session, defaults={"survey": survey})

@@ -15,6 +15,7 @@ from feedback.services.partner import partner_round_open
 from feedback.services.post_session import feedback_cards, session_feedback_set
 from feedback.services.roster import attendance_record
 from surveys.models import Purpose, Response
+from surveys.services.responses import response_store
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_spanish_journey import _assert_all_spanish
 from tests.factories import AgencyFactory, SchoolFactory, member
@@ -118,6 +119,11 @@ def test_the_staff_feedback_pages_are_accessible(browser, live_server, partner_r
     page.get_by_role("button", name="Open the round").click()
     assert page.locator(".field--error").count() >= 1
     assert_accessible(page)
+    survey = partner_round.school_survey
+    ratings = list(survey.questions.filter(kind="agree4"))
+    for index in range(12):
+        answers = {q.pk: ("agree" if (index + q.position) % 4 else "disagree") for q in ratings}
+        response_store(survey=survey, answers=answers, source="link", language="en", school=partner_round.school)
     page.goto(f"/staff/partner/{partner_round.pk}/")
     assert_accessible(page)
     screenshot(page, "partner-round")
