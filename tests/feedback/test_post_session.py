@@ -182,3 +182,24 @@ def test_a_bad_choice_is_explained_next_to_the_field(client, world, session, coo
     page = client.post(url, {"survey": 999999})
     assert page.status_code == 200
     assert page.context["form"].errors["survey"]
+
+
+def test_the_survey_cannot_be_swapped_once_attendees_hold_invitations(world, session, coordinator):
+    session_feedback_set(session=session, survey=feedback_survey(world), actor=coordinator)
+    check_in(seated(session), coordinator)
+    with pytest.raises(FeedbackSurveyRefused):
+        session_feedback_set(session=session, survey=feedback_survey(world, title_en="Other"), actor=coordinator)
+
+
+def test_cards_carry_no_name_and_another_sessions_facilitator_cannot_print_them(
+    client, world, session, coordinator, facilitator
+):
+    session_feedback_set(session=session, survey=feedback_survey(world), actor=coordinator)
+    walk_in_add(session=session, name="Zephyr Quill", group="", by=coordinator)
+    url = reverse("staff:sessions:post_session_cards", args=[session.pk])
+    client.force_login(facilitator)  # not assigned to this session
+    assert client.get(url).status_code == 404
+    session.facilitators.add(facilitator)
+    page = client.get(url)
+    assert len(page.context["cards"]) == 1
+    assert "Zephyr" not in page.content.decode()
