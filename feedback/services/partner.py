@@ -11,8 +11,9 @@ Anonymity, decided once and said on each form's first page:
   agency's supervisor.
 * The school form is **anonymous**: ratings are shown per school and for the
   district only where at least the district's threshold answered
-  (``surveys.services.results``); comments and concerns are read by the
-  coordinator only and never reach the police."""
+  (``surveys.services.results``); comments and concerns never reach the
+  police (the coordinator reads them; the advisory team reads comments the
+  coordinator approved in the engine's comment review)."""
 
 import datetime
 
@@ -62,12 +63,14 @@ FORM_TEXTS = {
         "MOU partner feedback: school staff on the SRO partnership",
         "Opinión sobre el MOU: el personal escolar sobre la colaboración con el SRO",
         "Rate how each commitment of the MOU was kept this semester, with comments. Your answers are anonymous. "
-        "Ratings are shown per school only when enough people answered. Your comments and concerns are read by the "
-        "district coordinator only and are never passed to the police; a concern gets a written response.",
+        "Ratings are shown per school only when enough people answered. Your comments and concerns are never passed "
+        "to the police: the district coordinator reads them, and the advisory team reads only comments the "
+        "coordinator approved with names taken out. A concern gets a written response.",
         "Valore cómo se cumplió cada compromiso del MOU este semestre, con comentarios. Sus respuestas son anónimas. "
         "Las valoraciones se muestran por escuela solo si respondieron suficientes personas. Sus comentarios y "
-        "preocupaciones solo los lee la coordinación del distrito y nunca se pasan a la policía; una preocupación "
-        "recibe una respuesta por escrito.",
+        "preocupaciones nunca se pasan a la policía: los lee la coordinación del distrito, y el equipo asesor solo "
+        "lee los comentarios que la coordinación aprobó sin nombres. Una preocupación recibe una respuesta por "
+        "escrito.",
     ),
 }
 
