@@ -16,7 +16,7 @@ from feedback.services.partner import RoundRefused, partner_round_open
 from notifications.models import OutboundEmail
 from surveys.models import AnonymityMode, Invitation, Purpose, Survey
 from surveys.services.responses import response_store
-from tests.factories import member
+from tests.factories import AgencyFactory, member
 from tests.surveys.builders import questions_by_code
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +209,13 @@ def test_seed_demo_adds_session_feedback_and_a_partner_round_and_purge_removes_t
     assert partner_round.school_survey.responses.count() == 11
     call_command("purge_demo", "--yes", stdout=StringIO())
     assert not Survey.objects.exists() and not PartnerRound.objects.exists()
+
+
+def test_a_supervisor_of_another_agency_of_the_district_reads_no_sro_of_ours(partner_round, people, world, client):
+    sro_answer(partner_round, people)
+    neighbour = member(Role.POLICE_REVIEWER, agency=AgencyFactory(district=world.a))
+    client.force_login(neighbour)
+    page = client.get(reverse("staff:partner:round", args=[partner_round.pk]))
+    assert page.status_code == 200
+    assert page.context["results"].sro_side == []
+    assert "Sam Rivera" not in page.content.decode()

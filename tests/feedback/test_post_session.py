@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import AuditEvent
@@ -203,3 +205,19 @@ def test_cards_carry_no_name_and_another_sessions_facilitator_cannot_print_them(
     page = client.get(url)
     assert len(page.context["cards"]) == 1
     assert "Zephyr" not in page.content.decode()
+
+
+def test_the_feedback_page_keeps_a_fixed_number_of_queries(client, world, session, coordinator):
+    survey = _responses(world, session, coordinator, 10)
+    client.force_login(coordinator)
+    url = reverse("staff:sessions:post_session", args=[session.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    ten = count()
+    for _ in range(15):
+        answer_safe(survey, choice="disagree")
+    assert count() == ten
