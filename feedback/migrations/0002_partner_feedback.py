@@ -68,12 +68,6 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 (
-                    "invitation",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.invitation"
-                    ),
-                ),
-                (
                     "registration",
                     models.OneToOneField(
                         on_delete=django.db.models.deletion.CASCADE,

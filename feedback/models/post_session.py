@@ -1,9 +1,11 @@
 """Post-session feedback: the survey a session's attendees are invited to, and
 which registrant already received their one-time invitation.
 
-``FeedbackTicket`` links a registrant to their invitation (like an emailed
-invitation links an address to it); nothing links the invitation to the
-response (``surveys.services.responses.response_store``)."""
+``FeedbackTicket`` only records that a registrant was issued their one
+invitation, not which one: a printed card's invitation cannot be traced back
+to the person (an emailed one keeps its address, as every engine invitation
+does), and nothing links an invitation to its response
+(``surveys.services.responses.response_store``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,13 +30,12 @@ class SessionFeedback(models.Model):
 
 
 class FeedbackTicket(models.Model):
-    """One attendee's one-time invitation to their session's feedback survey
-    (issued once, at check-in)."""
+    """This attendee was issued their one-time invitation to the session's
+    feedback survey (once, at check-in); which invitation is not kept."""
 
     registration = models.OneToOneField(
         "feedback.Registration", on_delete=models.CASCADE, related_name="feedback_ticket"
     )
-    invitation = models.OneToOneField("surveys.Invitation", on_delete=models.CASCADE, related_name="+")
 
     def __str__(self):
         return str(self.pk)

@@ -129,7 +129,7 @@ def feedback_invitation_issue(*, registration: Registration, actor=None, request
     if FeedbackTicket.objects.filter(registration=registration).exists():
         return None
     invitation, code = _invitation(registration, feedback.survey, session)
-    FeedbackTicket.objects.create(registration=registration, invitation=invitation)
+    FeedbackTicket.objects.create(registration=registration)
     if invitation.kind == InvitationKind.EMAIL:
         email_enqueue(
             template="survey_invitation",

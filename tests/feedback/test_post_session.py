@@ -112,13 +112,24 @@ def test_a_walk_in_without_email_gets_a_card_whose_code_opens_the_survey_once(
     assert again.context["cards"] == []
 
 
+def test_a_card_invitation_cannot_be_traced_to_the_attendee_it_was_given_to(world, session, coordinator):
+    session_feedback_set(session=session, survey=feedback_survey(world), actor=coordinator)
+    walk_in = walk_in_add(session=session, name="Walk In", group="", by=coordinator)
+    related = {f.related_model for f in FeedbackTicket._meta.get_fields() if f.is_relation}
+    assert Invitation not in related
+    invitation = Invitation.objects.get()
+    values = {str(v) for v in Invitation.objects.values().get().values()}
+    assert str(walk_in.pk) not in values - {str(invitation.pk), str(invitation.survey_id), str(invitation.school_id)}
+    assert walk_in.name not in values
+
+
 def test_nothing_links_a_feedback_response_to_its_invitation_or_attendee(world, session, coordinator):
     survey = feedback_survey(world)
     session_feedback_set(session=session, survey=survey, actor=coordinator)
     people = [seated(session, name, f"{name.lower()}@example.org") for name in ("Ana", "Bea")]
     for person in people:
         check_in(person, coordinator)
-    tickets = {t.registration.name: t.invitation for t in FeedbackTicket.objects.select_related("invitation")}
+    tickets = {p.name: Invitation.objects.get(survey=survey, email=p.email) for p in people}
     answer_safe(survey, tickets["Ana"], "agree")
     answer_safe(survey, tickets["Bea"], "disagree")
     related = {f.related_model for f in Response._meta.get_fields() if f.is_relation}
