@@ -34,7 +34,8 @@ class ConcernReplyForm(forms.Form):
 
 class RoundIndexView(View):
     def get(self, request):
-        rounds = partner_rounds_for(request.user).select_related("district").order_by("-created_at", "-pk")
+        rounds = partner_rounds_for(request.user).select_related("district", "sro_survey")
+        rounds = rounds.order_by("-created_at", "-pk")
         page = Paginator(rounds, 20).get_page(request.GET.get("page"))
         context = {
             "page_obj": page,

@@ -48,3 +48,20 @@ def test_the_round_and_concern_pages_do_not_grow_with_answers(client, world):
     _sro_answers(partner_round, [sro.email for sro in sros[1:]])
     four = (_queries(client, round_url), _queries(client, concerns_url))
     assert four == one
+
+
+def test_the_round_list_does_not_grow_with_rounds(client, world):
+    coordinator = member(Role.COORDINATOR, district=world.a)
+    today = timezone.localdate()
+    client.force_login(coordinator)
+
+    def open_round(label):
+        partner_round_open(
+            district=world.a, label=label, opens_on=today, closes_on=today + dt.timedelta(days=9), actor=coordinator
+        )
+
+    open_round("Fall")
+    one = _queries(client, reverse("staff:partner:index"))
+    for label in ("Spring", "Summer", "Winter"):
+        open_round(label)
+    assert _queries(client, reverse("staff:partner:index")) == one
