@@ -114,7 +114,7 @@ def _conflicts(user) -> list[tuple[QuerySet, str]]:
     return [(complaints.filter(officer__user=user), "pk"), (recused, "complaint_id"), (rostered, "pk")]
 
 
-def _grant_q(scope: Scope, grant: Grant, prefix: str) -> Q:
+def _grant_q(scope: Scope, grant: Grant, prefix: str, columns: dict[str, str] | None = None) -> Q:
     values = {
         {"district_id": m[1], "school_id": m[2], "agency_id": m[3]}[grant.via]
         for m in scope.memberships
@@ -122,32 +122,73 @@ def _grant_q(scope: Scope, grant: Grant, prefix: str) -> Q:
     } - {None}
     if not values:
         return Q(pk__in=[])
-    return Q(**{f"{prefix}{grant.path}__in": sorted(values)}) & _prefixed(grant.when, prefix)
+    path = _column(f"{grant.path}__in", prefix, columns or {})
+    return Q(**{path: sorted(values)}) & _prefixed(grant.when, prefix, columns)
 
 
-def _prefixed(q: Q, prefix: str) -> Q:
+def _column(lookup: str, prefix: str, columns: dict[str, str]) -> str:
+    """``lookup`` (a complaint field path) on the rows filtered: the longest
+    leading part found in ``columns`` is replaced, anything else goes under ``prefix``."""
+    parts = lookup.split("__")
+    for end in range(len(parts), 0, -1):
+        head = "__".join(parts[:end])
+        if head in columns:
+            return "__".join([columns[head], *parts[end:]])
+    return f"{prefix}{lookup}"
+
+
+def _prefixed(q: Q, prefix: str, columns: dict[str, str] | None = None) -> Q:
     """``q`` with every field path under ``prefix`` (for tasks: the process's complaint)."""
-    if not prefix:
+    if not prefix and not columns:
         return q
     children = [
-        _prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}{child[0]}", child[1]) for child in q.children
+        _prefixed(child, prefix, columns)
+        if isinstance(child, Q)
+        else (_column(child[0], prefix, columns or {}), child[1])
+        for child in q.children
     ]
     return Q(*children, _connector=q.connector, _negated=q.negated)
 
 
-def records_q(user, rule: str, *, prefix: str = "") -> Q:
+def conflicted_complaint_ids(user) -> frozenset[int]:
+    """The ids of every complaint ``user`` is in conflict with (``_conflicts``), read in one query."""
+    first, *others = [c.order_by().values_list(field, flat=True) for c, field in _conflicts(user.pk)]
+    # UNION ALL: the sets are tiny, and a deduplicating UNION sizes its hash table
+    # by the planner's (wild) estimate, which costs milliseconds on a large table.
+    return frozenset(first.union(*others, all=True))
+
+
+def records_q(
+    user,
+    rule: str,
+    *,
+    prefix: str = "",
+    columns: dict[str, str] | None = None,
+    conflicted: frozenset[int] | None = None,
+) -> Q:
     """The filter for complaints (or, with ``prefix``, rows that lead to one)
-    that ``user`` reaches under ``rule``, conflicts left out."""
+    that ``user`` reaches under ``rule``, conflicts left out.
+
+    ``columns`` names, for rows that keep copies of some complaint fields,
+    where each copy is (e.g. ``{"pk": "entry__complaint_id"}``); every other
+    complaint field is reached under ``prefix``. ``conflicted``, when given, is
+    ``conflicted_complaint_ids(user)`` read beforehand: the filter then names
+    those ids instead of the three conflict subqueries, which lets the database
+    estimate a long list (the queue) well. The rule is the same either way."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
+    columns = columns or {}
     scope = scope_for(user)
     reached = Q(pk__in=[])
     for grant in COMPLAINT_RULES[rule]:
-        reached |= _grant_q(scope, grant, prefix)
+        reached |= _grant_q(scope, grant, prefix, columns)
+    conflict_path = _column("pk__in", prefix, columns)
+    if conflicted is not None:
+        return reached & ~Q(**{conflict_path: sorted(conflicted)}) if conflicted else reached
     # Uncorrelated sets of the person's conflicted complaints: the database
     # reads each once (a hashed subplan), not once per row.
-    for conflicted, field in _conflicts(user.pk):
-        reached &= ~Q(**{f"{prefix}pk__in": conflicted.values(field)})
+    for conflicted_set, field in _conflicts(user.pk):
+        reached &= ~Q(**{conflict_path: conflicted_set.values(field)})
     return reached
 
 
@@ -393,3 +434,82 @@ def session_facilitator_choices(district) -> QuerySet[User]:
         is_active=True,
         pk__in=Membership.objects.filter(role=Role.FACILITATOR, district=district).values("user_id"),
     ).order_by("email")
+
+
+# --- MOU partner feedback (feedback.PartnerRound) ------------------------------
+
+
+class PartnerRule:
+    """Names of the rules on MOU partner feedback rounds (``feedback.PartnerRound``)."""
+
+    MANAGE = "partner.manage"  # open a round; read the raw concerns and answer them in writing
+    RESULTS = "partner.results"  # read a round's results (ratings; SRO comments; never school staff's comments)
+
+
+_PARTNER_COORDINATOR = Grant(Role.COORDINATOR, "district_id", "district_id")
+PARTNER_RULES: dict[str, tuple[Grant, ...]] = {
+    PartnerRule.MANAGE: (_PARTNER_COORDINATOR,),
+    PartnerRule.RESULTS: (
+        _PARTNER_COORDINATOR,
+        Grant(Role.ADVISORY, "district_id", "district_id"),
+        # The agency's supervisor: a police reviewer of an agency of the round's district.
+        Grant(Role.POLICE_REVIEWER, "district_id", "district_id"),
+    ),
+}
+
+
+def partner_rounds_for(user, rule: str = PartnerRule.RESULTS) -> QuerySet:
+    """Partner feedback rounds ``user`` reaches under ``rule``."""
+    round_model = apps.get_model("feedback", "PartnerRound")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return round_model.objects.none()
+    scope = scope_for(user)
+    reached = Q(pk__in=[])
+    for grant in PARTNER_RULES[rule]:
+        reached |= _grant_q(scope, grant, "")
+    return round_model.objects.filter(reached)
+
+
+def get_partner_round_for_user(user, pk: int, rule: str = PartnerRule.RESULTS):
+    """The round, or 404 when ``user`` may not reach it under ``rule``."""
+    return get_object_or_404(partner_rounds_for(user, rule).select_related("district"), pk=pk)
+
+
+def may_partner(user, rule: str, partner_round) -> bool:
+    return partner_rounds_for(user, rule).filter(pk=partner_round.pk).exists()
+
+
+def may_read_partner_feedback(user) -> bool:
+    """Whether the staff partner feedback pages exist for ``user`` at all."""
+    return scope_for(user).has_role(Role.COORDINATOR, Role.ADVISORY, Role.POLICE_REVIEWER)
+
+
+def partner_sro_emails_for(user, district) -> set[str] | None:
+    """Whose attributed SRO answers ``user`` reads in ``district``: ``None``
+    for every SRO (coordinators, advisory team), else the addresses of the SROs
+    of the agencies where ``user`` is a police reviewer."""
+    scope = scope_for(user)
+    if district.pk in scope.district_ids(Role.COORDINATOR, Role.ADVISORY):
+        return None
+    agencies = scope.agency_ids(Role.POLICE_REVIEWER)
+    return set(Membership.objects.filter(role=Role.SRO, agency_id__in=agencies).values_list("user__email", flat=True))
+
+
+def partner_invitees(district) -> tuple[list[tuple[User, int | None]], list[tuple[User, int]]]:
+    """Who a round invites: (SROs of the district's agencies with the school
+    they are rostered at today, or None), (school administrators with their school)."""
+    sros = User.objects.filter(
+        is_active=True,
+        pk__in=Membership.objects.filter(role=Role.SRO, agency__district=district).values("user_id"),
+    ).order_by("email")
+    rostered = dict(
+        RosterAssignment.objects.filter(officer__user__in=sros, school__district=district)
+        .order_by("starts_on")
+        .values_list("officer__user_id", "school_id")
+    )
+    admins = (
+        Membership.objects.filter(role=Role.SCHOOL_ADMIN, school__district=district, user__is_active=True)
+        .select_related("user")
+        .order_by("user__email")
+    )
+    return [(sro, rostered.get(sro.pk)) for sro in sros], [(m.user, m.school_id) for m in admins]

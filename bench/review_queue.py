@@ -200,6 +200,30 @@ class Size:
         connection.creation.destroy_test_db(self.base, verbosity=0)
 
 
+HELPDESK_RESULTS = Path(__file__).resolve().parent / ".helpdesk-results.json"
+# Our page -> the django-helpdesk line it is compared with (bench/helpdesk_queue.py).
+HELPDESK_LINES = {
+    "queue, first page": "page + first 25 rows",
+    "queue, deep page (40; 2 when small)": "ticket list data, page 40",
+    "queue, one school, overdue": "ticket list data, one queue",
+}
+
+
+def helpdesk_compare(large: "Size", size: int) -> None:
+    """How many times faster (p95) than django-helpdesk's ticket list on as many
+    tickets, from the figures bench/helpdesk_queue.py saved (goal >= 3)."""
+    import json
+
+    saved = json.loads(HELPDESK_RESULTS.read_text()).get(str(size)) if HELPDESK_RESULTS.exists() else None
+    if not saved:
+        print(f"no django-helpdesk figures for {size} tickets: run bench/helpdesk_queue.py {size} first")
+        return
+    print(f"django-helpdesk p95 / our p95 at {size} (goal >= 3; helpdesk measured separately, see its run):")
+    for label, line in HELPDESK_LINES.items():
+        theirs = saved[line]["p95_ms"]
+        print(f"  {label:<44} {theirs / _p95(large.samples[label]):5.2f}  (helpdesk {line}: p95 {theirs} ms)")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--keep"]
     keep = "--keep" in sys.argv
@@ -225,6 +249,7 @@ def main() -> None:
         same = "same queries" if large.queries[label] == small.queries[label] else "QUERY COUNT DIFFERS"
         print(f"  {label:<44} {ratio:5.2f}  (p50: {median:4.2f}; {same})")
     print(f"worst ratio: {max(ratios):.2f}")
+    helpdesk_compare(large, large_size)
     if not keep:
         small.drop()
         large.drop()

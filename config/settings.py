@@ -411,6 +411,10 @@ WORKFLOW_TIMER_INTERVAL_SECONDS = env_int("WORKFLOW_TIMER_INTERVAL_SECONDS", 60)
 # Hours before a dialogue session when registrants are reminded (each reminder sent once).
 # Sign-ups for dialogue sessions allowed per client and hour (honest families share addresses).
 SESSION_SIGNUPS_PER_HOUR = env_int("SESSION_SIGNUPS_PER_HOUR", 20)
+# Survey taking: a whole school often shares one address, so the per-client limits are high.
+SURVEY_STARTS_PER_HOUR = env_int("SURVEY_STARTS_PER_HOUR", 1500)
+SURVEY_CODE_ATTEMPTS_PER_HOUR = env_int("SURVEY_CODE_ATTEMPTS_PER_HOUR", 1500)
+SURVEY_DRAFT_DAYS = env_int("SURVEY_DRAFT_DAYS", 14)
 SESSION_REMINDER_HOURS = [int(h) for h in env_list("SESSION_REMINDER_HOURS", "48,2")]
 
 PERIODIC_TASKS = {

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
-from feedback.staff import SessionsApplication
+from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
 from workflows.review.staff import ReviewsApplication
@@ -32,5 +32,6 @@ site = StaffSite(
         DeliveryApplication(),
         SurveysApplication(),
         SessionsApplication(),
+        PartnerApplication(),
     ],
 )

@@ -87,6 +87,14 @@ class AuditKind(models.TextChoices):
     HEARD_CHANGED = "heard_changed", _("What we heard: item changed")
     HEARD_REVIEWED = "heard_reviewed", _("What we heard: item reviewed")
     THEME_ADDED = "theme_added", _("Session theme added")
+    SESSION_FEEDBACK_SET = "session_feedback_set", _("Session feedback survey chosen")
+    SESSION_FEEDBACK_ISSUED = "session_feedback_issued", _("Session feedback invitation issued")
+    SESSION_FEEDBACK_CARDS = "session_feedback_cards", _("Session feedback cards printed")
+    SESSION_FEEDBACK_VIEWED = "session_feedback_viewed", _("Session feedback results viewed")
+    PARTNER_ROUND_OPENED = "partner_round_opened", _("Partner feedback round opened")
+    PARTNER_RESULTS_VIEWED = "partner_results_viewed", _("Partner feedback results viewed")
+    PARTNER_CONCERNS_VIEWED = "partner_concerns_viewed", _("Partner feedback concerns viewed")
+    PARTNER_CONCERN_ANSWERED = "partner_concern_answered", _("Partner feedback concern answered")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -157,6 +165,14 @@ KIND_ACTIONS = {
     AuditKind.HEARD_CHANGED: AuditAction.CHANGED,
     AuditKind.HEARD_REVIEWED: AuditAction.CHANGED,
     AuditKind.THEME_ADDED: AuditAction.CREATED,
+    AuditKind.SESSION_FEEDBACK_SET: AuditAction.CHANGED,
+    AuditKind.SESSION_FEEDBACK_ISSUED: AuditAction.CREATED,
+    AuditKind.SESSION_FEEDBACK_CARDS: AuditAction.VIEWED,
+    AuditKind.SESSION_FEEDBACK_VIEWED: AuditAction.VIEWED,
+    AuditKind.PARTNER_ROUND_OPENED: AuditAction.CREATED,
+    AuditKind.PARTNER_RESULTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.PARTNER_CONCERNS_VIEWED: AuditAction.VIEWED,
+    AuditKind.PARTNER_CONCERN_ANSWERED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import District, Membership, Role
+from feedback.demo_partner import demo_feedback_create, demo_feedback_purge
 from feedback.models import Attendance, HeardItem, HeardStatus, Registration, Session, SessionKind, Theme
 from feedback.services.registrations import registration_create
 
@@ -68,7 +69,7 @@ def _demo_upcoming(district, facilitator) -> None:
         registration_create(session=upcoming, fields={**fields, "language": "es" if "María" in name else "en"})
 
 
-def _demo_past(district, facilitator) -> None:
+def _demo_past(district, facilitator) -> Session:
     """Two weeks ago: attendance taken and three approved items of what was heard."""
     past = _session(
         district,
@@ -92,6 +93,7 @@ def _demo_past(district, facilitator) -> None:
             status=HeardStatus.APPROVED,
             added_by=facilitator,
         )
+    return past
 
 
 @transaction.atomic
@@ -104,7 +106,7 @@ def demo_sessions_create() -> int:
     membership = Membership.objects.filter(district=district, role=Role.FACILITATOR).select_related("user").first()
     facilitator = membership.user if membership else None
     _demo_upcoming(district, facilitator)
-    _demo_past(district, facilitator)
+    demo_feedback_create(district, _demo_past(district, facilitator))
     return 2
 
 
@@ -114,6 +116,7 @@ def demo_sessions_purge() -> int:
     district = District.objects.filter(slug=DEMO_DISTRICT_SLUG).first()
     if district is None:
         return 0
+    demo_feedback_purge(district)
     Theme.objects.filter(district=district).delete()
     deleted = Session.objects.filter(district=district)
     count = deleted.count()

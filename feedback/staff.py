@@ -4,8 +4,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
-from accounts.rules import may_run_sessions
-from feedback.views import heard, roster, staff
+from accounts.rules import may_read_partner_feedback, may_run_sessions
+from feedback.views import heard, partner, post_session, roster, staff
 
 _S = "<int:pk>/"
 
@@ -34,7 +34,29 @@ class SessionsApplication(Application):
             path("heard/", heard.HeardIndexView.as_view(), name="heard_index"),
             path("heard/<int:item>/review/", heard.HeardReviewView.as_view(), name="heard_review"),
             path("themes/<int:district>/", heard.ThemesView.as_view(), name="themes"),
+            path(f"{_S}feedback/", post_session.PostSessionView.as_view(), name="post_session"),
+            path(f"{_S}feedback/cards/", post_session.FeedbackCardsView.as_view(), name="post_session_cards"),
         ]
 
     def _get_resolver_extra(self):
         return {"viewset": self, "sessions_app": self}
+
+
+class PartnerApplication(Application):
+    """MOU partner feedback (/staff/partner/, names ``staff:partner:...``); every view decides itself (404)."""
+
+    title = _("MOU partner feedback")
+    app_name = "partner"
+    permission = staticmethod(may_read_partner_feedback)
+    index_path = path("", partner.RoundIndexView.as_view(), name="index")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.urlpatterns = [
+            path("new/<int:district>/", partner.RoundOpenView.as_view(), name="round_open"),
+            path(_S, partner.RoundResultsView.as_view(), name="round"),
+            path(f"{_S}concerns/", partner.ConcernsView.as_view(), name="concerns"),
+        ]
+
+    def _get_resolver_extra(self):
+        return {"viewset": self, "partner_app": self}

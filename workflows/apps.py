@@ -9,5 +9,7 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         from complaints.signals import complainant_replied
         from workflows import notify
+        from workflows.review import queue_entries
 
         complainant_replied.connect(notify.reviewers_told_of_reply, dispatch_uid="workflows-reply")
+        queue_entries.connect()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.fields import TaskReferenceField
 from viewflow.workflow.models import Process, Task
 
 
@@ -177,6 +178,41 @@ class TaskDue(models.Model):
 
     def __str__(self):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"
+
+
+class QueueEntry(models.Model):
+    """One open human task of a complaint review, with the task and complaint
+    facts the queue and the access rules read (copied, kept in step by
+    workflows.review.queue_entries).
+
+    The review queue counts and pages over these rows instead of walking task ->
+    process -> complaint -> school for every open task; an entry reads like its
+    complaint to accounts.rules (``school``, ``officer``, ``process``). Only facts
+    that never change while a task is open are copied (the task's step and
+    permission, the complaint, its school, district and officer); owner, route,
+    status and due dates are read live."""
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, primary_key=True, related_name="queue_entry")
+    flow_task = TaskReferenceField()
+    owner_permission = models.CharField(max_length=255)
+    process = models.ForeignKey(ComplaintProcess, on_delete=models.CASCADE, related_name="+")
+    complaint = models.ForeignKey("complaints.Complaint", on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey("accounts.School", on_delete=models.CASCADE, related_name="+")
+    district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="+")
+    officer = models.ForeignKey("accounts.Officer", on_delete=models.CASCADE, null=True, related_name="+")
+    created = models.DateTimeField()
+    route = models.CharField(max_length=16, blank=True)
+    due_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            # The queue's keyset pages walk (key, task) in order and stop after 26 rows.
+            models.Index(fields=["due_at", "task"], name="workflows_queue_due_order"),
+            models.Index(fields=["created", "task"], name="workflows_queue_created_order"),
+        ]
+
+    def __str__(self):
+        return f"queue entry of task {self.task_id}"
 
 
 class CannedResponse(models.Model):

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from core.audit import AuditKind, audit_record
 from feedback.models import Attendance, Registration, RegistrationStatus, Session
+from feedback.services.post_session import feedback_invitation_issue
 from feedback.services.registrations import consent_record_paper
 
 
@@ -23,6 +24,8 @@ def attendance_record(*, registration: Registration, attendance: str, by, reques
         request=request,
         district_id=registration.session.district_id,
     )
+    if attendance == Attendance.PRESENT:
+        feedback_invitation_issue(registration=registration, actor=by, request=request)
     return registration
 
 
@@ -40,6 +43,7 @@ def walk_in_add(*, session: Session, name: str, group: str, by, request=None) ->
     audit_record(
         actor=by, kind=AuditKind.WALK_IN_ADDED, obj=registration, request=request, district_id=session.district_id
     )
+    feedback_invitation_issue(registration=registration, actor=by, request=request)
     return registration
 
 

@@ -29,7 +29,6 @@ from surveys.services.responses import AnswerValue, InvitationAlreadyUsed, Surve
 from surveys.structure import survey_structure
 
 __all__ = [
-    "DRAFT_DAYS",
     "InvitationAlreadyUsed",
     "StartTicket",
     "SurveyNotOpen",
@@ -47,8 +46,6 @@ __all__ = [
     "survey_pages",
 ]
 
-# An unfinished draft lives this long (or until its survey closes, if sooner).
-DRAFT_DAYS = getattr(settings, "SURVEY_DRAFT_DAYS", 14)
 RESUME_CODE_LENGTH = 10
 
 
@@ -66,10 +63,10 @@ class StartTicket:
 
 
 def draft_expires_at(survey: Survey, *, now: dt.datetime | None = None) -> dt.datetime:
-    """When a draft started ``now`` expires: after DRAFT_DAYS, or at the end
+    """When a draft started ``now`` expires: after SURVEY_DRAFT_DAYS, or at the end
     of the survey's close date if that comes first."""
     now = now or timezone.now()
-    expires = now + dt.timedelta(days=DRAFT_DAYS)
+    expires = now + dt.timedelta(days=settings.SURVEY_DRAFT_DAYS)
     if survey.closes_on:
         end_of_close = dt.datetime.combine(
             survey.closes_on + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone()

@@ -22,7 +22,6 @@ from surveys.codes import code_normalise
 from surveys.i18n import current_language, pick
 from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey, SurveyStatus
 from surveys.services.taking import (
-    DRAFT_DAYS,
     InvitationAlreadyUsed,
     StartTicket,
     SurveyNotOpen,
@@ -38,8 +37,6 @@ from surveys.take_session import take_session_draft, take_session_open
 
 # Per client (one address, or one IPv6 /64) per hour. A whole school often
 # shares one address, so these are generous; the honeypot stops simple bots.
-STARTS_PER_HOUR = getattr(settings, "SURVEY_STARTS_PER_HOUR", 1500)
-CODE_ATTEMPTS_PER_HOUR = getattr(settings, "SURVEY_CODE_ATTEMPTS_PER_HOUR", 1500)
 
 CODE_UNKNOWN = _("We do not recognise this code. Please check it and try again.")
 CODE_USED = _("This code has already been used to answer the survey. Each code can be used once.")
@@ -96,7 +93,7 @@ def start_page(request, ticket: StartTicket, *, action: str, form=None, limited=
         "form": form,
         "action": action,
         "limited": limited,
-        "draft_days": DRAFT_DAYS,
+        "draft_days": settings.SURVEY_DRAFT_DAYS,
         "is_invitation": ticket.invitation is not None,
         "linked": survey.anonymity == AnonymityMode.CONFIDENTIAL and ticket.invitation is not None,
     }
@@ -114,7 +111,7 @@ def start_post(request, ticket: StartTicket, *, action: str):
     form = StartForm(request.POST, groups=_group_choices(ticket.survey, ticket))
     if form.is_bot():
         return redirect("surveys:take_thanks", public_id=ticket.survey.public_id)
-    if over_limit(request, "start", STARTS_PER_HOUR):
+    if over_limit(request, "start", settings.SURVEY_STARTS_PER_HOUR):
         return start_page(request, ticket, action=action, form=form, limited=True, status=429)
     if not form.is_valid():
         return start_page(request, ticket, action=action, form=form)
@@ -211,7 +208,7 @@ class CodeView(PublicSurveyPageMixin, View):
         form = CodeForm(request.POST)
         if form.is_bot():
             return redirect("surveys:index")
-        if over_limit(request, "code", CODE_ATTEMPTS_PER_HOUR):
+        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return code_page(request, form, limited=True, status=429)
         if not form.is_valid():
             return code_page(request, form)
@@ -231,7 +228,7 @@ class CodeLinkView(PublicSurveyPageMixin, View):
         self.action = reverse("surveys:take_code_link", args=[code])
 
     def _ticket(self, request):
-        if over_limit(request, "code", CODE_ATTEMPTS_PER_HOUR):
+        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return None, code_page(request, CodeForm(), limited=True, status=429)
         ticket, error = _ticket_for_code(self.code)
         if ticket is None:
@@ -259,7 +256,7 @@ class ResumeView(PublicSurveyPageMixin, View):
         form = ResumeForm(request.POST)
         if form.is_bot():
             return redirect("surveys:index")
-        if over_limit(request, "code", CODE_ATTEMPTS_PER_HOUR):
+        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return self._render(form, limited=True, status=429)
         if not form.is_valid():
             return self._render(form)

@@ -157,10 +157,8 @@ def test_taking_a_survey_writes_no_audit_event(client, climate, world):
 
 
 @pytest.mark.parametrize("path", ["code", "resume"])
-def test_guessing_codes_is_limited_per_client(client, climate, settings, path, monkeypatch):
-    from surveys.views import taking
-
-    monkeypatch.setattr(taking, "CODE_ATTEMPTS_PER_HOUR", 3)
+def test_guessing_codes_is_limited_per_client(client, climate, settings, path):
+    settings.SURVEY_CODE_ATTEMPTS_PER_HOUR = 3
     url = reverse(f"surveys:take_{path}")
     statuses = [client.post(url, {"code": f"GUESS{i}"}, REMOTE_ADDR="203.0.113.9").status_code for i in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
@@ -168,10 +166,8 @@ def test_guessing_codes_is_limited_per_client(client, climate, settings, path, m
     assert client.post(url, {"code": "GUESS"}, REMOTE_ADDR="203.0.113.10").status_code == 200
 
 
-def test_starting_is_limited_per_client(client, climate, world, monkeypatch):
-    from surveys.views import taking
-
-    monkeypatch.setattr(taking, "STARTS_PER_HOUR", 2)
+def test_starting_is_limited_per_client(client, climate, world, settings):
+    settings.SURVEY_STARTS_PER_HOUR = 2
     url = reverse("surveys:take_start", args=[climate.public_id, world.a_school.slug])
     statuses = [Client().post(url, REMOTE_ADDR="203.0.113.9").status_code for _ in range(3)]
     assert statuses == [302, 302, 429]

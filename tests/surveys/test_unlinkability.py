@@ -72,6 +72,9 @@ def test_only_the_confidential_attribution_and_reviews_refer_to_responses_and_an
         ("surveys.Answer", "response"),
         ("surveys.Attribution", "response"),
         ("surveys.CommentReview", "answer"),
+        # The coordinator's written response to a partner-feedback concern: like a review, it holds the
+        # coordinator's name and the time of the response, nothing of the respondent or their invitation.
+        ("feedback.ConcernReply", "answer"),
     }
 
 

@@ -12,6 +12,7 @@ from tests.factories import (
     SchoolFactory,
     member,
 )
+from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
@@ -105,6 +106,7 @@ class EveryoneOnACase:
         )
         survey_world(self)
         sessions_world(self)
+        partner_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

@@ -167,13 +167,25 @@ def test_the_queue_page_costs_the_same_queries_whatever_the_page_or_filters(
     client.force_login(case.coordinator)
     url = QUEUE + query.format(school=case.school.pk)
     client.get(url)  # the session and the language are read once per visit
-    with django_assert_num_queries(6):
+    # session, user, memberships, MFA, conflicted complaints, school choices, step counts, page ids, rows
+    with django_assert_num_queries(9):
         first = client.get(url).content.decode()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(9):
         second = client.get(QUEUE + _link(first, "Next")).content.decode()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(9):
         client.get(QUEUE + _link(second, "Previous"))
 
 
 def _csv(response) -> str:
     return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_each_row_opens_its_own_case_and_claims_its_own_task(client, case):
+    complaints = _started(case.school, 3, "LNK")
+    client.force_login(case.coordinator)
+    page = client.get(QUEUE).content.decode()
+    for complaint in complaints:
+        task = services.open_task(complaint, "triage")
+        case_url = reverse("staff:reviews:case", args=[complaint.pk])
+        assert f'<a href="{case_url}">{complaint.tracking_code}</a>' in page
+        assert f'action="{reverse("staff:reviews:task", args=[complaint.pk, task.pk, "claim"])}"' in page

@@ -2,40 +2,47 @@
 and its pages.
 
 Who reaches which task is decided in accounts.rules; this module turns that
-into the queue's querysets. A queue page costs the same two queries at any
-size or depth: one for the school choices, and one for the 25 rows together
-with the total and the per-step counts (window functions), the rows found by
-keyset ("seek") pagination on the sort key instead of an OFFSET.
+into the queue's querysets. The rules are read through each open task's
+``QueueEntry`` (workflows.review.queue_entries), which keeps the complaint
+facts they need beside the task, so the queue never walks task -> process ->
+complaint -> school for every open task. A queue page costs the same three
+queries at any size or depth: the school choices, the per-step counts (one
+grouped count), and the 25 rows found by keyset ("seek") pagination on the
+sort key instead of an OFFSET.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Q, QuerySet, Subquery, Value, When, Window
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 
 from accounts.backends import TASK_RULES
-from accounts.rules import records_q, visible_schools
+from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
-from workflows.models import TaskDue
+from workflows.models import QueueEntry
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
+# A queue entry reads like its complaint to the access rules (school, officer,
+# process); it keeps copies of the complaint's id and district and of the route.
+_ENTRY_COLUMNS = {"pk": "complaint_id", "school__district_id": "district_id", "process__route": "route"}
 
 # The steps people work, as the flow declares them: (node name, translated title).
 STEPS = human_steps()
 
-# Each sort: the key columns of the task rows, ascending or not. The last
-# column is unique, so (key, pk) names one row: the keyset cursor.
+# Each sort: the entry's copy of the task column it orders by, ascending or
+# not; ties are broken by the task id, so (key, task) names one row: the keyset
+# cursor. Both have an index on (key, task).
 SORTS = {
-    "due": (("due__due_at", "pk"), True),
-    "-due": (("due__due_at", "pk"), False),
-    "created": (("created", "pk"), True),
+    "due": ("due_at", True),
+    "-due": ("due_at", False),
+    "created": ("created", True),
 }
 SORT_CHOICES = [
     ("due", _("Due date, soonest first")),
@@ -49,31 +56,44 @@ def _node(step: str):
 
 
 def _actionable_q(user) -> Q:
-    """Open tasks ``user`` may work: each task permission's rule, through the task's complaint."""
+    """Queue entries of the open tasks ``user`` may work: each task permission's
+    rule on the entry (the person's conflicted complaints read once, as ids)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    conflicted = conflicted_complaint_ids(user)
     actionable = Q(pk__in=[])
     for permission, rule in TASK_RULES.items():
-        actionable |= Q(owner_permission=permission) & records_q(user, rule, prefix=_TASK_COMPLAINT)
+        reached = records_q(user, rule, columns=_ENTRY_COLUMNS, conflicted=conflicted)
+        actionable |= Q(owner_permission=permission) & reached
     return actionable
+
+
+def open_entries_for(user) -> QuerySet[QueueEntry]:
+    """The queue entries of every open task ``user`` (or their team) may work."""
+    return QueueEntry.objects.filter(_actionable_q(user))
 
 
 def open_tasks_for(user) -> QuerySet[Task]:
     """Every open task ``user`` (or their team) may work, unfiltered and unsorted."""
-    return Task.objects.filter(_actionable_q(user), status__in=OPEN)
+    return _tasks_of(open_entries_for(user))
+
+
+def _tasks_of(entries: QuerySet[QueueEntry]) -> QuerySet[Task]:
+    """The tasks of ``entries`` that are open (an entry never lists a closed task)."""
+    return Task.objects.filter(pk__in=entries.values("task_id"), status__in=OPEN)
 
 
 class QueueFilter(django_filters.FilterSet):
     """The queue's filters. Built per request: the school choices are the
     schools the person may see (accounts.rules.visible_schools)."""
 
-    school = django_filters.ChoiceFilter(
-        label=_("School"), field_name=f"{_TASK_COMPLAINT}school_id", empty_label=_("All schools")
-    )
+    school = django_filters.ChoiceFilter(label=_("School"), field_name="school_id", empty_label=_("All schools"))
     category = django_filters.ChoiceFilter(
         label=_("Concern"), choices=AllegationCategory.choices, empty_label=_("All concerns"), method="_category"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        field_name=f"{_TASK_COMPLAINT}public_status",
+        field_name="complaint__public_status",
         choices=PublicStatus.choices,
         empty_label=_("All statuses"),
     )
@@ -85,11 +105,11 @@ class QueueFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        model = Task
+        model = QueueEntry
         fields = ["school", "category", "status", "step", "sort", "mine", "overdue"]
 
     def __init__(self, data=None, *, user, **kwargs):
-        super().__init__(data, queryset=open_tasks_for(user), **kwargs)
+        super().__init__(data, queryset=open_entries_for(user), **kwargs)
         self.user = user
         self.filters["school"].extra["choices"] = [
             (pk, name) for pk, name in visible_schools(user).order_by("name").values_list("pk", "name")
@@ -98,7 +118,7 @@ class QueueFilter(django_filters.FilterSet):
     def _category(self, queryset, name, value):
         # A subquery, not a join: no duplicate rows, so no DISTINCT over the whole queue.
         complaints = Allegation.objects.filter(category=value).values("complaint_id")
-        return queryset.filter(**{f"{_TASK_COMPLAINT}id__in": complaints}) if value else queryset
+        return queryset.filter(complaint_id__in=complaints) if value else queryset
 
     def _step(self, queryset, name, value):
         return queryset.filter(flow_task=_node(value)) if value else queryset
@@ -107,11 +127,11 @@ class QueueFilter(django_filters.FilterSet):
         return queryset  # the order is the page's keyset (queue_page), not a filter
 
     def _mine(self, queryset, name, value):
-        return queryset.filter(owner=self.user) if value else queryset
+        return queryset.filter(task__owner=self.user) if value else queryset
 
     def _overdue(self, queryset, name, value):
         # Escalated tasks count as overdue even when their due date was moved on.
-        late = Q(due__due_at__lt=timezone.now()) | Q(due__escalated_at__isnull=False)
+        late = Q(task__due__due_at__lt=timezone.now()) | Q(task__due__escalated_at__isnull=False)
         return queryset.filter(late) if value else queryset
 
     @property
@@ -120,8 +140,8 @@ class QueueFilter(django_filters.FilterSet):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         return data.get("sort") or "due"
 
-    def filtered(self, *, skip: frozenset[str] = frozenset()) -> QuerySet[Task]:
-        """The open tasks matching every valid filter but those in ``skip``;
+    def filtered(self, *, skip: frozenset[str] = frozenset()) -> QuerySet[QueueEntry]:
+        """The entries of the open tasks matching every valid filter but those in ``skip``;
         no tasks at all while any filter is invalid."""
         if self.is_bound and not self.form.is_valid():
             return self.queryset.none()
@@ -132,7 +152,7 @@ class QueueFilter(django_filters.FilterSet):
         return queryset
 
     @property
-    def qs(self) -> QuerySet[Task]:
+    def qs(self) -> QuerySet[QueueEntry]:
         if not hasattr(self, "_qs"):
             self._qs = self.filtered()
         return self._qs
@@ -160,19 +180,18 @@ class QueuePage:
 
 
 def _beyond_q(sort: str, pk: int, *, forward: bool) -> Q:
-    """Tasks strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
-    (key, _pk), ascending = SORTS[sort]
-    if key == "due__due_at":
-        value = Subquery(TaskDue.objects.filter(task_id=pk).values("due_at")[:1])
-    else:
-        value = Subquery(Task.objects.filter(pk=pk).values(key)[:1])
+    """Entries strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
+    key, ascending = SORTS[sort]
+    value = Subquery(QueueEntry.objects.filter(task_id=pk).values(key)[:1])
     op = "gt" if ascending == forward else "lt"
-    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"pk__{op}": pk})
+    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"task_id__{op}": pk})
 
 
-def _order(sort: str) -> list[str]:
-    (key, _pk), ascending = SORTS[sort]
-    return [f"{'' if ascending else '-'}{key}", f"{'' if ascending else '-'}pk"]
+def _order(sort: str, *, on_tasks: bool = False, reverse: bool = False) -> list[str]:
+    """The ``order_by`` of ``sort`` for entries (or for their tasks: ``on_tasks``)."""
+    key, ascending = SORTS[sort]
+    columns = [f"queue_entry__{key}", "pk"] if on_tasks else [key, "task_id"]
+    return [f"{'' if ascending != reverse else '-'}{column}" for column in columns]
 
 
 _ROW_FIELDS = [
@@ -196,32 +215,36 @@ def _with_row(tasks: QuerySet[Task]) -> QuerySet[Task]:
 def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
     """Every matching task in the chosen sort, with what a row shows (owner,
     due date, complaint and school joined in)."""
-    return _with_row(filterset.qs).order_by(*_order(filterset.sort_key))
+    return _with_row(_tasks_of(filterset.qs)).order_by(*_order(filterset.sort_key, on_tasks=True))
+
+
+def _step_counts(filterset: QueueFilter) -> list[tuple[str, str, int]]:
+    """For each step, how many tasks match every filter but the step (one grouped count)."""
+    grouped = filterset.filtered(skip=frozenset({"step"})).values_list("flow_task").annotate(n=Count("pk"))
+    by_name = {getattr(node, "name", node): n for node, n in grouped.order_by()}
+    return [(step, title, by_name.get(step, 0)) for step, title in STEPS]
 
 
 def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int | None = None) -> QueuePage:
     """The page of matching tasks after task ``after`` (or before task
-    ``before``; the first page with neither), with the counts, in ONE query
-    that reads the access rules over the queue once: the query selects every
-    task matching the filters but the step, counts them per step with window
-    functions, sorts the tasks of this page (chosen step, beyond the cursor)
-    first and stops after 26 rows."""
+    ``before``; the first page with neither), with the counts: one grouped
+    count over the entries, one walk of the matching entries beyond the cursor
+    in the sort's index that stops after 26, and the rows of those 26 tasks."""
     sort = filterset.sort_key
-    order = _order(sort)
     chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
-    on_page = Q(flow_task=_node(chosen)) if chosen else Q()
+    entries = filterset.qs
     if before:
-        on_page &= _beyond_q(sort, before, forward=False)
-        order = [column[1:] if column.startswith("-") else f"-{column}" for column in order]
+        entries = entries.filter(_beyond_q(sort, before, forward=False))
     elif after:
-        on_page &= _beyond_q(sort, after, forward=True)
-    windows = {f"n_{step}": Window(Count("pk", filter=Q(flow_task=_node(step)))) for step, _title in STEPS}
-    off_page = Case(When(on_page, then=Value(False)), default=Value(True)) if on_page else Value(False)
-    tasks = _with_row(filterset.filtered(skip=frozenset({"step"}))).annotate(off_page=off_page, **windows)
-    found = list(tasks.order_by("off_page", *order)[: PAGE_SIZE + 1])
-    counts = [(step, title, getattr(found[0], f"n_{step}") if found else 0) for step, title in STEPS]
+        entries = entries.filter(_beyond_q(sort, after, forward=True))
+    counts = _step_counts(filterset)
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
-    rows = [task for task in found if not task.off_page]
+    reverse = bool(before)
+    # The ids first, then their rows: given 26 ids, the database joins a row's
+    # complaint and school for those 26 tasks only.
+    page_ids = list(entries.order_by(*_order(sort, reverse=reverse)).values_list("task_id", flat=True)[: PAGE_SIZE + 1])
+    tasks = _with_row(Task.objects.filter(pk__in=page_ids, status__in=OPEN))
+    rows = list(tasks.order_by(*_order(sort, on_tasks=True, reverse=reverse)))
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     if before:

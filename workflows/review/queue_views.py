@@ -1,6 +1,7 @@
 """The staff review queue's pages: the filtered queue and its CSV export."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ class QueueView(ReviewerView):
         context = {
             "filter": filterset,
             "page": page,
-            "rows": [(task, step_title(task.flow_task.name)) for task in page.rows],
+            "rows": _rows_shown(page.rows),
             "total": page.total,
             "counts": page.counts,
             "cursor_error": not cursor_ok,
@@ -35,6 +36,30 @@ class QueueView(ReviewerView):
             "is_coordinator": is_coordinator(request.user),
         }
         return render(request, "workflows/review/queue.html", context)
+
+
+# Stand-ins for the ids in a reversed URL: each row's links are these two URLs
+# with the ids put in, instead of two namespaced reverse() calls per row (which
+# were half the time of rendering a row).
+_COMPLAINT, _TASK = 918273645, 546372819
+
+
+def _rows_shown(tasks) -> list[tuple]:
+    """(task, step title, case URL, claim URL) for each row of the page."""
+    case = reverse("staff:reviews:case", args=[_COMPLAINT])
+    claim = reverse("staff:reviews:task", args=[_COMPLAINT, _TASK, "claim"])
+    rows = []
+    for task in tasks:
+        complaint = str(task.process.complaintprocess.complaint_id)
+        rows.append(
+            (
+                task,
+                step_title(task.flow_task.name),
+                case.replace(str(_COMPLAINT), complaint),
+                claim.replace(str(_COMPLAINT), complaint).replace(str(_TASK), str(task.pk)),
+            )
+        )
+    return rows
 
 
 class QueueExportView(ReviewerView):
