@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import Role
-from surveys.models import Survey
+from surveys.models import Item, Survey
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.factories import member
 from tests.surveys.matrix_builder import ItemFactory
@@ -30,6 +30,7 @@ def _date(page, label: str, day: datetime.date) -> None:
 
 
 def test_a_coordinator_builds_publishes_and_previews_a_survey_with_the_keyboard(page, sign_in_staff, world):
+    Item.objects.filter(district=None).delete()  # only this item in the bank (the migration loads 51)
     ItemFactory(code="SRO-SAFE-1", text_en="I feel safe near the SRO.", text_es="Me siento seguro con el SRO.")
     sign_in_staff(member(Role.COORDINATOR, district=world.a, mfa=True))
     opens = timezone.localdate() + datetime.timedelta(days=2)

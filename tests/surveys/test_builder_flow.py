@@ -16,6 +16,13 @@ from tests.surveys.matrix_builder import ItemFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def own_bank(db):
+    """These tests make the bank items they need: without the shared bank the
+    migration loads (surveys/bank_seed.py), whose codes and counts would mix in."""
+    Item.objects.filter(district=None).delete()
+
+
 @pytest.fixture
 def coordinator(world):
     return member(Role.COORDINATOR, district=world.a)
