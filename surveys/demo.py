@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_DISTRICT_SLUG
 from accounts.models import District, School, User
+from surveys.bank_seed import bank_item_fields, bank_seed
 from surveys.codes import code_generate, code_hash
 from surveys.demo_answers import Respondent, answer_value, respondents_make
 from surveys.demo_texts import COMMENTS, PAGES, PULSE_PAGES
@@ -134,8 +135,18 @@ def _survey_create(district, schools, coordinator, opens, closes, pages, today) 
     return survey
 
 
-def _questions_create(survey: Survey, pages) -> None:
+def _shared_items() -> dict[str, Item]:
+    """The shared bank by code, loaded first if it is missing (a database
+    flushed after its migrations, as test runs do)."""
     items = {i.code: i for i in Item.objects.filter(district=None)}
+    if len(items) < len(bank_item_fields()):
+        bank_seed(Item)
+        items = {i.code: i for i in Item.objects.filter(district=None)}
+    return items
+
+
+def _questions_create(survey: Survey, pages) -> None:
+    items = _shared_items()
     position = 0
     for page_no, (intro_en, intro_es, codes) in enumerate(pages, start=1):
         page = Page.objects.create(survey=survey, position=page_no, intro_en=intro_en, intro_es=intro_es)
