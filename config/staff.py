@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
+from activity.staff import ActivityApplication
 from feedback.staff import SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
@@ -32,5 +33,6 @@ site = StaffSite(
         DeliveryApplication(),
         SurveysApplication(),
         SessionsApplication(),
+        ActivityApplication(),
     ],
 )

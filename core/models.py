@@ -87,6 +87,11 @@ class AuditKind(models.TextChoices):
     HEARD_CHANGED = "heard_changed", _("What we heard: item changed")
     HEARD_REVIEWED = "heard_reviewed", _("What we heard: item reviewed")
     THEME_ADDED = "theme_added", _("Session theme added")
+    ACTIVITY_EVENT_LOGGED = "activity_event_logged", _("SRO enforcement event logged")
+    ACTIVITY_OUTREACH_LOGGED = "activity_outreach_logged", _("SRO outreach activity logged")
+    ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
+    ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
+    ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -157,6 +162,11 @@ KIND_ACTIONS = {
     AuditKind.HEARD_CHANGED: AuditAction.CHANGED,
     AuditKind.HEARD_REVIEWED: AuditAction.CHANGED,
     AuditKind.THEME_ADDED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_EVENT_LOGGED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_OUTREACH_LOGGED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
