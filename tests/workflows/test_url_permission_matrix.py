@@ -12,6 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from tests.activity import matrix_activity
 from tests.feedback import matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows.conftest import ANON
@@ -210,6 +211,8 @@ MATRIX.update(survey_rows())
 MATRIX["staff:surveys:index"] = (None, _staff_area(STAFF, 200), None)
 # Dialogue sessions keep theirs in tests/feedback/matrix_sessions.py.
 MATRIX.update(matrix_sessions.ROWS)
+# SRO activity records keep theirs in tests/activity/matrix_activity.py.
+MATRIX.update(matrix_activity.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():
