@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity
+from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity, OutreachKind
 from activity.services.officers import rostered_schools
 
 # Types that always name an offence.
@@ -70,6 +70,7 @@ class EventForm(_OfficerRecordForm):
         super().__init__(*args, officer=officer, **kwargs)
         self.fields["offence"].queryset = Offence.objects.filter(district_id=officer.agency.district_id, active=True)
         self.fields["offence"].empty_label = _("No offence")
+        self.fields["type"].choices = [("", _("Choose the type")), *EventType.choices]
         self.fields["student_age"].widget.attrs.update({"inputmode": "numeric", "min": 3, "max": 25})
 
     def clean(self):
@@ -102,5 +103,6 @@ class OutreachForm(_OfficerRecordForm):
 
     def __init__(self, *args, officer, **kwargs):
         super().__init__(*args, officer=officer, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose the kind")), *OutreachKind.choices]
         self.fields["people_reached"].widget.attrs["inputmode"] = "numeric"
         self.fields["minutes"].widget.attrs["inputmode"] = "numeric"
