@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import visible_schools
-from activity.models import EnforcementEvent, EventType, Offence
+from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity, OutreachKind
 from activity.services.flags import flagged_q
 
 
@@ -57,3 +57,17 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_flagged(self, queryset, name, value):
         return queryset.filter(flagged_q()) if value else queryset
+
+
+class OutreachFilter(django_filters.FilterSet):
+    school = django_filters.ModelChoiceFilter(label=_("School"), queryset=None, empty_label=_("Every school"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OutreachKind.choices, empty_label=_("Every kind"))
+    month = MonthFilter(label=_("Month"), widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}))
+
+    class Meta:
+        model = OutreachActivity
+        fields = ["school", "kind", "month"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["school"].queryset = visible_schools(user).order_by("name")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_use_activity
-from activity.views import log, records
+from activity.views import log, outreach, records
 
 
 class ActivityApplication(Application):
@@ -21,6 +21,7 @@ class ActivityApplication(Application):
         self.urlpatterns = [
             path("events/<int:pk>/", records.EventDetailView.as_view(), name="event"),
             path("events/export/", records.EventExportView.as_view(), name="export"),
+            path("outreach/", outreach.OutreachListView.as_view(), name="outreach"),
             path("log/event/", log.EventLogView.as_view(), name="event_log"),
             path("log/outreach/", log.OutreachLogView.as_view(), name="outreach_log"),
         ]

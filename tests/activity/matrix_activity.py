@@ -54,6 +54,7 @@ def staff_area(allowed: set[str], ok: int):
 ROWS = {
     "staff:activity:index": (None, staff_area(AREA, 200), None),
     "staff:activity:export": (None, staff_area(AREA, 200), None),
+    "staff:activity:outreach": (None, staff_area(AREA, 200), None),
     "staff:activity:event": (lambda w: {"pk": w.activity_event.pk}, staff_area(EVENT_READERS, 200), None),
     # The matrix's generic data is no event: the form comes back with its errors.
     "staff:activity:event_log": (None, staff_area({"sro"}, 200), staff_area({"sro"}, 200)),

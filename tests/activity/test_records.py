@@ -162,3 +162,18 @@ def test_the_export_defuses_a_formula_in_a_school_name(client, world, events):
     names = {row[header.index("School")] for row in rows}
     assert '\'=HYPERLINK("http://evil")' in names
     assert not any(name.startswith("=") for name in names)
+
+
+def test_outreach_activities_are_listed_for_the_school_administrator_and_not_another_school(client, world, sro):
+    from activity.models import OutreachActivity
+
+    officer = world.a_roster.officer
+    OutreachActivity.objects.create(
+        officer=officer, agency=world.a_agency, school=world.a_school, date="2026-10-05", kind="visibility", minutes=30
+    )
+    url = reverse("staff:activity:outreach")
+    client.force_login(member(Role.SCHOOL_ADMIN, school=world.a_school))
+    page = client.get(url).content.decode()
+    assert "Visible at lunch or in common areas" in page and "Not known" in page
+    client.force_login(member(Role.SCHOOL_ADMIN, school=world.a_other_school))
+    assert list(client.get(url).context["activities"]) == []
