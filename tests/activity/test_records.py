@@ -177,3 +177,10 @@ def test_outreach_activities_are_listed_for_the_school_administrator_and_not_ano
     assert "Visible at lunch or in common areas" in page and "Not known" in page
     client.force_login(member(Role.SCHOOL_ADMIN, school=world.a_other_school))
     assert list(client.get(url).context["activities"]) == []
+
+
+def test_the_month_filter_keeps_the_last_day_of_the_month_and_not_the_next_month(client, world, sro):
+    officer = world.a_roster.officer
+    december_31 = build_event(officer, world.a_school, date="2025-12-31")
+    build_event(officer, world.a_school, date="2026-01-01")
+    assert listed(client, sro, "?month=2025-12") == {december_31.pk}
