@@ -184,3 +184,11 @@ def test_the_month_filter_keeps_the_last_day_of_the_month_and_not_the_next_month
     december_31 = build_event(officer, world.a_school, date="2025-12-31")
     build_event(officer, world.a_school, date="2026-01-01")
     assert listed(client, sro, "?month=2025-12") == {december_31.pk}
+
+
+def test_the_next_page_link_keeps_the_filter(client, sro, world):
+    for _ in range(26):
+        build_event(world.a_roster.officer, world.a_school, school_discipline=True)
+    client.force_login(sro)
+    page = client.get(INDEX + "?flagged=on").content.decode()
+    assert "?flagged=on&amp;page=2" in page
