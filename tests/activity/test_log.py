@@ -106,3 +106,22 @@ def test_a_police_reviewer_cannot_log(client, world):
 
     client.force_login(member(Role.POLICE_REVIEWER, agency=world.a_agency))
     assert client.get(EVENT_URL).status_code == 404
+
+
+def test_every_label_and_choice_of_the_event_form_is_in_spanish(client, world, sro):
+    from django.utils import translation
+
+    from activity.forms import EventForm
+
+    def texts():
+        form = EventForm(officer=world.a_roster.officer)
+        found = {str(field.label) for field in form.fields.values()}
+        for field in form.fields.values():
+            found |= {str(label) for _value, label in getattr(field, "choices", []) if not str(label).isdigit()}
+        return found - {"IEP (IDEA)", "No", world.a_school.name}  # the same in Spanish
+
+    with translation.override("en"):
+        english = texts()
+    with translation.override("es"):
+        spanish = texts()
+    assert english & spanish == set()
