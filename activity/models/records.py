@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, District, Officer, School
@@ -32,8 +33,6 @@ class Offence(models.Model):
         constraints = [models.UniqueConstraint(fields=["district", "code"], name="offence_code_unique_in_district")]
 
     def __str__(self):
-        from django.utils.translation import get_language
-
         return self.name_es if (get_language() or "").startswith("es") and self.name_es else self.name_en
 
 

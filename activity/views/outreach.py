@@ -5,11 +5,10 @@ from django.shortcuts import render
 
 from accounts.rules import ActivityRule, activity_records_for, logging_officer
 from activity.filters import OutreachFilter
-from activity.views.records import PAGE_SIZE, _ActivityArea, _query
-from core.audit import AuditKind, audit_record
+from activity.views.records import PAGE_SIZE, ActivityAreaView, audit_listed
 
 
-class OutreachListView(_ActivityArea):
+class OutreachListView(ActivityAreaView):
     """Outreach activities the person may read, newest first: audited with the filter used."""
 
     def get(self, request):
@@ -18,8 +17,6 @@ class OutreachListView(_ActivityArea):
         found = OutreachFilter(request.GET or None, queryset=rows, user=request.user)
         shown = found.qs if found.is_bound and found.is_valid() else found.queryset
         page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-        audit_record(
-            actor=request.user, kind=AuditKind.ACTIVITY_RECORDS_VIEWED, obj=None, note=_query(request), request=request
-        )
+        audit_listed(request)
         context = {"filter": found, "page_obj": page, "activities": page, "may_log": logging_officer(request.user)}
         return render(request, "activity/staff/outreach_list.html", context)

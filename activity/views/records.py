@@ -18,7 +18,9 @@ from core.csv_export import csv_response
 PAGE_SIZE = 25
 
 
-class _ActivityArea(View):
+class ActivityAreaView(View):
+    """The records' pages exist for SROs, school administrators, coordinators and police reviewers; 404 otherwise."""
+
     def dispatch(self, request, *args, **kwargs):
         if not may_use_activity(request.user):
             raise Http404
@@ -30,7 +32,7 @@ class _ActivityArea(View):
         return found, (found.qs if found.is_bound and found.is_valid() else found.queryset)
 
 
-class EventListView(_ActivityArea):
+class EventListView(ActivityAreaView):
     """Events the person may read, with their MOU flags: audited with the filter used."""
 
     def get(self, request):
@@ -38,14 +40,12 @@ class EventListView(_ActivityArea):
         page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
         for event in page:
             event.flags = event_flags(event)
-        audit_record(
-            actor=request.user, kind=AuditKind.ACTIVITY_RECORDS_VIEWED, obj=None, note=_query(request), request=request
-        )
+        audit_listed(request)
         context = {"filter": found, "page_obj": page, "events": page, "may_log": logging_officer(request.user)}
         return render(request, "activity/staff/index.html", context)
 
 
-class EventDetailView(_ActivityArea):
+class EventDetailView(ActivityAreaView):
     def get(self, request, pk):
         event = get_object_or_404(events_for_list(request.user), pk=pk)
         audit_record(actor=request.user, kind=AuditKind.ACTIVITY_EVENT_VIEWED, obj=event, request=request)
@@ -55,7 +55,7 @@ class EventDetailView(_ActivityArea):
         return render(request, "activity/staff/event.html", context)
 
 
-class EventExportView(_ActivityArea):
+class EventExportView(ActivityAreaView):
     """The filtered list as formula-safe CSV; demographics only where the person may read them."""
 
     def get(self, request):
@@ -69,7 +69,7 @@ class EventExportView(_ActivityArea):
             actor=request.user,
             kind=AuditKind.ACTIVITY_RECORDS_EXPORTED,
             obj=None,
-            note=_query(request),
+            note=filter_note(request),
             request=request,
         )
         rows = (_csv_row(event, with_demographics) for event in events)
@@ -96,5 +96,13 @@ def _display(event, name: str):
     return str(getattr(event, f"get_{name}_display")())
 
 
-def _query(request) -> str:
+def audit_listed(request) -> None:
+    """Records that ``request``'s person listed SRO records, with the filter used."""
+    audit_record(
+        actor=request.user, kind=AuditKind.ACTIVITY_RECORDS_VIEWED, obj=None, note=filter_note(request), request=request
+    )
+
+
+def filter_note(request) -> str:
+    """The filter used, for the audit event's note."""
     return request.GET.urlencode()[:300]
