@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "workflows",
     "surveys",
     "feedback",
+    "activity",
     "assessment",
     "notifications",
 ]

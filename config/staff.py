@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
+from activity.staff import ActivityApplication
 from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
@@ -33,5 +34,6 @@ site = StaffSite(
         SurveysApplication(),
         SessionsApplication(),
         PartnerApplication(),
+        ActivityApplication(),
     ],
 )

@@ -95,6 +95,11 @@ class AuditKind(models.TextChoices):
     PARTNER_RESULTS_VIEWED = "partner_results_viewed", _("Partner feedback results viewed")
     PARTNER_CONCERNS_VIEWED = "partner_concerns_viewed", _("Partner feedback concerns viewed")
     PARTNER_CONCERN_ANSWERED = "partner_concern_answered", _("Partner feedback concern answered")
+    ACTIVITY_EVENT_LOGGED = "activity_event_logged", _("SRO enforcement event logged")
+    ACTIVITY_OUTREACH_LOGGED = "activity_outreach_logged", _("SRO outreach activity logged")
+    ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
+    ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
+    ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -173,6 +178,11 @@ KIND_ACTIONS = {
     AuditKind.PARTNER_RESULTS_VIEWED: AuditAction.VIEWED,
     AuditKind.PARTNER_CONCERNS_VIEWED: AuditAction.VIEWED,
     AuditKind.PARTNER_CONCERN_ANSWERED: AuditAction.CHANGED,
+    AuditKind.ACTIVITY_EVENT_LOGGED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_OUTREACH_LOGGED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

@@ -4,6 +4,7 @@ from django.core.files.base import ContentFile
 from accounts.models import Role
 from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
+from tests.activity.matrix_activity import extend as activity_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -107,6 +108,7 @@ class EveryoneOnACase:
         survey_world(self)
         sessions_world(self)
         partner_world(self)
+        activity_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

@@ -12,6 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from tests.activity import matrix_activity
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows.conftest import ANON
@@ -212,6 +213,8 @@ MATRIX["staff:surveys:index"] = (None, _staff_area(STAFF, 200), None)
 MATRIX.update(matrix_sessions.ROWS)
 # Post-session and MOU partner feedback: tests/feedback/matrix_partner.py.
 MATRIX.update(matrix_partner.ROWS)
+# SRO activity records keep theirs in tests/activity/matrix_activity.py.
+MATRIX.update(matrix_activity.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():

@@ -1,0 +1,108 @@
+"""The SRO's quick log: one enforcement event or one outreach activity, from a phone."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity, OutreachKind
+from activity.services.officers import rostered_schools
+
+# Types that always name an offence.
+_OFFENCE_NEEDED = {
+    EventType.CITATION,
+    EventType.PETITION,
+    EventType.ARREST,
+    EventType.PROBATION_REFERRAL,
+    EventType.JUSTICE_REFERRAL,
+}
+CUSTODY_FIELDS = ("warrant", "principal_consulted", "guardian_notified")
+DEMOGRAPHIC_FIELDS = (
+    "student_age",
+    "student_grade",
+    "student_gender",
+    "student_race",
+    "student_disability",
+    "student_english_learner",
+)
+
+
+class _OfficerRecordForm(forms.ModelForm):
+    """Today and the officer's rostered school by default; no date in the future."""
+
+    def __init__(self, *args, officer, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["date"].widget = forms.DateInput(attrs={"type": "date", "max": today.isoformat()})
+        self.fields["date"].initial = today
+        schools = rostered_schools(officer=officer, on=today)
+        self.fields["school"].queryset = schools
+        self.fields["school"].empty_label = None
+        self.officer = officer
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return date
+
+
+class EventForm(_OfficerRecordForm):
+    class Meta:
+        model = EnforcementEvent
+        fields = (
+            "date",
+            "school",
+            "type",
+            "offence",
+            "referred_for_charging",
+            "school_officials_involved",
+            "real_threat",
+            "school_discipline",
+            *CUSTODY_FIELDS,
+            *DEMOGRAPHIC_FIELDS,
+        )
+        help_texts = {
+            "school_discipline": _("Tick when the event enforced a school rule rather than the law."),
+            "student_age": _("Leave empty when not known. Never write the student's name anywhere."),
+        }
+
+    def __init__(self, *args, officer, **kwargs):
+        super().__init__(*args, officer=officer, **kwargs)
+        self.fields["offence"].queryset = Offence.objects.filter(district_id=officer.agency.district_id, active=True)
+        self.fields["offence"].empty_label = _("No offence")
+        self.fields["type"].choices = [("", _("Choose the type")), *EventType.choices]
+        self.fields["student_age"].widget.attrs.update({"inputmode": "numeric", "min": 3, "max": 25})
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("type")
+        if kind in _OFFENCE_NEEDED and not data.get("offence"):
+            self.add_error("offence", _("Choose the offence for this type of event."))
+        if kind and kind != EventType.ARREST:
+            for name in CUSTODY_FIELDS:
+                if data.get(name):
+                    self.add_error(name, _("Only for an arrest or custody."))
+        return data
+
+    def custody_fields(self):
+        return [self[name] for name in CUSTODY_FIELDS]
+
+    def demographic_fields(self):
+        return [self[name] for name in DEMOGRAPHIC_FIELDS]
+
+    def main_fields(self):
+        skip = set(CUSTODY_FIELDS) | set(DEMOGRAPHIC_FIELDS)
+        return [field for field in self if field.name not in skip]
+
+
+class OutreachForm(_OfficerRecordForm):
+    class Meta:
+        model = OutreachActivity
+        fields = ("date", "school", "kind", "people_reached", "minutes")
+        help_texts = {"people_reached": _("Leave empty when not known; write 0 only when nobody came.")}
+
+    def __init__(self, *args, officer, **kwargs):
+        super().__init__(*args, officer=officer, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose the kind")), *OutreachKind.choices]
+        self.fields["people_reached"].widget.attrs["inputmode"] = "numeric"
+        self.fields["minutes"].widget.attrs["inputmode"] = "numeric"

@@ -1,0 +1,29 @@
+from activity.models.records import (
+    Disability,
+    EnforcementEvent,
+    Enrolment,
+    EnrolmentDimension,
+    EventType,
+    Gender,
+    Grade,
+    Offence,
+    OutreachActivity,
+    OutreachKind,
+    RaceEthnicity,
+    YesNoUnknown,
+)
+
+__all__ = [
+    "Disability",
+    "EnforcementEvent",
+    "Enrolment",
+    "EnrolmentDimension",
+    "EventType",
+    "Gender",
+    "Grade",
+    "Offence",
+    "OutreachActivity",
+    "OutreachKind",
+    "RaceEthnicity",
+    "YesNoUnknown",
+]

@@ -1,0 +1,30 @@
+"""The SRO activity part of the staff site (/staff/activity/, names ``staff:activity:...``)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from viewflow.urls import Application
+
+from accounts.rules import may_use_activity
+from activity.views import log, outreach, records
+
+
+class ActivityApplication(Application):
+    """Every view decides itself (404 out of scope); the permission only hides the menu entry."""
+
+    title = _("SRO activity")
+    app_name = "activity"
+    permission = staticmethod(may_use_activity)
+    index_path = path("", records.EventListView.as_view(), name="index")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.urlpatterns = [
+            path("events/<int:pk>/", records.EventDetailView.as_view(), name="event"),
+            path("events/export/", records.EventExportView.as_view(), name="export"),
+            path("outreach/", outreach.OutreachListView.as_view(), name="outreach"),
+            path("log/event/", log.EventLogView.as_view(), name="event_log"),
+            path("log/outreach/", log.OutreachLogView.as_view(), name="outreach_log"),
+        ]
+
+    def _get_resolver_extra(self):
+        return {"viewset": self, "activity_app": self}

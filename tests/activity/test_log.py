@@ -1,0 +1,127 @@
+"""The SRO's quick log on a phone: defaults, errors next to the field, both languages, audited."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from activity.models import EnforcementEvent, EventType, OutreachActivity
+from core.models import AuditEvent, AuditKind
+from tests.activity.builders import offence
+
+pytestmark = pytest.mark.django_db
+EVENT_URL = reverse("staff:activity:event_log")
+OUTREACH_URL = reverse("staff:activity:outreach_log")
+
+
+def test_the_event_form_starts_on_today_at_the_officers_rostered_school(client, world, sro):
+    client.force_login(sro)
+    form = client.get(EVENT_URL).context["form"]
+    assert form["date"].value() == timezone.localdate()
+    assert list(form.fields["school"].queryset) == [world.a_school]
+    assert form["school"].value() is None or form.fields["school"].empty_label is None
+
+
+def test_an_sro_logs_a_citation_with_demographics_and_no_name(client, world, sro):
+    client.force_login(sro)
+    data = {
+        "date": "2026-10-05",
+        "school": world.a_school.pk,
+        "type": EventType.CITATION,
+        "offence": offence(world.a, "disturbance").pk,
+        "student_age": "14",
+        "student_grade": "9",
+        "student_race": "black",
+        "student_disability": "iep",
+    }
+    response = client.post(EVENT_URL, data)
+    assert response.status_code == 302
+    event = EnforcementEvent.objects.get()
+    assert (event.officer, event.agency, event.student_age, event.student_disability) == (
+        world.a_roster.officer,
+        world.a_agency,
+        14,
+        "iep",
+    )
+    assert event.student_gender == ""  # unknown stays unknown
+    assert AuditEvent.objects.filter(kind=AuditKind.ACTIVITY_EVENT_LOGGED, object_id=str(event.pk)).exists()
+
+
+def test_a_citation_without_an_offence_is_refused_next_to_the_offence_field(client, world, sro):
+    client.force_login(sro)
+    response = client.post(EVENT_URL, {"date": "2026-10-05", "school": world.a_school.pk, "type": EventType.CITATION})
+    assert response.status_code == 200
+    assert response.context["form"].errors["offence"] == ["Choose the offence for this type of event."]
+    assert 'id="id_offence_errors"' in response.content.decode()
+    assert not EnforcementEvent.objects.exists()
+
+
+def test_the_form_speaks_spanish_to_a_spanish_reader(client, world, sro):
+    client.force_login(sro)
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = client.post(
+        EVENT_URL,
+        {"date": tomorrow, "school": world.a_school.pk, "type": EventType.SEARCH},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    page = response.content.decode()
+    assert "Registrar un hecho" in page
+    assert response.context["form"].errors["date"] == ["La fecha no puede ser futura."]
+
+
+def test_custody_answers_on_a_search_are_refused(client, world, sro):
+    client.force_login(sro)
+    data = {"date": "2026-10-05", "school": world.a_school.pk, "type": EventType.SEARCH, "warrant": "on"}
+    response = client.post(EVENT_URL, data)
+    assert response.context["form"].errors["warrant"] == ["Only for an arrest or custody."]
+
+
+def test_a_school_the_officer_is_not_rostered_at_is_refused(client, world, sro):
+    client.force_login(sro)
+    response = client.post(EVENT_URL, {"date": "2026-10-05", "school": world.b_school.pk, "type": EventType.SEARCH})
+    assert "school" in response.context["form"].errors
+
+
+def test_an_sro_logs_an_outreach_activity_with_unknown_reach(client, world, sro):
+    client.force_login(sro)
+    response = client.post(
+        OUTREACH_URL, {"date": "2026-10-05", "school": world.a_school.pk, "kind": "visibility", "minutes": "30"}
+    )
+    assert response.status_code == 302
+    activity = OutreachActivity.objects.get()
+    assert (activity.minutes, activity.people_reached) == (30, None)
+
+
+def test_zero_people_reached_is_kept_as_zero(client, world, sro):
+    client.force_login(sro)
+    data = {"date": "2026-10-05", "school": world.a_school.pk, "kind": "presentation", "minutes": "45"}
+    client.post(OUTREACH_URL, {**data, "people_reached": "0"})
+    assert OutreachActivity.objects.get().people_reached == 0
+
+
+def test_a_police_reviewer_cannot_log(client, world):
+    from accounts.models import Role
+    from tests.factories import member
+
+    client.force_login(member(Role.POLICE_REVIEWER, agency=world.a_agency))
+    assert client.get(EVENT_URL).status_code == 404
+
+
+def test_every_label_and_choice_of_the_event_form_is_in_spanish(client, world, sro):
+    from django.utils import translation
+
+    from activity.forms import EventForm
+
+    def texts():
+        form = EventForm(officer=world.a_roster.officer)
+        found = {str(field.label) for field in form.fields.values()}
+        for field in form.fields.values():
+            found |= {str(label) for _value, label in getattr(field, "choices", []) if not str(label).isdigit()}
+        return found - {"IEP (IDEA)", "No", world.a_school.name}  # the same in Spanish
+
+    with translation.override("en"):
+        english = texts()
+    with translation.override("es"):
+        spanish = texts()
+    assert english & spanish == set()
