@@ -132,3 +132,12 @@ def test_a_school_administrator_finds_results_only_for_surveys_at_their_school(c
     content = client.get(reverse("staff:surveys:index")).content.decode()
     assert reverse("staff:surveys:results_detail", args=[here.pk]) in content
     assert reverse("staff:surveys:results_detail", args=[elsewhere.pk]) not in content
+
+
+def test_the_survey_list_pages_through_many_surveys(client, world):
+    for _ in range(27):
+        build_survey(world.a, [world.a_school])
+    client.force_login(member(Role.ADVISORY, district=world.a))
+    first = client.get(reverse("staff:surveys:index")).content.decode()
+    assert "Page 1 of 2" in first and "?page=2" in first
+    assert "Page 2 of 2" in client.get(reverse("staff:surveys:index"), {"page": 2}).content.decode()
