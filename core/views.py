@@ -7,13 +7,25 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import View
 from django.views.generic import TemplateView
 
 
 class HomeView(TemplateView):
     template_name = "core/home.html"
+
+
+class PrivatePageMixin:
+    """Pages about one person (a complaint, a sign-up, a survey in progress):
+    never cached by shared caches, never indexed."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class ComingSoonView(TemplateView):

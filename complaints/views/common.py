@@ -1,20 +1,7 @@
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.clientip import client_key
 from core.ratelimit import hit_any
-
-
-class PrivatePageMixin:
-    """Pages with a person's complaint on them: never cached by shared caches,
-    never indexed."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
 
 
 def over_limit(request, scope: str, per_hour: int, *, session: bool = True) -> bool:

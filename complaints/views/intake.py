@@ -23,8 +23,9 @@ from complaints.services.intake import (
     draft_save,
 )
 from complaints.tracking_session import tracking_session_open
-from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.common import over_limit, upload_too_large
 from complaints.views.uploads import upload_failed_response
+from core.views import PrivatePageMixin
 
 MAX_DRAFT_VALUE = 20000
 MAX_DRAFT_VALUES = 20

@@ -21,9 +21,10 @@ from complaints.tracking_session import (
     tracking_session_open,
     tracking_session_take_reply,
 )
-from complaints.views.common import PrivatePageMixin, over_limit, upload_too_large
+from complaints.views.common import over_limit, upload_too_large
 from complaints.views.uploads import upload_failed_response
 from core.clientip import client_key
+from core.views import PrivatePageMixin
 
 
 def unlock_refused_message() -> str:

@@ -27,7 +27,6 @@ from core.audit import AuditKind, audit_record
 from core.crypto import encrypt
 from feedback.models import MouCommitment, PartnerRound, PartnerSide
 from feedback.mou import DEFAULT_COMMITMENTS
-from notifications.services import email_enqueue
 from surveys.codes import code_generate, code_hash
 from surveys.models import (
     AnonymityMode,
@@ -42,7 +41,7 @@ from surveys.models import (
     Survey,
 )
 from surveys.scales import choice_rows
-from surveys.services.invitations import mail_context
+from surveys.services.invitations import invitation_mail_enqueue
 
 CONCERN = "concern"
 RATING, COMMENT = "rating", "comment"
@@ -160,15 +159,7 @@ def _invite(survey: Survey, people: list[tuple], district: District) -> int:
             code_hash=code_hash(code, purpose="invitation"),
             code_encrypted=encrypt(code),
         )
-        email_enqueue(
-            template="survey_invitation",
-            to=invitation.email,
-            language=invitation.language,
-            context=mail_context(invitation, code),
-            key=f"survey-invitation-{invitation.pk}",
-            district=district,
-            user=user,
-        )
+        invitation_mail_enqueue(invitation, code, district=district, user=user)
         sent += 1
     return sent
 

@@ -21,7 +21,6 @@ from core.audit import AuditKind, audit_record
 from core.crypto import decrypt, encrypt
 from core.suppression import Shown, percent, primary_hidden, protect_line
 from feedback.models import Attendance, FeedbackTicket, Registration, Session, SessionFeedback
-from notifications.services import email_enqueue
 from surveys.codes import code_display, code_generate, code_hash
 from surveys.models import (
     Answer,
@@ -34,7 +33,7 @@ from surveys.models import (
     Response,
     Survey,
 )
-from surveys.services.invitations import mail_context
+from surveys.services.invitations import invitation_mail_enqueue
 from surveys.services.reach import REACHABLE, absolute, taking_path
 
 
@@ -131,14 +130,7 @@ def feedback_invitation_issue(*, registration: Registration, actor=None, request
     invitation, code = _invitation(registration, feedback.survey, session)
     FeedbackTicket.objects.create(registration=registration)
     if invitation.kind == InvitationKind.EMAIL:
-        email_enqueue(
-            template="survey_invitation",
-            to=invitation.email,
-            language=invitation.language,
-            context=mail_context(invitation, code),
-            key=f"survey-invitation-{invitation.pk}",
-            district=session.district,
-        )
+        invitation_mail_enqueue(invitation, code, district=session.district)
     audit_record(
         actor=actor,
         kind=AuditKind.SESSION_FEEDBACK_ISSUED,

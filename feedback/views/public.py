@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -15,6 +14,7 @@ from django_filters.views import FilterView
 from accounts.models import School
 from core.clientip import client_key
 from core.ratelimit import hit_any
+from core.views import PrivatePageMixin
 from feedback.filters import SessionFilter
 from feedback.forms import RegistrationChangeForm, RegistrationForm
 from feedback.models import RegistrationStatus
@@ -29,17 +29,6 @@ from feedback.services.registrations import (
     registration_create,
     registration_pending_consent,
 )
-
-
-class PrivatePageMixin:
-    """Pages with a person's sign-up on them: never cached by shared caches, never indexed."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
 
 
 class SessionListView(FilterView):

@@ -173,6 +173,20 @@ def mail_context(invitation: Invitation, code: str, *, reminder: int = 0) -> dic
     }
 
 
+def invitation_mail_enqueue(invitation: Invitation, code: str, *, district, user=None) -> None:
+    """Queues the bilingual invitation mail of ``invitation`` (its ``code`` is
+    stored encrypted until sent); the same invitation is mailed once."""
+    email_enqueue(
+        template="survey_invitation",
+        to=invitation.email,
+        language=invitation.language,
+        context=mail_context(invitation, code),
+        key=f"survey-invitation-{invitation.pk}",
+        district=district,
+        user=user,
+    )
+
+
 def _email_invitation(survey: Survey, row: InviteeRow) -> tuple[Invitation, str]:
     code = code_generate()
     invitation = Invitation(
@@ -218,14 +232,7 @@ def invitations_create(*, survey: Survey, rows: list[InviteeRow], actor, request
     schools = {school.pk: school for school in survey.schools.all()}
     for invitation, code in created:
         invitation.survey, invitation.school = survey, schools[invitation.school_id]
-        email_enqueue(
-            template="survey_invitation",
-            to=invitation.email,
-            language=invitation.language,
-            context=mail_context(invitation, code),
-            key=f"survey-invitation-{invitation.pk}",
-            district=survey.district,
-        )
+        invitation_mail_enqueue(invitation, code, district=survey.district)
     summary.created = len(created)
     counts = {"invited": summary.created, "already_invited": summary.already_invited, "opted_out": summary.opted_out}
     audit_record(actor=actor, kind=AuditKind.SURVEY_INVITED, obj=survey, changes=counts, request=request)

@@ -12,12 +12,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from core.clientip import client_key
 from core.ratelimit import hit
+from core.views import PrivatePageMixin
 from surveys.codes import code_normalise
 from surveys.i18n import current_language, pick
 from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey, SurveyStatus
@@ -43,17 +43,6 @@ CODE_USED = _("This code has already been used to answer the survey. Each code c
 CODE_CLASS_CLOSED = _("This class code is no longer accepting answers. Please ask your teacher.")
 RESUME_UNKNOWN = _("We do not recognise this resume code, or the answers saved with it have expired.")
 LIMITED = _("Too many attempts from this connection. Please try again in an hour.")
-
-
-class PublicSurveyPageMixin:
-    """Taking pages are never cached by shared caches, nor indexed."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
 
 
 def over_limit(request, scope: str, per_hour: int) -> bool:
@@ -140,7 +129,7 @@ def code_page(request, form, *, error=None, limited=False, status=200):
     return render(request, "surveys/take/code.html", context, status=status)
 
 
-class SurveyIndexView(PublicSurveyPageMixin, View):
+class SurveyIndexView(PrivatePageMixin, View):
     """Open surveys with their link per school, and the "I have a code" form."""
 
     per_page = 20
@@ -161,7 +150,7 @@ class SurveyIndexView(PublicSurveyPageMixin, View):
         return render(request, "surveys/take/index.html", context)
 
 
-class OpenLinkView(PublicSurveyPageMixin, View):
+class OpenLinkView(PrivatePageMixin, View):
     """A school's open link (the poster's QR code points here)."""
 
     def setup(self, request, *args, public_id, school_slug, **kwargs):
@@ -198,7 +187,7 @@ def _ticket_for_code(code: str) -> tuple[StartTicket | None, object]:
     return class_code_ticket(class_code), None
 
 
-class CodeView(PublicSurveyPageMixin, View):
+class CodeView(PrivatePageMixin, View):
     """ "I have a code": an invitation's access code or a class code."""
 
     def get(self, request):
@@ -218,7 +207,7 @@ class CodeView(PublicSurveyPageMixin, View):
         return redirect("surveys:take_code_link", code=form.cleaned_data["code"].strip())
 
 
-class CodeLinkView(PublicSurveyPageMixin, View):
+class CodeLinkView(PrivatePageMixin, View):
     """The invitation mail's one-click link (or a typed code): GET shows the
     survey's first page with a Start button, POST starts. Nothing changes on GET."""
 
@@ -246,7 +235,7 @@ class CodeLinkView(PublicSurveyPageMixin, View):
         return refusal or start_post(request, ticket, action=self.action)
 
 
-class ResumeView(PublicSurveyPageMixin, View):
+class ResumeView(PrivatePageMixin, View):
     """Continue a survey on any device with the resume code."""
 
     def get(self, request):

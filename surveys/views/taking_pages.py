@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from core.views import PrivatePageMixin
 from surveys.codes import code_display
 from surveys.forms import PageForm, field_name
 from surveys.i18n import current_language, pick
@@ -24,7 +25,7 @@ from surveys.services.taking import (
 )
 from surveys.take_forms import CodeForm
 from surveys.take_session import take_session_close, take_session_draft, take_session_resume_code
-from surveys.views.taking import CODE_USED, PublicSurveyPageMixin, code_page, published_survey, status_page
+from surveys.views.taking import CODE_USED, code_page, published_survey, status_page
 
 NO_DRAFT = _("Your answers were not found in this browser. Enter your resume code to continue.")
 REQUIRED_LEFT = _("Please answer the required questions on this page before sending.")
@@ -38,7 +39,7 @@ def _typed(form: PageForm) -> dict:
     return {q.pk: form.cleaned_data[field_name(q)] for q in form.questions if field_name(q) in form.cleaned_data}
 
 
-class TakePageView(PublicSurveyPageMixin, View):
+class TakePageView(PrivatePageMixin, View):
     """The current page of this browser's survey in progress."""
 
     template_name = "surveys/take/page.html"
@@ -144,7 +145,7 @@ class TakePageView(PublicSurveyPageMixin, View):
         return render(self.request, self.template_name, context)
 
 
-class ThanksView(PublicSurveyPageMixin, View):
+class ThanksView(PrivatePageMixin, View):
     """The survey's thank-you text. Knows nothing about who finished."""
 
     def get(self, request, public_id):

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from complaints.selectors import complaint_appeal, tracked_complaint
-from complaints.views.common import PrivatePageMixin
+from core.views import PrivatePageMixin
 from workflows.review.forms import AppealForm
 from workflows.review.services import appeal_file, open_task
 
