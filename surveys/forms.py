@@ -4,7 +4,7 @@ preview and paper entry all use it, so a question is asked one way."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from surveys.i18n import pick
+from core.i18n import pick
 from surveys.models import Question, QuestionKind
 
 SHORT_TEXT_MAX = 200

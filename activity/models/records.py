@@ -8,10 +8,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, District, Officer, School
+from core.i18n import pick
 
 
 class Offence(models.Model):
@@ -33,7 +33,7 @@ class Offence(models.Model):
         constraints = [models.UniqueConstraint(fields=["district", "code"], name="offence_code_unique_in_district")]
 
     def __str__(self):
-        return self.name_es if (get_language() or "").startswith("es") and self.name_es else self.name_en
+        return pick(self, "name")
 
 
 class EventType(models.TextChoices):

@@ -8,6 +8,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from core.i18n import pick
 from feedback.models import Session
 
 PRODID = "-//Common Ground//Dialogue sessions//EN"
@@ -22,9 +23,9 @@ def _event(session: Session, *, language: str) -> icalendar.Event:
     event.add("dtstamp", session.updated_at or timezone.now())
     event.add("dtstart", session.starts_at.astimezone(zone))
     event.add("dtend", session.ends_at.astimezone(zone))
-    title = (session.title_es if language == "es" else "") or session.title_en
+    title = pick(session, "title", language)
     event.add("summary", title)
-    description = (session.description_es if language == "es" else "") or session.description_en
+    description = pick(session, "description", language)
     if description:
         event.add("description", description)
     location = session.place or session.online_url

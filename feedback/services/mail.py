@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from core.i18n import pick
 from feedback.models import Registration, Session
 from feedback.services.calendar import sessions_ical
 from notifications.services import email_enqueue
@@ -13,7 +14,7 @@ def session_context(session: Session, *, language: str) -> dict:
     with translation.override(language):
         start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
         return {
-            "session_title": (session.title_es if language == "es" else "") or session.title_en,
+            "session_title": pick(session, "title", language),
             "session_date": formats.date_format(start, "DATE_FORMAT"),
             "session_time": f"{formats.time_format(start)}–{formats.time_format(end)}",
             "session_place": session.place,

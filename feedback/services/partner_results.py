@@ -16,9 +16,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import User
 from core.audit import AuditKind, audit_record
+from core.i18n import pick
 from feedback.models import ConcernReply, MouCommitment, PartnerRound
 from feedback.services.partner import COMMENT, CONCERN, RATING
-from surveys.i18n import pick
 from surveys.models import Answer, Attribution, QuestionKind
 from surveys.services.results import survey_results
 

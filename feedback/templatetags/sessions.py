@@ -1,16 +1,16 @@
 """Template helpers of the sessions: a bilingual text in the reader's language, seats left."""
 
 from django import template
-from django.utils.translation import get_language
+
+from core.i18n import pick
 
 register = template.Library()
 
 
-@register.filter
-def pick(obj, field: str) -> str:
-    """``obj.<field>_es`` for Spanish readers when filled, else ``obj.<field>_en``."""
-    language = (get_language() or "en")[:2]
-    return getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_en", "")
+@register.filter(name="pick")
+def pick_filter(obj, field: str) -> str:
+    """``obj.<field>`` in the reader's language (``core.i18n.pick``)."""
+    return pick(obj, field)
 
 
 @register.filter

@@ -5,11 +5,11 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.rules import SessionRule, get_session_for_user, may_session
+from core.i18n import current_language, pick
 from feedback.models import SessionFeedback
 from feedback.services.post_session import (
     FeedbackSurveyRefused,
@@ -19,7 +19,6 @@ from feedback.services.post_session import (
     issued_count,
     session_feedback_set,
 )
-from surveys.i18n import pick
 from surveys.services.reach import qr_svg
 
 
@@ -33,10 +32,6 @@ class FeedbackSurveyForm(forms.Form):
         self.fields["survey"].help_text = _(
             "Surveys with the purpose “Dialogue session feedback”, built in Surveys; each serves one session."
         )
-
-
-def _language() -> str:
-    return "es" if (get_language() or "en").startswith("es") else "en"
 
 
 class PostSessionView(View):
@@ -58,7 +53,7 @@ class PostSessionView(View):
         results = None
         if feedback and may_read:
             results = feedback_results_view(
-                session=self.session, actor=request.user, language=_language(), request=request
+                session=self.session, actor=request.user, language=current_language(), request=request
             )
         context = {
             "session": self.session,

@@ -1,5 +1,5 @@
 """A survey: settings, pages, questions and choices. Texts are stored in both
-languages side by side (``*_en``, ``*_es``); ``surveys.i18n.pick`` chooses the
+languages side by side (``*_en``, ``*_es``); ``core.i18n.pick`` chooses the
 one for the current request. A published survey is frozen: changing it makes a
 new version (``previous_version``), so results never mix two wordings."""
 

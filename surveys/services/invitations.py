@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 
 from core.audit import AuditKind, audit_record
 from core.crypto import decrypt, encrypt
+from core.i18n import LANGUAGES
 from notifications.services import email_enqueue
 from surveys.codes import code_display, code_generate, code_hash
-from surveys.i18n import LANGUAGES
 from surveys.models import AnonymityMode, Invitation, InvitationKind, InvitationStatus, OptOut, RespondentGroup, Survey
 from surveys.services.reach import taking_path
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import pick
 from core.suppression import Shown
-from surveys.i18n import pick
 from surveys.models import Answer, Demographic, Domain, Question, QuestionChoice, QuestionKind, RespondentGroup, Survey
 from surveys.services.results_counts import respondent_table, response_rates
 from surveys.services.results_rows import QuestionResult, favourable_ids, question_result

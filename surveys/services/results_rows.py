@@ -4,8 +4,8 @@ leaves here as a number."""
 
 from dataclasses import dataclass
 
+from core.i18n import pick
 from core.suppression import Shown, percent
-from surveys.i18n import pick
 from surveys.models import Question, QuestionKind
 from surveys.scales import favourable_values
 from surveys.services.results_tables import N, QuestionTable, favourable_count

@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.generic import TemplateView
 
+from core.i18n import LANGUAGES, pick
 from surveys.forms import PageForm
-from surveys.i18n import LANGUAGES, pick
 from surveys.models import Question
 from surveys.views.builder_base import BuilderMixin
 

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.i18n import LANGUAGES, pick
+from core.i18n import LANGUAGES, pick
 from surveys.models import OptOut, RespondentGroup, Survey
 from surveys.services.invitations import CSV_MAX_BYTES, invitation_csv_read
 from surveys.services.reach import PRINT_MAX

@@ -11,8 +11,8 @@ from accounts.rules import SurveyRule, get_survey_for_user, survey_result_school
 from core.audit import AuditKind, audit_record
 from core.charts import chart_bars
 from core.csv_export import csv_response
+from core.i18n import pick
 from core.suppression import Shown
-from surveys.i18n import pick
 from surveys.services.results import SurveyResults, survey_results
 from surveys.services.results_share import survey_results_share
 from surveys.views.results_filters import ResultsFilter, ShareForm

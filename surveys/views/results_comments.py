@@ -8,7 +8,7 @@ from django.views import View
 
 from accounts.rules import SurveyRule, get_survey_for_user, survey_result_school_ids
 from core.audit import AuditKind, audit_record
-from surveys.i18n import pick
+from core.i18n import pick
 from surveys.services.comments import comment_answers, comment_queue, comment_review, readable_comments
 from surveys.views.results_filters import CommentQueueFilter, CommentReviewForm, CommentsFilter
 

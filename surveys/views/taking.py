@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from core.clientip import client_key
+from core.i18n import current_language, pick
 from core.ratelimit import hit
 from core.views import PrivatePageMixin
 from surveys.codes import code_normalise
-from surveys.i18n import current_language, pick
 from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey, SurveyStatus
 from surveys.services.taking import (
     InvitationAlreadyUsed,

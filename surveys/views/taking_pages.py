@@ -9,10 +9,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from core.i18n import current_language, pick
 from core.views import PrivatePageMixin
 from surveys.codes import code_display
 from surveys.forms import PageForm, field_name
-from surveys.i18n import current_language, pick
 from surveys.models import ResponseDraft
 from surveys.services.taking import (
     InvitationAlreadyUsed,

@@ -1,4 +1,4 @@
-"""Bilingual texts stored side by side (``title_en``/``title_es``)."""
+"""Bilingual texts stored side by side (``title_en``/``title_es``): the one place that picks the reader's."""
 
 from django.utils.translation import get_language
 
