@@ -70,7 +70,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "district"]
+    list_display = ["name", "level", "district"]
     list_filter = ["district"]
     search_fields = ["name"]
 

@@ -12,7 +12,18 @@ from allauth.mfa.utils import decrypt
 from django.db import transaction
 from django.db.models import QuerySet
 
-from accounts.models import STAFF_ROLES, Agency, District, Membership, Officer, Role, RosterAssignment, School, User
+from accounts.models import (
+    STAFF_ROLES,
+    Agency,
+    District,
+    Membership,
+    Officer,
+    Role,
+    RosterAssignment,
+    School,
+    SchoolLevel,
+    User,
+)
 
 DEMO_PASSWORD = "common-ground-demo"
 # Base32 secret shared by every demo staff account; add it to any
@@ -23,9 +34,10 @@ DEMO_EMAIL_DOMAIN = "demo.commonground.test"
 DEMO_DISTRICT_SLUG = "riverside"
 
 SCHOOLS = [
-    ("Lincoln High School", "lincoln-high"),
-    ("Roosevelt Middle School", "roosevelt-middle"),
-    ("Garfield High School", "garfield-high"),
+    ("Lincoln High School", "lincoln-high", SchoolLevel.HIGH),
+    ("Roosevelt Middle School", "roosevelt-middle", SchoolLevel.MIDDLE),
+    ("Garfield High School", "garfield-high", SchoolLevel.HIGH),
+    ("Jefferson Elementary School", "jefferson-elementary", SchoolLevel.ELEMENTARY),
 ]
 
 
@@ -49,6 +61,8 @@ DEMO_USERS = [
     DemoUser("coordinator@demo.commonground.test", "Cory Coordinator", Role.COORDINATOR),
     DemoUser("advisory@demo.commonground.test", "Avery Advisor", Role.ADVISORY),
     DemoUser("facilitator@demo.commonground.test", "Frankie Facilitator", Role.FACILITATOR),
+    DemoUser("superintendent@demo.commonground.test", "Sydney Superintendent", Role.SUPERINTENDENT),
+    DemoUser("chief@demo.commonground.test", "Chief Dana Ortiz", Role.AGENCY_HEAD, agency=True),
 ]
 
 
@@ -59,8 +73,8 @@ def demo_district_create(*, today: datetime.date) -> list[DemoUser]:
         slug=DEMO_DISTRICT_SLUG, defaults={"name": "Riverside Unified School District"}
     )
     schools = {
-        slug: School.objects.get_or_create(district=district, slug=slug, defaults={"name": name})[0]
-        for name, slug in SCHOOLS
+        slug: School.objects.update_or_create(district=district, slug=slug, defaults={"name": name, "level": level})[0]
+        for name, slug, level in SCHOOLS
     }
     agency, _ = Agency.objects.get_or_create(
         district=district, slug="riverside-pd", defaults={"name": "Riverside Police Department"}
@@ -101,7 +115,12 @@ def _demo_roster(agency: Agency, schools: dict[str, School], today: datetime.dat
         Officer.objects.get_or_create(agency=agency, badge_number="1187", defaults={"full_name": "Jordan Blake"})[0],
     ]
     start = datetime.date(today.year if today.month >= 8 else today.year - 1, 8, 1)
-    plan = [(officers[0], "lincoln-high"), (officers[0], "roosevelt-middle"), (officers[1], "garfield-high")]
+    plan = [
+        (officers[0], "lincoln-high"),
+        (officers[0], "roosevelt-middle"),
+        (officers[1], "garfield-high"),
+        (officers[1], "jefferson-elementary"),
+    ]
     for officer, slug in plan:
         RosterAssignment.objects.get_or_create(officer=officer, school=schools[slug], defaults={"starts_on": start})
 

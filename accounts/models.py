@@ -103,10 +103,20 @@ class District(models.Model):
         return self.name
 
 
+class SchoolLevel(models.TextChoices):
+    """How reports group schools (the district's quarterly review goes level by level)."""
+
+    ELEMENTARY = "elementary", _("Elementary")
+    MIDDLE = "middle", _("Middle")
+    HIGH = "high", _("High")
+    OTHER = "other", _("Other")
+
+
 class School(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools", verbose_name=_("district"))
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"))
+    level = models.CharField(_("level"), max_length=12, choices=SchoolLevel.choices, default=SchoolLevel.OTHER)
 
     class Meta:
         verbose_name = _("school")
@@ -148,14 +158,25 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("District coordinator")
     ADVISORY = "advisory", _("Advisory team member")
     FACILITATOR = "facilitator", _("Dialogue facilitator")
+    SUPERINTENDENT = "superintendent", _("Superintendent")
+    AGENCY_HEAD = "agency_head", _("Police chief or agency head")
 
 
 # Roles that open the staff area, and so must use two-factor authentication.
 STAFF_ROLES = frozenset(
-    {Role.SCHOOL_ADMIN, Role.POLICE_REVIEWER, Role.SRO, Role.COORDINATOR, Role.ADVISORY, Role.FACILITATOR}
+    {
+        Role.SCHOOL_ADMIN,
+        Role.POLICE_REVIEWER,
+        Role.SRO,
+        Role.COORDINATOR,
+        Role.ADVISORY,
+        Role.FACILITATOR,
+        Role.SUPERINTENDENT,
+        Role.AGENCY_HEAD,
+    }
 )
 SCHOOL_ROLES = frozenset({Role.SCHOOL_ADMIN})
-AGENCY_ROLES = frozenset({Role.POLICE_REVIEWER, Role.SRO})
+AGENCY_ROLES = frozenset({Role.POLICE_REVIEWER, Role.SRO, Role.AGENCY_HEAD})
 
 
 class Membership(models.Model):

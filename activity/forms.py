@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity, OutreachKind
+from activity.services.locks import month_is_locked
 from activity.services.officers import rostered_schools
 
 # Types that always name an offence.
@@ -44,6 +45,16 @@ class _OfficerRecordForm(forms.ModelForm):
         if date > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return date
+
+    def _post_clean(self):
+        school, date = self.cleaned_data.get("school"), self.cleaned_data.get("date")
+        if school and date and month_is_locked(school_id=school.pk, day=date):
+            self.add_error(
+                "date",
+                _("This month's records at %(school)s were reviewed and locked; ask the coordinator to correct them.")
+                % {"school": school},
+            )
+        super()._post_clean()
 
 
 class EventForm(_OfficerRecordForm):

@@ -1,3 +1,4 @@
+from activity.models.locks import LockedMonth
 from activity.models.records import (
     Disability,
     EnforcementEvent,
@@ -21,6 +22,7 @@ __all__ = [
     "EventType",
     "Gender",
     "Grade",
+    "LockedMonth",
     "Offence",
     "OutreachActivity",
     "OutreachKind",

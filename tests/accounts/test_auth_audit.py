@@ -120,7 +120,8 @@ def operator(db):
 def test_a_change_made_in_the_admin_is_recorded_for_the_records_district(client, world, operator):
     client.force_login(operator)
     url = reverse("admin:accounts_school_change", args=[world.a_school.pk])
-    response = client.post(url, {"district": world.a.pk, "name": "A High School", "slug": world.a_school.slug})
+    data = {"district": world.a.pk, "name": "A High School", "slug": world.a_school.slug, "level": "high"}
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
 
     event = AuditEvent.objects.get(kind=AuditKind.ADMIN_CHANGE)

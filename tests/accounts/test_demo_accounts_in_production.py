@@ -56,9 +56,9 @@ def test_purge_demo_without_yes_lists_what_would_go_and_deletes_nothing(demo):
     out = StringIO()
     with pytest.raises(CommandError, match="--yes"):
         call_command("purge_demo", stdout=out)
-    assert "Demo accounts (@demo.commonground.test, public password): 10" in out.getvalue()
+    assert "Demo accounts (@demo.commonground.test, public password): 12" in out.getvalue()
     assert District.objects.filter(slug="riverside").exists()
-    assert User.objects.count() == 10
+    assert User.objects.count() == 12
 
 
 def test_purge_demo_removes_demo_accounts_district_and_complaints_but_nothing_else(

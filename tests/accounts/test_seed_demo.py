@@ -11,16 +11,17 @@ from accounts.mfa import has_mfa
 from accounts.models import STAFF_ROLES, District, Role, RosterAssignment, School, User
 
 
-def test_seed_demo_creates_three_schools_an_agency_a_roster_and_one_user_per_role(db, settings):
+def test_seed_demo_creates_four_schools_of_every_level_an_agency_a_roster_and_one_user_per_role(db, settings):
     settings.DEMO_MODE = True
     out = StringIO()
     call_command("seed_demo", stdout=out)
     call_command("seed_demo", stdout=StringIO())  # running it twice changes nothing
 
     district = District.objects.get()
-    assert School.objects.filter(district=district).count() == 3
+    assert School.objects.filter(district=district).count() == 4
+    assert set(School.objects.values_list("level", flat=True)) == {"elementary", "middle", "high"}
     assert district.agencies.count() == 1
-    assert RosterAssignment.objects.count() == 3
+    assert RosterAssignment.objects.count() == 4
     assert {m.role for u in User.objects.all() for m in u.memberships.all()} == set(Role.values)
     assert DEMO_PASSWORD in out.getvalue()
     for demo in DEMO_USERS:

@@ -125,3 +125,17 @@ def test_every_label_and_choice_of_the_event_form_is_in_spanish(client, world, s
     with translation.override("es"):
         spanish = texts()
     assert english & spanish == set()
+
+
+def test_a_record_dated_in_a_locked_month_is_refused_next_to_the_date(client, world, sro):
+    from activity.services.locks import month_lock
+
+    month_lock(school=world.a_school, month=dt.date(2026, 10, 20))
+    client.force_login(sro)
+    data = {"date": "2026-10-05", "school": world.a_school.pk, "type": EventType.SEARCH}
+    response = client.post(EVENT_URL, data)
+    assert response.status_code == 200
+    assert "reviewed and locked" in response.context["form"].errors["date"][0]
+    assert not EnforcementEvent.objects.exists()
+    response = client.post(EVENT_URL, {**data, "date": "2026-11-02"})
+    assert response.status_code == 302
