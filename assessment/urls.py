@@ -1,7 +1,7 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+"""Public pages under /dashboard/: the dashboard, training, you said we did. Each part keeps its patterns in
+``assessment/public_urls/``."""
 
-from core.views import ComingSoonView
+from assessment.public_urls import commitments, dashboard, training
 
 app_name = "assessment"
-urlpatterns = [path("", ComingSoonView.as_view(title=_("Public dashboard")), name="dashboard")]
+urlpatterns = [*training.urlpatterns, *commitments.urlpatterns, *dashboard.urlpatterns]

@@ -10,6 +10,7 @@ from viewflow.urls import Site
 
 from accounts.staff import OrganisationsApplication
 from activity.staff import ActivityApplication
+from assessment.staff import AssessmentApplication
 from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
@@ -35,5 +36,6 @@ site = StaffSite(
         SessionsApplication(),
         PartnerApplication(),
         ActivityApplication(),
+        AssessmentApplication(),
     ],
 )

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_DISTRICT_SLUG
 from accounts.models import District, School, User
+from core.schoolyear import school_year_label, school_year_of
 from surveys.bank_seed import bank_item_fields, bank_seed
 from surveys.codes import code_generate, code_hash
 from surveys.demo_answers import Respondent, answer_value, respondents_make
@@ -61,8 +62,7 @@ class DemoSurveys:
 
 
 def _school_year(day: datetime.date) -> str:
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}–{(start + 1) % 100:02d}"
+    return school_year_label(school_year_of(day))
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import schoolyear
 from core.audit import AuditKind, audit_record
 from core.crypto import decrypt, encrypt
 from core.suppression import Shown, percent, primary_hidden, protect_line
@@ -175,9 +176,7 @@ def feedback_cards(*, session: Session, actor, request=None) -> list[FeedbackCar
 
 def school_year_bounds(when: datetime.datetime) -> tuple[datetime.date, datetime.date]:
     """The school year (1 August to 31 July) ``when`` falls in."""
-    day = timezone.localdate(when)
-    start_year = day.year if day.month >= 8 else day.year - 1
-    return datetime.date(start_year, 8, 1), datetime.date(start_year + 1, 7, 31)
+    return schoolyear.school_year_bounds(schoolyear.school_year_of(timezone.localdate(when)))
 
 
 def series_of(session: Session) -> QuerySet[Session]:

@@ -59,6 +59,8 @@ STAFF_ALL = {
     "sro",
     "advisory",
     "facilitator",
+    "superintendent",
+    "agency_head",
 }
 
 

@@ -23,6 +23,8 @@ STAFF = {
     "sro",
     "advisory",
     "facilitator",
+    "superintendent",
+    "agency_head",
 }
 
 

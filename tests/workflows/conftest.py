@@ -81,6 +81,8 @@ class EveryoneOnACase:
             "sro": member(Role.SRO, agency=case.agency),
             "advisory": member(Role.ADVISORY, district=district),
             "facilitator": member(Role.FACILITATOR, district=district),
+            "superintendent": member(Role.SUPERINTENDENT, district=district),
+            "agency_head": member(Role.AGENCY_HEAD, agency=case.agency),
         }
         self.attachment = Attachment(
             complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64

@@ -38,6 +38,8 @@ PEOPLE = [
     "sro",
     "advisory",
     "facilitator",
+    "superintendent",
+    "agency_head",
 ]
 IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
 REVIEWERS = IN_CASE | {
@@ -48,7 +50,7 @@ REVIEWERS = IN_CASE | {
     "named_officer",
 }
 COORDINATORS = {"coordinator", "coordinator_other_district", "recused_coordinator"}
-STAFF = REVIEWERS | {"sro", "advisory", "facilitator"}
+STAFF = REVIEWERS | {"sro", "advisory", "facilitator", "superintendent", "agency_head"}
 
 
 def _staff_area(allowed: set[str], ok: int, *, area: set[str] = STAFF, outside: int = 404):
@@ -215,6 +217,8 @@ MATRIX.update(matrix_sessions.ROWS)
 MATRIX.update(matrix_partner.ROWS)
 # SRO activity records keep theirs in tests/activity/matrix_activity.py.
 MATRIX.update(matrix_activity.ROWS)
+# The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
+MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():

@@ -1,0 +1,3 @@
+"""Staff URL patterns of the assessment's `releases` part (names `staff:assessment:<name>`)."""
+
+urlpatterns: list = []
