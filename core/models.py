@@ -100,6 +100,8 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    RELEASE_PUBLISHED = "release_published", _("Dashboard release published")
+    RELEASES_VIEWED = "releases_viewed", _("Dashboard releases viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +185,8 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.RELEASE_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RELEASES_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
