@@ -26,7 +26,7 @@ from accounts.rules.activity import (  # noqa: F401
     logging_officer,
     may_use_activity,
 )
-from accounts.rules.assessment import may_use_assessment  # noqa: F401
+from accounts.rules.assessment import may_use_assessment, release_district_ids  # noqa: F401
 from accounts.rules.complaints import (  # noqa: F401
     COMPLAINT_RULES,
     ComplaintRule,

@@ -19,3 +19,9 @@ _ASSESSMENT_ROLES = (
 def may_use_assessment(user) -> bool:
     """Whether the staff assessment pages exist for ``user`` at all (404 otherwise)."""
     return scope_for(user).has_role(*_ASSESSMENT_ROLES)
+
+
+def release_district_ids(user) -> set[int]:
+    """The districts whose published releases (and the differences between versions) ``user`` reads on the
+    staff site: their coordinators and superintendent. The releases themselves are public on the dashboard."""
+    return scope_for(user).district_ids(Role.COORDINATOR, Role.SUPERINTENDENT)

@@ -1,8 +1,14 @@
 """Public URL patterns of the dashboard itself under /dashboard/ (names ``assessment:<name>``)."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from core.views import ComingSoonView
+from assessment.views.dashboard import ChangesView, DashboardView, MethodologyView, TableCsvView
+from assessment.views.dashboard_report import ReportPdfView
 
-urlpatterns: list = [path("", ComingSoonView.as_view(title=_("Public dashboard")), name="dashboard")]
+urlpatterns: list = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("methodology/", MethodologyView.as_view(), name="dashboard_methodology"),
+    path("releases/<int:pk>/changes/", ChangesView.as_view(), name="dashboard_changes"),
+    path("releases/<int:pk>/data/<slug:key>.csv", TableCsvView.as_view(), name="dashboard_csv"),
+    path("releases/<int:pk>/report-<str:language>.pdf", ReportPdfView.as_view(), name="dashboard_report"),
+]

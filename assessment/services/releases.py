@@ -6,6 +6,8 @@ now, suppressed against the district's threshold and against the previous versio
 cell published once never becomes derivable by comparing versions. Publishing empties the dashboard's cache.
 """
 
+from dataclasses import dataclass
+
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -97,3 +99,34 @@ def release_publish(*, district, school_year: int, assessment: dict, by) -> Rele
     )
     transaction.on_commit(dashboard_cache_clear)
     return release
+
+
+@dataclass(frozen=True)
+class Change:
+    """One published cell that differs between two versions (``None``: the cell is new or gone)."""
+
+    table: str
+    row: str
+    scope: str
+    column: int
+    before: object
+    after: object
+
+
+def _cells(release: Release) -> dict[tuple[str, str, str, int], object]:
+    cells = {}
+    for table in release.snapshot.get("tables", []):
+        for row in table["rows"]:
+            for scope, values in row["cells"].items():
+                for column, value in enumerate(values):
+                    cells[(table["key"], row["key"], scope, column)] = value
+    return cells
+
+
+def release_diff(*, older: Release, newer: Release) -> list[Change]:
+    """Every published cell whose value (or suppression) differs between two releases of a year, in the order
+    of ``newer``'s tables. The list of published assessments is left out: it grows with every version."""
+    before, after = _cells(older), _cells(newer)
+    keys = [key for key in after if key[0] != "published_assessments"]
+    keys += [key for key in before if key not in after and key[0] != "published_assessments"]
+    return [Change(*key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
