@@ -105,6 +105,8 @@ class AuditKind(models.TextChoices):
     RETENTION_PURGED = "retention_purged", _("Records purged on schedule")
     LEGAL_HOLD_PLACED = "legal_hold_placed", _("Legal hold placed")
     LEGAL_HOLD_LIFTED = "legal_hold_lifted", _("Legal hold lifted")
+    RELEASE_PUBLISHED = "release_published", _("Dashboard release published")
+    RELEASES_VIEWED = "releases_viewed", _("Dashboard releases viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -193,6 +195,8 @@ KIND_ACTIONS = {
     AuditKind.RETENTION_PURGED: AuditAction.DELETED,
     AuditKind.LEGAL_HOLD_PLACED: AuditAction.CREATED,
     AuditKind.LEGAL_HOLD_LIFTED: AuditAction.CHANGED,
+    AuditKind.RELEASE_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RELEASES_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
