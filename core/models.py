@@ -100,6 +100,15 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    TRAINING_VIEWED = "training_viewed", _("Training records viewed")
+    TRAINING_EVENT_CREATED = "training_event_created", _("Training event added")
+    TRAINING_EVENT_CHANGED = "training_event_changed", _("Training event changed")
+    TRAINING_ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+    TRAINING_REQUIREMENTS_CHANGED = "training_requirements_changed", _("Training requirements changed")
+    COMMITMENTS_VIEWED = "commitments_viewed", _("You said, we did: list viewed")
+    COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
+    COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
+    COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +192,15 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.TRAINING_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_EVENT_CREATED: AuditAction.CREATED,
+    AuditKind.TRAINING_EVENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.TRAINING_ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.TRAINING_REQUIREMENTS_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
+    AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
