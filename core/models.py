@@ -107,6 +107,15 @@ class AuditKind(models.TextChoices):
     LEGAL_HOLD_LIFTED = "legal_hold_lifted", _("Legal hold lifted")
     RELEASE_PUBLISHED = "release_published", _("Dashboard release published")
     RELEASES_VIEWED = "releases_viewed", _("Dashboard releases viewed")
+    TRAINING_VIEWED = "training_viewed", _("Training records viewed")
+    TRAINING_EVENT_CREATED = "training_event_created", _("Training event added")
+    TRAINING_EVENT_CHANGED = "training_event_changed", _("Training event changed")
+    TRAINING_ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+    TRAINING_REQUIREMENTS_CHANGED = "training_requirements_changed", _("Training requirements changed")
+    COMMITMENTS_VIEWED = "commitments_viewed", _("You said, we did: list viewed")
+    COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
+    COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
+    COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -197,6 +206,15 @@ KIND_ACTIONS = {
     AuditKind.LEGAL_HOLD_LIFTED: AuditAction.CHANGED,
     AuditKind.RELEASE_PUBLISHED: AuditAction.CREATED,
     AuditKind.RELEASES_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_EVENT_CREATED: AuditAction.CREATED,
+    AuditKind.TRAINING_EVENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.TRAINING_ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.TRAINING_REQUIREMENTS_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
+    AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
