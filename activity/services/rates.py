@@ -14,11 +14,12 @@ which group they belong to), and they have no rate. A division by zero (no
 enrolment, or nobody else with an event) gives ``None``, never 0: "no rate"
 is not "a rate of zero".
 
-Rates are rounded to 0.1 and risk ratios to 0.01 (what every page shows).
+Rates are rounded to 0.1 and risk ratios to 0.01, half up (what every page shows).
 The caller scopes both querysets alike (same schools, same school year).
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils.functional import Promise
@@ -73,7 +74,10 @@ def _ratio(part: int | float | None, whole: int | float | None) -> float | None:
 
 
 def _round(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
+    # Half up, as people round by hand (0.125 → 0.13), not Python's half-to-even.
+    if value is None:
+        return None
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def rate_per_1000(events: int, enrolled: int | None) -> float | None:
