@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.models import Role, SchoolLevel
 from activity.models import Enrolment, EnrolmentDimension, EventType
+from activity.services.reports import public_enforcement_tables
 from core.models import AuditEvent, AuditKind
 from tests.activity.builders import build_event, offence
 from tests.factories import OfficerFactory, RosterAssignmentFactory, SchoolFactory, member
@@ -177,3 +178,72 @@ def test_the_report_page_reads_as_many_queries_with_more_schools_and_events(clie
     with CaptureQueriesContext(connection) as many:
         client.get(REPORTS)
     assert len(many) == len(few) == 24
+
+
+# ---- Public figures ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def public(world):
+    """40 events in district A: A High 25 (20 Black and 5 White girls), A Low 12 (10 White and 2 Hispanic boys),
+    A Middle 3 (boys, race not known, searches); 1 event in district B."""
+    officer = world.a_roster.officer
+    low = SchoolFactory(district=world.a, name="A Low")
+
+    def log(count, school, **fields):
+        for _ in range(count):
+            build_event(officer, school, **fields)
+
+    log(20, world.a_school, student_race="black", student_gender="female")
+    log(5, world.a_school, student_race="white", student_gender="female")
+    log(10, low, student_race="white", student_gender="male")
+    log(2, low, student_race="hispanic", student_gender="male")
+    log(3, world.a_other_school, student_gender="male", type=EventType.SEARCH)
+    build_event(world.b_roster.officer, world.b_school)
+    enrol = {EnrolmentDimension.RACE: {"black": 100, "white": 400, "hispanic": 100}}
+    enrol[EnrolmentDimension.GENDER] = {"female": 200, "male": 300}
+    for dimension, counts in enrol.items():
+        for value, count in counts.items():
+            Enrolment.objects.create(
+                school=world.a_school, school_year=2026, dimension=dimension, value=value, count=count
+            )
+    return {table.key: table for table in public_enforcement_tables(district=world.a, school_year=2026, threshold=10)}
+
+
+def cells(table):
+    return {row.label: tuple(None if c.suppressed else c.value for c in row.cells) for row in table.rows}
+
+
+def test_public_counts_under_the_threshold_are_hidden_with_one_more_so_they_cannot_be_worked_out(public):
+    # A Middle (3) is too small; hiding it alone would leave it as 40 − 25 − 12: A Low is hidden with it.
+    assert cells(public["schools"]) == {"A High": (25,), "A Low": (None,), "A Middle": (None,)}
+    assert public["schools"].total.value == 40
+    hidden = {row.label for row in public["schools"].rows if row.cells[0].suppressed}
+    assert hidden == {"A Low", "A Middle"}
+
+
+def test_public_zero_counts_are_shown_as_zero(public):
+    types = cells(public["types"])
+    assert types["Use of force"] == (0,)
+    # Searches (3) hidden, and the calls with them, else 40 − calls gives the searches away.
+    assert types["Search"] == (None,) and types["Call for service"] == (None,)
+
+
+def test_public_rates_and_risk_ratios_are_shown_when_no_hidden_count_is_behind_them(public):
+    gender = cells(public["rates-gender"])
+    # Girls 25 of 200 → 125.0; boys 15 of 300 → 50.0; ratios 0.125 / 0.05 = 2.5 and 0.4.
+    assert gender == {"Female": (25, 200, 125.0, 2.5), "Male": (15, 300, 50.0, 0.4)}
+
+
+def test_a_public_risk_ratio_that_would_give_away_part_of_the_hidden_counts_is_hidden(public):
+    race = cells(public["rates-race"])
+    # Hispanic (2) and not known (3) are hidden, White (15) with them. Black's ratio would give away
+    # White + Hispanic = 17, so the not-known 3 as 40 − 20 − 17: it is hidden, the rate is not.
+    assert race["Black or African American"] == (20, 100, 200.0, None)
+    assert race["White"] == (None, 400, None, None)
+    assert race["Hispanic or Latino of any race"] == (None, 100, None, None)
+    assert race["Not known"] == (None, None, None, None)
+
+
+def test_public_tables_say_how_small_counts_are_treated(public):
+    assert "fewer than 10 events" in public["schools"].notes[0]
