@@ -2,11 +2,11 @@
 
 Every function takes a ``base.FigureContext`` and returns its tables (``base.Table``); ``figures_compute`` runs them
 all and gives back the snapshot's tables as JSON, in the order the dashboard shows them. Every count goes through
-``core.suppression`` (see ``base``). The police enforcement tables are added when the activity reports are merged
-(``activity.services.reports.public_enforcement_tables``); until then the family is left out.
+``core.suppression`` (see ``base``); the police enforcement tables are counted and suppressed by the activity
+reports (``activity.services.reports.public_enforcement_tables``).
 """
 
-from assessment.figures import assessments, complaints, dialogue, outreach
+from assessment.figures import assessments, complaints, dialogue, enforcement, outreach, training
 from assessment.figures.base import FigureContext, FigureFunction
 
 FIGURES: list[FigureFunction] = [
@@ -14,8 +14,10 @@ FIGURES: list[FigureFunction] = [
     complaints.by_allegation,
     complaints.outcomes,
     complaints.timeliness,
+    enforcement.events,
     outreach.activities,
     dialogue.sessions,
+    training.completed,
     assessments.published,
 ]
 

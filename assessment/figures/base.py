@@ -81,6 +81,16 @@ class Table:
         }
 
 
+@dataclass
+class FrozenTable:
+    """A table another app already counted, suppressed and put in both languages: its snapshot form as is."""
+
+    data: dict
+
+    def as_json(self) -> dict:
+        return self.data
+
+
 def _previous_values(previous: Mapping | None, column: int) -> tuple[dict, set]:
     """The counts of ``column`` a previous release of the table showed, ``(scope, row) -> value``, and the
     cells of that column it hid."""
@@ -109,7 +119,9 @@ class CountGrid:
         scopes, rows = [str(s) for s in scopes], list(rows)
         full = {(scope, row): int(counts.get((scope, row), 0)) for scope in scopes for row in rows}
         for row in rows:
-            full[(ALL, row)] = sum(full[(scope, row)] for scope in scopes)
+            # Without schools (a district-wide table) the district's counts are given as they are.
+            district = sum(full[(scope, row)] for scope in scopes) if scopes else counts.get((ALL, row), 0)
+            full[(ALL, row)] = int(district)
         for scope in [*scopes, ALL]:
             full[(scope, TOTAL)] = sum(full[(scope, row)] for row in rows)
         return cls(scopes=scopes, rows=rows, counts=full)

@@ -2,8 +2,12 @@
 
 import datetime
 
+from django.utils import timezone
+
+from activity.models import EventType
 from assessment.figures.base import ALL, SUPPRESSED, TOTAL
 from assessment.services.releases import snapshot_compute
+from tests.activity.builders import build_event
 from tests.assessment.builders_dashboard import complaints
 from tests.factories import DeadlinePolicyFactory
 
@@ -99,3 +103,55 @@ def test_the_share_on_time_is_suppressed_when_it_would_give_a_small_count_away(w
     assert _cell(table, "late") == SUPPRESSED
     assert _cell(table, "on_time_share") == SUPPRESSED
     assert _cell(table, "median_days") == 10  # 14 closed: enough people, and the median counts nobody
+
+
+def test_enforcement_events_come_from_the_activity_reports_in_both_languages(world):
+    officer = world.a_roster.officer
+    for _ in range(12):
+        build_event(officer, world.a_school, type=EventType.CITATION)
+    for _ in range(2):
+        build_event(officer, world.a_other_school, type=EventType.ARREST)
+    snapshot = _snapshot(world)
+    by_school = _table(snapshot, "enforcement_schools")
+    assert _cell(by_school, str(world.a_other_school.pk)) == SUPPRESSED  # 2 events
+    assert _cell(by_school, str(world.a_school.pk)) == SUPPRESSED  # else 14 - 12
+    assert _cell(by_school, TOTAL) == 14
+    by_type = _table(snapshot, "enforcement_types")
+    assert by_type["title"]["es"] != by_type["title"]["en"]
+    assert {row["key"] for row in by_type["rows"]} >= {"citation", "arrest"}
+    assert any(table["key"].startswith("enforcement_rates_") for table in snapshot["tables"])
+
+
+def test_training_shows_sessions_and_hours_held_and_hides_a_handful_of_officers(world):
+    from assessment.models.training import TrainingAttendance, TrainingEvent
+
+    summit = TrainingEvent.objects.create(district=world.a, title_en="August summit", date=MONDAY, hours=6)
+    october = datetime.date(2026, 10, 12)
+    TrainingEvent.objects.create(district=world.a, title_en="October session", date=october, hours=3)
+    TrainingEvent.objects.create(district=world.a, title_en="Not held yet", date=datetime.date(2027, 1, 11), hours=2)
+    TrainingEvent.objects.create(district=world.b, title_en="Elsewhere", date=MONDAY, hours=8)
+    TrainingAttendance.objects.create(event=summit, officer=world.a_roster.officer)
+    table = _table(snapshot_compute(district=world.a, school_year=2026), "training_completed")
+    assert _cell(table, "events") == 2
+    assert _cell(table, "hours") == 9.0
+    # One officer (no hours required here, so they met them): hidden, and so is the total (else 1 - 0).
+    assert _cell(table, "met") == SUPPRESSED
+    assert _cell(table, TOTAL) == SUPPRESSED
+
+
+def test_dialogue_sessions_count_the_people_checked_in(world):
+    from feedback.models import Registration, Session
+
+    start = timezone.make_aware(datetime.datetime(2026, 10, 1, 18))
+    values = {"district": world.a, "title_en": "Listening", "starts_at": start, "capacity": 50}
+    held = Session.objects.create(kind="listening", ends_at=start + datetime.timedelta(hours=2), **values)
+    cancelled = Session.objects.create(
+        kind="listening", ends_at=start + datetime.timedelta(hours=2), cancelled_at=start, **values
+    )
+    for n in range(12):
+        Registration.objects.create(session=held, name=f"P{n}", status="confirmed", attendance="present")
+    Registration.objects.create(session=held, name="Absent", status="confirmed", attendance="no_show")
+    Registration.objects.create(session=cancelled, name="X", status="confirmed", attendance="present")
+    table = _table(_snapshot(world), "dialogue_sessions")
+    assert _cell(table, "listening", column=1) == 12
+    assert _cell(table, "listening", column=0) == SUPPRESSED  # one session: below the threshold like any count
