@@ -104,6 +104,9 @@ MATRIX = {
     ),
     "complaints:mine": (None, signed_in(200), None),
     "complaint_appeal": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 200)),
+    # Offered only once the outcome is out (the matrix's case is in review); tests/workflows/test_satisfaction.py
+    # follows it to the end as the complainant.
+    "complaint_satisfaction": (lambda w: {"code": w.code}, everyone(404), None),
     "feedback:sessions": (None, everyone(200), None),
     "assessment:dashboard": (None, everyone(200), None),
     "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
