@@ -6,7 +6,7 @@ all and gives back the snapshot's tables as JSON, in the order the dashboard sho
 reports (``activity.services.reports.public_enforcement_tables``).
 """
 
-from assessment.figures import assessments, complaints, dialogue, enforcement, outreach, training
+from assessment.figures import assessments, complaints, dialogue, enforcement, outreach, surveys, training
 from assessment.figures.base import FigureContext, FigureFunction
 
 FIGURES: list[FigureFunction] = [
@@ -14,9 +14,11 @@ FIGURES: list[FigureFunction] = [
     complaints.by_allegation,
     complaints.outcomes,
     complaints.timeliness,
+    surveys.satisfaction,
     enforcement.events,
     outreach.activities,
     dialogue.sessions,
+    surveys.climate,
     training.completed,
     assessments.published,
 ]

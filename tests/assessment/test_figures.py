@@ -155,3 +155,27 @@ def test_dialogue_sessions_count_the_people_checked_in(world):
     table = _table(_snapshot(world), "dialogue_sessions")
     assert _cell(table, "listening", column=1) == 12
     assert _cell(table, "listening", column=0) == SUPPRESSED  # one session: below the threshold like any count
+
+
+def test_complainants_satisfaction_shows_the_share_agreeing_and_never_a_comment(world):
+    from tests.surveys.results_fill import fill
+    from workflows.satisfaction import satisfaction_survey_for
+
+    survey = satisfaction_survey_for(world.a)
+    survey.schools.set([world.a_school, world.a_other_school])
+    answers = {"SAT-FAIR": "agree", "SAT-CLEAR": "disagree", "SAT-COMMENT": "Officer Smith was rude"}
+    fill(survey, world.a_school, 10, group="guardian", answers=answers)
+    fill(survey, world.a_school, 10, group="guardian", answers={"SAT-FAIR": "strongly_disagree"})
+    fill(survey, world.a_other_school, 12, group="guardian", answers={"SAT-FAIR": "agree"})
+    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    snapshot = _snapshot(world)
+    table = _table(snapshot, "complaint_satisfaction")
+    high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
+    assert [row["key"] for row in table["rows"]] == ["SAT-FAIR", "SAT-CLEAR", "SAT-TIMELY"]
+    assert _cell(table, "SAT-FAIR", column=0) == 32
+    assert _cell(table, "SAT-FAIR", column=1) == round(100 * 22 / 32, 1)
+    assert _cell(table, "SAT-FAIR", high, column=1) == 50.0
+    assert _cell(table, "SAT-FAIR", middle, column=1) == 100.0
+    assert _cell(table, "SAT-CLEAR", high, column=1) == 0.0
+    assert _cell(table, "SAT-TIMELY", middle, column=0) == SUPPRESSED  # 3 answers
+    assert "Smith" not in str(snapshot)

@@ -1,0 +1,98 @@
+"""Survey figures: the complainants' satisfaction (fair, clear, timely) and the headline of the year's climate survey.
+
+The surveys' own results service counts and suppresses every number (``surveys.services.results.survey_results``,
+school against district, the district's threshold); this module takes, for each agreement question, how many
+answered and the share who agreed, for the district and each school, and freezes them in both languages. Comments
+are never read. The satisfaction survey is a standing one whose answers carry no date, so its figures cover every
+answer given up to the publication.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from assessment.figures.base import ALL, SUPPRESSED, FigureContext, FrozenTable, both
+from surveys.models import Purpose, Survey
+from surveys.services.results import SCHOOL, survey_results
+
+SOURCE = _("The surveys' answers, counted and suppressed by the survey results.")
+COLUMNS = [("answered", _("Answered")), ("agree", _("Agree (%)"))]
+DICTIONARY = {
+    "answered": _("People who answered the question (a suppressed count when too few)."),
+    "agree": _("The share who agreed or strongly agreed, in per cent."),
+}
+
+
+def _value(shown) -> object:
+    return SUPPRESSED if shown.suppressed else shown.value
+
+
+def _survey_table(*, key: str, title, notes, survey: Survey | None) -> FrozenTable:
+    rows = []
+    if survey is not None:
+        school_ids = [str(pk) for pk in dict(survey.schools.values_list("pk", "name"))]
+        results = survey_results(survey=survey, visible_school_ids=None, by=SCHOOL)
+        for result in results.questions:
+            if not result.is_scale:
+                continue
+            # The service's rows: the survey's schools in order, anything without a school, the district last.
+            scopes = [*zip(school_ids, result.rows, strict=False), (ALL, result.rows[-1])]
+            cells = {scope: [_value(row.n), _value(row.favourable)] for scope, row in scopes}
+            label = {"en": result.question.text_en, "es": result.question.text_es or result.question.text_en}
+            rows.append({"key": result.question.code, "label": label, "cells": cells, "total": False})
+    return FrozenTable(
+        {
+            "key": key,
+            "title": both(title),
+            "columns": [{"key": k, "label": both(label)} for k, label in COLUMNS],
+            "rows": rows,
+            "notes": both(notes),
+            "unit": "mixed",
+            "chart": False,
+            "source": both(SOURCE),
+            "dictionary": {k: both(text) for k, text in DICTIONARY.items()},
+            "hidden": [
+                [scope, row["key"], i]
+                for row in rows
+                for scope, values in row["cells"].items()
+                for i, value in enumerate(values)
+                if value == SUPPRESSED
+            ],
+        }
+    )
+
+
+def satisfaction(ctx: FigureContext) -> list[FrozenTable]:
+    survey = (
+        Survey.objects.filter(district=ctx.district, purpose=Purpose.COMPLAINT_SATISFACTION, published_at__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    return [
+        _survey_table(
+            key="complaint_satisfaction",
+            title=_("Complainants' view of the process"),
+            notes=_("Asked once after the outcome; every answer given so far, anonymous."),
+            survey=survey,
+        )
+    ]
+
+
+def climate(ctx: FigureContext) -> list[FrozenTable]:
+    """The year's latest published climate survey (opened in the school year)."""
+    survey = (
+        Survey.objects.filter(
+            district=ctx.district,
+            purpose=Purpose.CLIMATE,
+            published_at__isnull=False,
+            opens_on__range=(ctx.first, ctx.last),
+        )
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+    return [
+        _survey_table(
+            key="climate_survey",
+            title=_("Climate survey: headline results"),
+            notes=_("The school year's climate survey: each agreement question."),
+            survey=survey,
+        )
+    ]
