@@ -7,7 +7,6 @@ school and language. The page around it (header, language switcher with its CSRF
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -19,39 +18,32 @@ from accounts.models import School
 from assessment.figures.base import ALL
 from assessment.models import Release
 from assessment.services.releases import dashboard_generation, latest_release, release_diff
+from assessment.views.dashboard_cache import cached
 from assessment.views.dashboard_tables import cell_text, csv_rows, scope_name, shown_tables, text
 from core.csv_export import csv_response
 from core.i18n import current_language
 from core.schoolyear import school_year_label
 
-CACHE_SECONDS = 24 * 3600
-
 
 def catalogue(generation: int) -> list[dict]:
     """Every district with a release: its years (newest first) and its schools, cached until the next publication
     (``generation``: ``dashboard_generation()``, read once per request)."""
-    key = f"dashboard:{generation}:catalogue"
-    found = cache.get(key)
-    if found is None:
-        years: dict[int, list[int]] = {}
-        names: dict[int, str] = {}
-        for district_id, name, year in (
-            Release.objects.values_list("district_id", "district__name", "school_year")
-            .distinct()
-            .order_by("district__name", "-school_year")
-        ):
-            names[district_id] = name
-            years.setdefault(district_id, [])
-            if year not in years[district_id]:
-                years[district_id].append(year)
-        schools: dict[int, list] = {}
-        for pk, name, district_id in (
-            School.objects.filter(district_id__in=names).order_by("name", "pk").values_list("pk", "name", "district_id")
-        ):
-            schools.setdefault(district_id, []).append((str(pk), name))
-        found = [{"id": pk, "name": names[pk], "years": years[pk], "schools": schools.get(pk, [])} for pk in names]
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return cached(f"dashboard:{generation}:catalogue", _catalogue)
+
+
+def _catalogue() -> list[dict]:
+    years: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    rows = Release.objects.values_list("district_id", "district__name", "school_year").distinct()
+    for district_id, name, year in rows.order_by("district__name", "-school_year"):
+        names[district_id] = name
+        if year not in years.setdefault(district_id, []):
+            years[district_id].append(year)
+    schools: dict[int, list] = {}
+    found = School.objects.filter(district_id__in=names).order_by("name", "pk")
+    for pk, name, district_id in found.values_list("pk", "name", "district_id"):
+        schools.setdefault(district_id, []).append((str(pk), name))
+    return [{"id": pk, "name": names[pk], "years": years[pk], "schools": schools.get(pk, [])} for pk in names]
 
 
 class DashboardFilter(django_filters.FilterSet):
@@ -97,23 +89,23 @@ def _release_query(district: dict, year: int) -> str:
 def _body(generation: int, district: dict, year: int, scope: str) -> str:
     """The page's body for one district, year, school and language (cached until the next publication)."""
     key = f"dashboard:{generation}:body:{district['id']}:{year}:{scope}:{current_language()}"
-    html = cache.get(key)
-    if html is None:
-        release = latest_release(district=district["id"], school_year=year)
-        snapshot = release.snapshot
-        context = {
-            "release": release,
-            "district": district,
-            "year_label": school_year_label(year),
-            "scope": scope,
-            "scope_name": scope_name(snapshot, scope),
-            "tables": shown_tables(snapshot, scope),
-            "threshold": snapshot.get("threshold"),
-            "query": _release_query(district, year),
-        }
-        html = render_to_string("assessment/dashboard/body.html", context)
-        cache.set(key, html, CACHE_SECONDS)
-    return html
+    return cached(key, lambda: _body_render(district, year, scope))
+
+
+def _body_render(district: dict, year: int, scope: str) -> str:
+    release = latest_release(district=district["id"], school_year=year)
+    snapshot = release.snapshot
+    context = {
+        "release": release,
+        "district": district,
+        "year_label": school_year_label(year),
+        "scope": scope,
+        "scope_name": scope_name(snapshot, scope),
+        "tables": shown_tables(snapshot, scope),
+        "threshold": snapshot.get("threshold"),
+        "query": _release_query(district, year),
+    }
+    return render_to_string("assessment/dashboard/body.html", context)
 
 
 class DashboardView(View):
@@ -138,32 +130,47 @@ class TableCsvView(View):
     """One table of one release as an open-data CSV file (every school and the district)."""
 
     def get(self, request, pk: int, key: str):
-        release = get_object_or_404(Release.objects.select_related("district"), pk=pk)
-        table = next((t for t in release.snapshot.get("tables", []) if t["key"] == key), None)
-        if table is None:
+        cache_key = f"dashboard:{dashboard_generation()}:csv:{pk}:{key}:{current_language()}"
+        found = cached(cache_key, lambda: _csv_file(pk, key))
+        if not found:
             raise Http404
-        header, rows = csv_rows(release.snapshot, table)
-        name = f"{release.district.slug}-{release.school_year}-v{release.version}-{key}-{current_language()}.csv"
+        name, header, rows = found
         return csv_response(filename=name, header=header, rows=rows)
+
+
+def _csv_file(pk: int, key: str) -> tuple | bool:
+    """(file name, header, rows) of one table of a frozen release; False when there is no such table."""
+    release = Release.objects.select_related("district").filter(pk=pk).first()
+    table = next((t for t in release.snapshot.get("tables", []) if t["key"] == key), None) if release else None
+    if table is None:
+        return False
+    header, rows = csv_rows(release.snapshot, table)
+    name = f"{release.district.slug}-{release.school_year}-v{release.version}-{key}-{current_language()}.csv"
+    return name, header, rows
 
 
 class MethodologyView(View):
     """How the figures are made, and the data dictionary of every table of the chosen release."""
 
     def get(self, request):
-        districts = catalogue(dashboard_generation())
+        generation = dashboard_generation()
+        districts = catalogue(generation)
         if not districts:
             return render(request, "assessment/dashboard/methodology.html", {"tables": []})
         district, year, _scope = DashboardFilter(request.GET or None, districts=districts).choice()
-        release = latest_release(district=district["id"], school_year=year)
-        context = {
-            "release": release,
-            "district": district,
-            "year_label": school_year_label(year),
-            "threshold": release.snapshot.get("threshold"),
-            "tables": shown_tables(release.snapshot, charts=False),
-        }
+        key = f"dashboard:{generation}:methodology:{district['id']}:{year}:{current_language()}"
+        context = cached(key, lambda: _methodology(district, year))
         return render(request, "assessment/dashboard/methodology.html", context)
+
+
+def _methodology(district: dict, year: int) -> dict:
+    release = latest_release(district=district["id"], school_year=year)
+    return {
+        "district": district,
+        "year_label": school_year_label(year),
+        "threshold": release.snapshot.get("threshold"),
+        "tables": shown_tables(release.snapshot, charts=False),
+    }
 
 
 def changes_context(release: Release) -> dict:

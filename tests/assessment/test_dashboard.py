@@ -3,8 +3,10 @@
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessment.services.releases import release_publish
+from assessment.views.dashboard_cache import local_forget
 from tests.assessment.builders_dashboard import complaints
 from tests.factories import member
 
@@ -14,6 +16,7 @@ URL = reverse("assessment:dashboard")
 @pytest.fixture(autouse=True)
 def _empty_cache(db):
     cache.clear()
+    local_forget()
 
 
 @pytest.fixture
@@ -75,7 +78,7 @@ def test_a_new_version_replaces_the_cached_page(client, published, world, django
 
 def test_a_cached_page_costs_a_few_queries(client, published, django_assert_max_num_queries):
     client.get(URL)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(1):  # the publication generation; the rest is in this process's memory
         assert client.get(URL).status_code == 200
 
 
@@ -93,8 +96,8 @@ def test_every_table_downloads_as_open_data(client, published, world):
 def test_the_methodology_page_describes_every_table(client, published):
     page = client.get(reverse("assessment:dashboard_methodology")).content.decode()
     for table in published.snapshot["tables"]:
-        assert table["title"]["en"] in page
-    assert "Counts below" not in page or "fewer than 10 people" in page
+        assert escape(table["title"]["en"]) in page
+    assert "fewer than 10 people" in page
     assert "The middle value of the school days" in page
 
 
