@@ -5,6 +5,8 @@ and risk ratios only of those whose demographics they may read, against the
 enrolment of the schools they may open (police reviewers get no rates).
 """
 
+import math
+
 import django_filters
 from django import forms
 from django.db.models import Max, Min
@@ -132,10 +134,12 @@ def type_share_chart(table: Table):
     """Each type's share of the events (%): the chart beside the counts by type."""
     total = table.total
     values = [Shown.of(round(100 * n / total, 1) if total else None, False) for _label, n in table.rows]
+    top = max((v.value or 0 for v in values), default=0)
     return chart_bars(
         title=str(_("Share of events by type")),
         categories=[str(label) for label, _n in table.rows],
         series=[(str(_("Events")), values)],
+        max_value=min(100, max(10, math.ceil(top / 10) * 10)),  # the bars fill the width
     )
 
 
