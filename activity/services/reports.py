@@ -212,16 +212,9 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
         "offences": events_by_offence(events, district_offences([district.pk])),
     }
     rates = {d: subgroup_rates(events=events, enrolments=enrolments, dimension=d) for d in SUBGROUP_DIMENSIONS}
-    counts = {_TOTAL: events.count()}
-    lines = []
-    for name, rows in parts.items():
-        counts.update({(name, key): n for key, _label, n in rows})
-        lines.append(Line(_TOTAL, tuple((name, key) for key, _label, _n in rows)))
-    for dimension, rows in rates.items():
-        counts.update({(dimension, r.value): r.events for r in rows})
-        lines.append(Line(_TOTAL, tuple((dimension, r.value) for r in rows)))
-    hidden = protect_lines(counts, lines, threshold=threshold)
-    total = Shown.of(counts[_TOTAL], _TOTAL in hidden)
+    count = events.count()
+    hidden = _public_hidden(count, parts, rates, threshold)
+    total = Shown.of(count, _TOTAL in hidden)
     note = str(_PUBLIC_NOTE) % {"threshold": threshold}
     titles = {"schools": _("Events by school"), "types": _("Events by type"), "offences": _("Events by offence")}
     heads = {"schools": _("School"), "types": _("Type"), "offences": _("Offence")}
@@ -238,6 +231,19 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
     ]
     tables += [_public_rates(dimension, rows, hidden, total, note) for dimension, rows in rates.items()]
     return tables
+
+
+def _public_hidden(total: int, parts: dict, rates: dict, threshold: int) -> set:
+    """The cells to hide: every table is a line whose margin is the district's total, protected together."""
+    counts = {_TOTAL: total}
+    lines = []
+    for name, rows in parts.items():
+        counts.update({(name, key): n for key, _label, n in rows})
+        lines.append(Line(_TOTAL, tuple((name, key) for key, _label, _n in rows)))
+    for dimension, rows in rates.items():
+        counts.update({(dimension, r.value): r.events for r in rows})
+        lines.append(Line(_TOTAL, tuple((dimension, r.value) for r in rows)))
+    return protect_lines(counts, lines, threshold=threshold)
 
 
 _PUBLIC_NOTE = _(
