@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import SchoolLevel
+from accounts.models import School, SchoolLevel
 from accounts.rules import (
     ActivityRule,
     activity_demographics_shown,
@@ -103,7 +103,10 @@ class _ReportView(ActivityAreaView):
 
     def build(self, found: ReportFilter, user) -> list[Table]:
         offences = district_offences(found.schools.values("district_id"))
-        tables = staff_tables(events=found.qs, schools=found.chosen_schools(), offences=offences)
+        # Every school in scope, and any other school where one of the person's events happened (a reviewer's
+        # officer no longer rostered there), so the schools add up to the other tables.
+        schools = found.chosen_schools() | School.objects.filter(pk__in=found.qs.values("school_id"))
+        tables = staff_tables(events=found.qs, schools=schools, offences=offences)
         if activity_demographics_shown(user):
             # Rates count only the events whose demographics the person may read.
             readable = found.filter_queryset(activity_records_for(user, "EnforcementEvent", ActivityRule.DEMOGRAPHICS))

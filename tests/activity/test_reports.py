@@ -247,3 +247,12 @@ def test_a_public_risk_ratio_that_would_give_away_part_of_the_hidden_counts_is_h
 
 def test_public_tables_say_how_small_counts_are_treated(public):
     assert "fewer than 10 events" in public["schools"].notes[0]
+
+
+def test_a_reviewers_events_at_a_school_their_agency_no_longer_serves_still_count_by_school(client, figures):
+    unserved = SchoolFactory(district=figures.a, name="A Annex")  # no officer of the agency rostered there
+    build_event(figures.a_roster.officer, unserved)
+    reviewer = member(Role.POLICE_REVIEWER, agency=figures.a_agency)
+    tables = tables_of(client, reviewer)
+    assert rows(tables["schools"])["A Annex"] == (1,)
+    assert tables["schools"].total == tables["types"].total == 5
