@@ -42,8 +42,9 @@ def commitment_create(*, district, fields: dict, by, request=None) -> Commitment
 
 @transaction.atomic
 def commitment_change(*, commitment: Commitment, fields: dict, by, request=None) -> Commitment:
-    """``commitment`` with new ``fields``; the audit event holds what changed."""
-    before = instance_values(commitment, COMMITMENT_FIELDS)
+    """``commitment`` with new ``fields``; the audit event holds what changed (against the stored row: a bound
+    ModelForm has already copied its data onto ``commitment``)."""
+    before = instance_values(Commitment.objects.get(pk=commitment.pk), COMMITMENT_FIELDS)
     for name in COMMITMENT_FIELDS:
         if name in fields:
             setattr(commitment, name, fields[name])

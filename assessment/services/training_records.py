@@ -25,8 +25,9 @@ def training_event_create(*, district, fields: dict, topics, by, request=None) -
 
 @transaction.atomic
 def training_event_change(*, event: TrainingEvent, fields: dict, topics, by, request=None) -> TrainingEvent:
-    """``event`` with new ``fields`` and ``topics``; the audit event holds what changed."""
-    before = instance_values(event, EVENT_FIELDS)
+    """``event`` with new ``fields`` and ``topics``; the audit event holds what changed (against the stored row: a
+    bound ModelForm has already copied its data onto ``event``)."""
+    before = instance_values(TrainingEvent.objects.get(pk=event.pk), EVENT_FIELDS)
     before_topics = sorted(event.topics.values_list("code", flat=True))
     for name in EVENT_FIELDS:
         if name in fields:
