@@ -2,6 +2,7 @@
 yearly assessment and its rubric), ``releases`` (published, frozen snapshots)."""
 
 from assessment.models.commitments import Commitment, CommitmentStatus, CommitmentUpdate, SourceKind
+from assessment.models.releases import Release, ReleaseFrozen
 from assessment.models.training import (
     TopicSource,
     TrainingAttendance,
@@ -12,6 +13,8 @@ from assessment.models.training import (
 
 __all__ = [
     "Commitment",
+    "Release",
+    "ReleaseFrozen",
     "CommitmentStatus",
     "CommitmentUpdate",
     "SourceKind",

@@ -61,7 +61,7 @@ def test_the_page_reads_in_spanish(client, world, trained):
     response = client.get(TRAINING + f"?district={world.a.pk}&school_year=2025", HTTP_ACCEPT_LANGUAGE="es")
     body = response.content.decode()
     assert "Cumbre de agosto" in body
-    assert "Formación de los agentes de recursos escolares" in body
+    assert "Capacitación de los agentes de recursos escolares" in body
 
 
 def test_a_future_event_is_listed_as_scheduled(client, world, trained):
