@@ -58,6 +58,11 @@ class PublicTrainingForm(forms.Form):
         label=_("School year"), choices=school_year_choices, coerce=int, required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The list starts with next year; shown unchosen, the page is about this one.
+        self.fields["school_year"].initial = school_year_of(timezone.localdate())
+
 
 class TrainingEventForm(forms.ModelForm):
     audience = forms.TypedMultipleChoiceField(
@@ -137,6 +142,7 @@ class ComplianceForm(forms.Form):
     def __init__(self, *args, districts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = districts
+        self.fields["school_year"].initial = school_year_of(timezone.localdate())
         if len(districts) == 1:
             self.fields["district"].widget = forms.HiddenInput()
 

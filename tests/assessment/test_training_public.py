@@ -114,3 +114,11 @@ def test_signed_in_staff_see_the_same_public_page(client, world, trained):
     client.force_login(member(Role.COORDINATOR, district=world.a))
     response = client.get(TRAINING + f"?district={world.a.pk}&school_year=2025")
     assert response.status_code == 200 and response.context["summary"].events_held == 3
+
+
+def test_the_year_chooser_starts_on_the_year_shown(client, world):
+    from core.schoolyear import school_year_label, school_year_of
+
+    body = client.get(TRAINING).content.decode()
+    this_year = school_year_of(datetime.date.today())
+    assert f'<option value="{this_year}" selected>{school_year_label(this_year)}</option>' in body
