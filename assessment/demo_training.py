@@ -28,6 +28,7 @@ from assessment.services.training_records import (
 )
 from assessment.training_seed import topics_ensure
 from core.schoolyear import school_year_of
+from feedback.models import Theme
 
 DEMO_DISTRICT_SLUG = "riverside"
 COORDINATOR = "coordinator@demo.commonground.test"
@@ -111,9 +112,10 @@ COMMITMENTS = [
      [(9, 10, "Posters designed with the student council.", "Carteles diseñados con el consejo estudiantil.",
        CommitmentStatus.IN_PROGRESS),
       (10, 20, "Posters up in three of the four schools.", "Carteles colocados en tres de las cuatro escuelas.", "")]),
-    (-1, CommitmentStatus.DONE, True, SourceKind.SURVEY_ITEM, "SRO-TRUST-2", "Students who know who to talk to",
-     "Fewer than half of the students knew who to talk to about a concern with an officer.",
-     "Menos de la mitad del alumnado sabía con quién hablar de una inquietud sobre un agente.",
+    (-1, CommitmentStatus.DONE, True, SourceKind.SURVEY_ITEM, "SRO-COMPL-1",
+     "Climate survey: I know how to make a complaint about the SRO",
+     "Fewer than half of the students knew how to make a complaint about the SRO.",
+     "Menos de la mitad del alumnado sabía cómo presentar una queja sobre el SRO.",
      "Each SRO introduces themselves in every homeroom in the first month of school, with the principal.",
      "Cada SRO se presenta en todas las tutorías durante el primer mes de clase, junto con la dirección.",
      "Principals with each SRO", (9, 30),
@@ -157,6 +159,9 @@ def _commitments(district, coordinator, year: int) -> None:
         if Commitment.objects.filter(district=district, concern_en=concern_en).exists():
             continue
         school_year = year + offset
+        if kind == SourceKind.SESSION_THEME:
+            theme = Theme.objects.filter(district__isnull=True, name_en=label).first()
+            ref = str(theme.pk) if theme else ""
         fields = {
             "school_year": school_year,
             "concern_en": concern_en,

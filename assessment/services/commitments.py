@@ -2,10 +2,14 @@
 the published ones by status."""
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
+from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate, SourceKind
+from complaints.models import AllegationCategory
 from core.audit import AuditKind, audit_record, changes_between, instance_values
+from feedback.models import Theme
+from surveys.models import Item, Question
 
 COMMITMENT_FIELDS = (
     "school_year",
@@ -28,6 +32,25 @@ STATUS_ORDER = (
     CommitmentStatus.DONE,
     CommitmentStatus.NOT_TAKEN,
 )
+
+
+def source_ref_problem(*, kind: str, ref: str, district) -> str | None:
+    """Why ``ref`` names no record of ``kind`` that ``district`` has (None when it does, or when it is empty or of a
+    kind whose references are free text: advisory recommendations and partner concerns)."""
+    if not ref:
+        return None
+    if kind == SourceKind.COMPLAINT_CATEGORY and ref not in AllegationCategory.values:
+        codes = ", ".join(AllegationCategory.values)
+        return _("Use one of the complaint concern codes: %(codes)s.") % {"codes": codes}
+    if kind == SourceKind.SESSION_THEME:
+        themes = Theme.objects.filter(Q(district__isnull=True) | Q(district=district))
+        if not (ref.isdigit() and themes.filter(pk=int(ref)).exists()):
+            return _("No session theme of this district has this number.")
+    if kind == SourceKind.SURVEY_ITEM:
+        items = Item.objects.filter(Q(district__isnull=True) | Q(district=district), code=ref)
+        if not (items.exists() or Question.objects.filter(survey__district=district, code=ref).exists()):
+            return _("No survey question of this district has this code.")
+    return None
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
+from assessment.services.commitments import source_ref_problem
 from assessment.views.training_forms import school_year_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -69,6 +70,16 @@ class CommitmentForm(forms.ModelForm):
         if len(districts) == 1:
             self.fields["district"].widget = forms.HiddenInput()
             self.fields["district"].initial = districts[0].pk
+
+    def clean(self):
+        data = super().clean()
+        district = data.get("district") or (self.instance.district if self.instance.pk else None)
+        kind, ref = data.get("source_kind"), data.get("source_ref", "")
+        if kind and district:
+            problem = source_ref_problem(kind=kind, ref=ref, district=district)
+            if problem:
+                self.add_error("source_ref", problem)
+        return data
 
 
 class CommitmentUpdateForm(forms.ModelForm):

@@ -21,8 +21,8 @@ def entry(district, **fields) -> Commitment:
         "school_year": 2026,
         "concern_en": "Students want to know who to talk to about an officer.",
         "source_kind": SourceKind.SURVEY_ITEM,
-        "source_ref": "SRO-TRUST-2",
-        "source_label": "Students who know who to talk to",
+        "source_ref": "SRO-COMPL-1",
+        "source_label": "Students who know how to make a complaint",
         "action_en": "Posters in every school.",
         "owner": "District coordinator",
     }
@@ -119,3 +119,52 @@ def test_another_districts_coordinator_cannot_open_the_entry(client, world):
     commitment = entry(world.a)
     client.force_login(member(Role.COORDINATOR, district=world.b))
     assert client.get(reverse("staff:assessment:commitment", args=[commitment.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("kind", "ref", "accepted"),
+    [
+        (SourceKind.COMPLAINT_CATEGORY, "bias", True),
+        (SourceKind.COMPLAINT_CATEGORY, "rudeness", False),
+        (SourceKind.SURVEY_ITEM, "SRO-COMPL-1", True),
+        (SourceKind.SURVEY_ITEM, "SRO-NOPE-9", False),
+        (SourceKind.SESSION_THEME, "999999", False),
+        (SourceKind.ADVISORY, "2026-R3", True),
+    ],
+)
+def test_a_reference_must_name_a_record_of_its_kind(client, world, coordinator, kind, ref, accepted):
+    client.force_login(coordinator)
+    data = {
+        "district": world.a.pk,
+        "school_year": "2026",
+        "concern_en": "A concern",
+        "source_kind": kind,
+        "source_ref": ref,
+        "source_label": "Label",
+        "action_en": "An action",
+        "owner": "Coordinator",
+        "status": CommitmentStatus.PLANNED,
+    }
+    response = client.post(ADD, data)
+    assert (response.status_code == 302) is accepted
+    if not accepted:
+        assert "source_ref" in response.context["form"].errors
+
+
+def test_a_session_theme_is_named_by_its_number(client, world, coordinator):
+    from feedback.models import Theme
+
+    theme = Theme.objects.create(name_en="Complaint process")
+    data = {
+        "district": world.a.pk,
+        "school_year": "2026",
+        "concern_en": "A concern",
+        "source_kind": SourceKind.SESSION_THEME,
+        "source_ref": str(theme.pk),
+        "source_label": "Complaint process",
+        "action_en": "An action",
+        "owner": "Coordinator",
+        "status": CommitmentStatus.PLANNED,
+    }
+    client.force_login(coordinator)
+    assert client.post(ADD, data).status_code == 302
