@@ -168,3 +168,14 @@ def test_a_session_theme_is_named_by_its_number(client, world, coordinator):
     }
     client.force_login(coordinator)
     assert client.post(ADD, data).status_code == 302
+
+
+def test_the_staff_list_takes_a_fixed_number_of_queries(client, world, coordinator, django_assert_num_queries):
+    entry(world.a)
+    client.force_login(coordinator)
+    client.get(LIST)
+    with django_assert_num_queries(7):
+        client.get(LIST)
+    entry(world.a, concern_en="Another")
+    with django_assert_num_queries(7):
+        client.get(LIST)

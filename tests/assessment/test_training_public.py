@@ -122,3 +122,14 @@ def test_the_year_chooser_starts_on_the_year_shown(client, world):
     body = client.get(TRAINING).content.decode()
     this_year = school_year_of(datetime.date.today())
     assert f'<option value="{this_year}" selected>{school_year_label(this_year)}</option>' in body
+
+
+def test_the_public_training_page_takes_a_fixed_number_of_queries(client, world, trained, django_assert_num_queries):
+    url = TRAINING + f"?district={world.a.pk}&school_year=2025"
+    client.get(url)
+    with django_assert_num_queries(12):
+        client.get(url)
+    more = event(world.a, "2025-09-09", "1", "implicit-bias", "mental-health", title="More")
+    attend(more, officer=trained[1])
+    with django_assert_num_queries(12):
+        client.get(url)
