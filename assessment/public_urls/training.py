@@ -2,6 +2,9 @@
 
 from django.urls import path
 
-from assessment.views.training_public import PublicTrainingView
+from assessment.views.training_public import PublicTrainingCsvView, PublicTrainingView
 
-urlpatterns: list = [path("training/", PublicTrainingView.as_view(), name="training")]
+urlpatterns: list = [
+    path("training/", PublicTrainingView.as_view(), name="training"),
+    path("training/training.csv", PublicTrainingCsvView.as_view(), name="training_csv"),
+]

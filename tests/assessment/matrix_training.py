@@ -68,6 +68,7 @@ def everyone(ok: int):
 # ticked is a valid answer (302).
 ROWS = {
     "assessment:training": (None, everyone(200), None),
+    "assessment:training_csv": (None, everyone(200), None),
     "assessment:commitments": (None, everyone(200), None),
     "staff:assessment:training": (None, staff_area(AREA, 200), None),
     "staff:assessment:training_add": (None, staff_area(COORDINATORS, 200), staff_area(COORDINATORS, 200)),

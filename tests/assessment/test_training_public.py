@@ -133,3 +133,17 @@ def test_the_public_training_page_takes_a_fixed_number_of_queries(client, world,
     attend(more, officer=trained[1])
     with django_assert_num_queries(12):
         client.get(url)
+
+
+def test_the_open_data_csv_has_the_pages_rows_and_no_names(client, world, trained):
+    import csv
+    import io
+
+    response = client.get(reverse("assessment:training_csv") + f"?district={world.a.pk}&school_year=2025")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][-1] == "Officers attending"
+    by_title = {row[2]: row for row in rows[1:]}
+    assert by_title["August summit"][3:] == ["6.00", "de-escalation", "sro", "No", "Yes", "11"]
+    assert by_title["Guidance"][-1] == "suppressed"
+    assert trained[0].full_name not in response.content.decode("utf-8-sig")
