@@ -13,6 +13,7 @@ from accounts.models import District, Officer
 from accounts.rules import may_use_assessment
 from accounts.rules.assessment import (
     get_managed_training_event,
+    may_manage_training,
     training_compliance_district_ids,
     training_compliance_q,
     training_events_for,
@@ -74,11 +75,8 @@ class EventListView(TrainingAreaView):
         listed = found.qs if found.is_bound and found.is_valid() else events
         page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
         self.audit_viewed()
-        context = {"filter": found, "page_obj": page, "events": page, "may_manage": bool(self.managed_ids())}
+        context = {"filter": found, "page_obj": page, "events": page, "may_manage": may_manage_training(request.user)}
         return render(request, "assessment/training/index.html", context)
-
-    def managed_ids(self):
-        return training_managed_district_ids(self.request.user)
 
 
 class EventAddView(ManagedDistrictsMixin, TrainingAreaView):
