@@ -6,6 +6,7 @@ from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.assessment.matrix_dashboard import extend as dashboard_world
+from tests.assessment.matrix_training import extend as training_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -113,6 +114,7 @@ class EveryoneOnACase:
         sessions_world(self)
         partner_world(self)
         activity_world(self)
+        training_world(self)
         retention_world(self)
         dashboard_world(self)
         self.closure = SchoolCalendarClosure.objects.create(

@@ -14,6 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from tests.activity import matrix_activity, matrix_reports
 from tests.assessment import matrix_dashboard
+from tests.assessment import matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows import matrix_retention
@@ -228,6 +229,7 @@ MATRIX.update(matrix_reports.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_dashboard.ROWS)
+MATRIX.update(matrix_training.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():

@@ -29,5 +29,7 @@ class Command(BaseCommand):
         call_command("seed_demo_cases", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_surveys", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_sessions", stdout=self.stdout, stderr=self.stderr)
+        call_command("seed_demo_activity", stdout=self.stdout, stderr=self.stderr)
+        call_command("seed_demo_assessment_training", stdout=self.stdout, stderr=self.stderr)
         # Last: the release freezes the figures of everything seeded above.
         call_command("seed_demo_dashboard", stdout=self.stdout, stderr=self.stderr)
