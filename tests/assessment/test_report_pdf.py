@@ -2,6 +2,7 @@
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -40,6 +41,9 @@ def test_the_report_downloads_as_a_tagged_pdf_with_the_published_figures(client,
     assert "Complaints received" in text
     assert "suppressed" in text
     assert "30" in text
+    artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "annual-report-en.pdf").write_bytes(response.content)  # to look at (docs/img/report-page.png)
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root

@@ -13,8 +13,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from tests.activity import matrix_activity, matrix_reports
-from tests.assessment import matrix_dashboard
-from tests.assessment import matrix_training
+from tests.assessment import matrix_dashboard, matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows import matrix_retention
