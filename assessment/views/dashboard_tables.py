@@ -76,6 +76,8 @@ def _share_chart(title: str, rows: list[ShownRow]) -> Chart | None:
         Shown.of(None, True) if row.raw[0] == SUPPRESSED else Shown.of(round(100 * row.raw[0] / total, 1), False)
         for row in parts
     ]
+    if not any(value.value for value in values):
+        return None  # every share suppressed or zero: the table says it better than an empty drawing
     return chart_bars(title=title, categories=[row.label for row in parts], series=[(_("Share of the total"), values)])
 
 
