@@ -100,6 +100,11 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    ACTIVITY_IMPORT_CHECKED = "activity_import_checked", _("SRO records file checked (dry run)")
+    ACTIVITY_IMPORTED = "activity_imported", _("SRO records imported")
+    ACTIVITY_IMPORT_MAPPING_CHANGED = "activity_import_mapping_changed", _("SRO import column mapping changed")
+    ACTIVITY_IMPORTS_VIEWED = "activity_imports_viewed", _("SRO imports viewed")
+    ACTIVITY_COVERAGE_VIEWED = "activity_coverage_viewed", _("SRO records coverage viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +188,11 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.ACTIVITY_IMPORT_CHECKED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORTED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_MAPPING_CHANGED: AuditAction.CHANGED,
+    AuditKind.ACTIVITY_IMPORTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_COVERAGE_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 
