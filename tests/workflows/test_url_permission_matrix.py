@@ -12,7 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.activity import matrix_activity
+from tests.activity import matrix_activity, matrix_imports
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows.conftest import ANON
@@ -217,6 +217,7 @@ MATRIX.update(matrix_sessions.ROWS)
 MATRIX.update(matrix_partner.ROWS)
 # SRO activity records keep theirs in tests/activity/matrix_activity.py.
 MATRIX.update(matrix_activity.ROWS)
+MATRIX.update(matrix_imports.ROWS)  # importing them: tests/activity/matrix_imports.py
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 
