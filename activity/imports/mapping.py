@@ -39,7 +39,11 @@ REQUIRED: dict[str, frozenset[str]] = {
 MODELS = {RecordKind.EVENTS: EnforcementEvent, RecordKind.OUTREACH: OutreachActivity}
 # Other names agencies' systems give our fields (compared without case, spaces or punctuation).
 _SYNONYMS = {
-    "external_id": ("id", "recordnumber", "record", "incidentnumber", "incident", "casenumber", "reportnumber"),
+    "external_id": (
+        *("id", "record", "incident", "case", "report"),
+        *(f"{word}{suffix}" for word in ("record", "incident", "case", "report") for suffix in ("number", "no", "id")),
+    ),
+    "school": ("campus", "schoolname", "site", "escuela"),
     "officer": ("badge", "badgenumber", "sro", "officername"),
     "type": ("eventtype", "actiontype", "action"),
     "kind": ("activity", "activitytype", "outreachtype"),
