@@ -6,6 +6,7 @@ import re
 import tablib
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import capfirst
 
 from activity.models import EnforcementEvent, ImportMapping, OutreachActivity, RecordKind
 from core.audit import AuditKind, audit_record, changes_between
@@ -47,6 +48,8 @@ _SYNONYMS = {
     "officer": ("badge", "badgenumber", "sro", "officername"),
     "type": ("eventtype", "actiontype", "action"),
     "kind": ("activity", "activitytype", "outreachtype"),
+    "real_threat": ("threat", "immediatethreat", "realandimmediatethreat"),
+    "school_discipline": ("discipline",),
     "student_age": ("age",),
     "student_grade": ("grade",),
     "student_gender": ("gender", "sex"),
@@ -65,7 +68,7 @@ def _norm(text: str) -> str:
 
 def field_label(kind: str, name: str) -> str:
     """Our field's name for people (translated)."""
-    return str(MODELS[kind]._meta.get_field(name).verbose_name)
+    return capfirst(str(MODELS[kind]._meta.get_field(name).verbose_name))
 
 
 def _names_for(kind: str, name: str) -> set[str]:

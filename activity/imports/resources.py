@@ -3,7 +3,8 @@
 A resource reads a dataset already under our field names (``mapping.dataset_translate``). It finds an existing
 record by (agency, external id), so importing the same file twice changes nothing (``skip_unchanged``), and it
 refuses a row that the officer's form would refuse: a missing record number, a school outside the district, an
-officer of another agency, a date in the future or in a locked month, a type that needs an offence without one.
+officer of another agency, a date in the future or in a locked month (the rule of
+``activity.services.locks``, read once per file), a type that needs an offence without one.
 """
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from activity.models import (
     EventType,
     Gender,
     Grade,
+    LockedMonth,
     Offence,
     OutreachActivity,
     OutreachKind,
@@ -29,7 +31,7 @@ from activity.models import (
     RecordKind,
     YesNoUnknown,
 )
-from activity.services.locks import month_is_locked
+from activity.services.locks import month_start
 
 _YES_NO = (
     "referred_for_charging",
@@ -57,6 +59,10 @@ class _AgencyRecords(resources.ModelResource):
         super().__init__()
         self.agency, self.batch, self.by = agency, batch, by
         self.seen_ids: dict[str, int] = {}
+        # Read once: asking ``month_is_locked`` per row would cost a query per row.
+        self.locked = set(
+            LockedMonth.objects.filter(school__district_id=agency.district_id).values_list("school_id", "month")
+        )
         self.fields = {name: self._field(name) for name in FIELDS[self.kind]}
 
     class Meta:
@@ -67,6 +73,10 @@ class _AgencyRecords(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         skip_html_diff = True
+        # Rows are checked one by one (every error is ours, per row); saving them in batches spares a savepoint
+        # and an INSERT per row.
+        use_bulk = True
+        batch_size = 500
         clean_model_instances = True
 
     def _field(self, name: str) -> fields.Field:
@@ -108,7 +118,8 @@ class _AgencyRecords(resources.ModelResource):
         return cells.CountCell(required=name == "minutes")
 
     def get_queryset(self):
-        return self._meta.model.objects.filter(agency=self.agency)
+        # The comparison of an existing record with the row reads these: no query per row for them.
+        return self._meta.model.objects.filter(agency=self.agency).select_related(*self._related_read)
 
     def get_instance(self, instance_loader, row):
         if not cells.cell_text(row.get("external_id")):
@@ -144,7 +155,7 @@ class _AgencyRecords(resources.ModelResource):
         # After ``skip_row``: an unchanged record in a locked month is no error, a change to one is.
         errors = dict(import_validation_errors or {})
         dated = instance.school_id and instance.date and "date" not in errors
-        if dated and month_is_locked(school_id=instance.school_id, day=instance.date):
+        if dated and (instance.school_id, month_start(instance.date)) in self.locked:
             errors["date"] = [_("This month's records at this school were reviewed and locked.")]
         # The related records come from our own lists and the record number is what found the record (the
         # database constraint stays the backstop): no query per row for them.
@@ -155,6 +166,10 @@ class _AgencyRecords(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def get_bulk_update_fields(self):
+        # A changed record now comes from this file.
+        return [*super().get_bulk_update_fields(), "import_batch"]
+
     def before_save_instance(self, instance, row, **kwargs):
         instance.import_batch = self.batch
         if instance.recorded_by_id is None:
@@ -163,6 +178,7 @@ class _AgencyRecords(resources.ModelResource):
 
 class EventResource(_AgencyRecords):
     kind = RecordKind.EVENTS
+    _related_read = ("school", "officer", "offence")
 
     class Meta(_AgencyRecords.Meta):
         model = EnforcementEvent
@@ -181,6 +197,7 @@ class EventResource(_AgencyRecords):
 
 class OutreachResource(_AgencyRecords):
     kind = RecordKind.OUTREACH
+    _related_read = ("school", "officer")
 
     class Meta(_AgencyRecords.Meta):
         model = OutreachActivity

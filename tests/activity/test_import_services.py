@@ -122,3 +122,13 @@ def test_outreach_people_reached_keeps_zero_apart_from_unknown(world, officer, c
     batch_import(batch=batch, by=coordinator, valid_rows_only=False)
     reached = dict(OutreachActivity.objects.values_list("external_id", "people_reached"))
     assert reached == {"O-1": 0, "O-2": None}
+
+
+def test_a_changed_row_updates_its_record_which_then_comes_from_the_new_file(world, officer, coordinator):
+    batch_import(batch=upload(world, coordinator, good_rows(world)), by=coordinator, valid_rows_only=False)
+    changed = upload(world, coordinator, good_rows(world).replace("Citation,disturbance,15", "Citation,loitering,16"))
+    assert (changed.new, changed.updated, changed.unchanged) == (0, 1, 1)
+    changed = batch_import(batch=changed, by=coordinator, valid_rows_only=False)
+    event = EnforcementEvent.objects.get(external_id="R-1")
+    assert (event.offence.code, event.student_age, event.import_batch) == ("loitering", 16, changed)
+    assert EnforcementEvent.objects.count() == 2
