@@ -5,7 +5,7 @@ import pytest
 import tablib
 
 from activity.imports.services import ImportRefused, batch_import, batch_upload
-from activity.models import EnforcementEvent, OutreachActivity, RecordKind
+from activity.models import EnforcementEvent, ImportBatch, OutreachActivity, RecordKind
 from activity.services.locks import month_lock
 from core.models import AuditEvent, AuditKind
 from tests.factories import member
@@ -132,3 +132,36 @@ def test_a_changed_row_updates_its_record_which_then_comes_from_the_new_file(wor
     event = EnforcementEvent.objects.get(external_id="R-1")
     assert (event.offence.code, event.student_age, event.import_batch) == ("loitering", 16, changed)
     assert EnforcementEvent.objects.count() == 2
+
+
+def test_a_record_number_twice_in_one_file_points_at_its_first_row(world, officer, coordinator):
+    batch = upload(world, coordinator, good_rows(world) + f"R-1,2026-10-07,{world.a_school.name},B-17,Search,,,,\n")
+    assert batch.errors == [
+        {"row": 4, "column": "Incident Number", "messages": ["Row 2 of the file has the same record number."]}
+    ]
+
+
+def test_a_spanish_reader_gets_the_row_errors_in_spanish(world, officer, coordinator):
+    from django.utils import translation
+
+    with translation.override("es"):
+        batch = upload(world, coordinator, good_rows(world) + "R-3,2026-10-07,Nowhere,B-17,Search,,,,\n")
+    assert batch.errors[0]["messages"] == ["Ninguna escuela del distrito se llama «Nowhere»."]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("x.xlsx", b"PK\x03\x04not really a zip", "The workbook could not be read; save it again as .xlsx."),
+        ("x.csv", b"a,b\n1,2,3\n", "A row of the CSV file has more cells than the first row has column names."),
+        ("x.csv", b"a,a\n1,2\n", "Two columns have the same name in the first row."),
+        ("x.csv", b"   \n", "The file is empty."),
+    ],
+)
+def test_a_file_we_cannot_read_as_a_table_is_refused_with_the_reason(world, coordinator, name, content, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        batch_upload(agency=world.a_agency, kind="events", name=name, content=content, by=coordinator)
+    assert refused.value.messages == [message]
+    assert not ImportBatch.objects.exists()
