@@ -67,7 +67,8 @@ class ImportListView(ImportAreaView):
 
 class _BatchView(ImportAreaView):
     def batch(self, pk):
-        rows = import_rows_for(self.request.user).select_related("agency", "uploaded_by")
+        # The file itself (up to 5 MB) is read only when a check or the import needs it.
+        rows = import_rows_for(self.request.user).select_related("agency", "uploaded_by").defer("content")
         return get_object_or_404(rows, pk=pk)
 
 

@@ -198,3 +198,17 @@ def test_coverage_names_rostered_sros_without_records_and_events_lacking_demogra
     october = next(r for r in coverage.rows if r.school == world.a_school and r.month == dt.date(2026, 10, 1))
     assert (october.events, october.lacking_demographics) == (2, 2)
     assert AuditEvent.objects.filter(kind=AuditKind.ACTIVITY_COVERAGE_VIEWED).count() == 2
+
+
+def test_the_dry_run_page_reads_in_a_fixed_number_of_queries(client, world, coordinator, django_assert_num_queries):
+    bad = "".join(f"Z-{n},nope,{world.a_school.name},B-17,call,,\n" for n in range(150))
+    batch = batch_upload(
+        agency=world.a_agency, kind="events", name="z.csv", content=events_csv(world, bad).encode(), by=coordinator
+    )
+    assert len(batch.errors) == 150
+    client.force_login(coordinator)
+    url = reverse("staff:activity:import", args=[batch.pk])
+    client.get(url)
+    with django_assert_num_queries(9):  # the same however many rows and errors
+        page = client.get(url, {"page": 2})
+    assert len(page.context["errors_page"]) == 50
