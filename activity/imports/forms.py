@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activity.imports.files import MAX_BYTES
-from activity.imports.mapping import FIELDS, REQUIRED, field_label
+from activity.imports.mapping import FIELDS, REQUIRED, codes_of, field_label
 from activity.models import RecordKind
 from core.schoolyear import school_year_label, school_year_of
 
@@ -63,6 +63,12 @@ class MappingForm(forms.Form):
             if not (sep and eq and name in FIELDS[self.kind] and theirs.strip() and ours.strip()):
                 raise forms.ValidationError(
                     _("Line %(n)s is not written as field: their code = our code.") % {"n": number}
+                )
+            known = codes_of(self.kind, name)
+            if known is not None and ours.strip() not in known:
+                raise forms.ValidationError(
+                    _("Line %(n)s: “%(code)s” is not one of our codes for this field (%(codes)s).")
+                    % {"n": number, "code": ours.strip(), "codes": ", ".join(sorted(known))}
                 )
             maps.setdefault(name, {})[theirs.strip()] = ours.strip()
         return maps

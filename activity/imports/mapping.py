@@ -71,6 +71,12 @@ def field_label(kind: str, name: str) -> str:
     return capfirst(str(MODELS[kind]._meta.get_field(name).verbose_name))
 
 
+def codes_of(kind: str, name: str) -> set[str] | None:
+    """Our codes for a field with fixed choices (None for other fields: their values are checked row by row)."""
+    choices = MODELS[kind]._meta.get_field(name).choices
+    return {str(code) for code, _label in choices if code} if choices else None
+
+
 def _names_for(kind: str, name: str) -> set[str]:
     names = {_norm(name), _norm(name.removeprefix("student_")), *_SYNONYMS.get(name, ())}
     for language in ("en", "es"):

@@ -212,3 +212,18 @@ def test_the_dry_run_page_reads_in_a_fixed_number_of_queries(client, world, coor
     with django_assert_num_queries(9):  # the same however many rows and errors
         page = client.get(url, {"page": 2})
     assert len(page.context["errors_page"]) == 50
+
+
+def test_a_code_mapped_to_something_we_do_not_know_is_refused_next_to_the_codes(client, world, coordinator):
+    client.force_login(coordinator)
+    post_upload(client, world, events_csv(world))
+    batch = ImportBatch.objects.get()
+    data = {"external_id": "Report No", "date": "Date", "school": "Campus", "officer": "Badge", "type": "Action"}
+    data["codes"] = "student_race: B = blak"
+    response = client.post(reverse("staff:activity:import_mapping", args=[batch.pk]), data)
+    assert response.status_code == 200
+    assert response.context["mapping_form"].errors["codes"] == [
+        "Line 1: “blak” is not one of our codes for this field "
+        "(asian, black, hispanic, native, pacific, two_or_more, white)."
+    ]
+    assert not ImportMapping.objects.exists()
