@@ -116,6 +116,11 @@ class AuditKind(models.TextChoices):
     COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
     COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
     COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
+    ACTIVITY_IMPORT_CHECKED = "activity_import_checked", _("SRO records file checked (dry run)")
+    ACTIVITY_IMPORTED = "activity_imported", _("SRO records imported")
+    ACTIVITY_IMPORT_MAPPING_CHANGED = "activity_import_mapping_changed", _("SRO import column mapping changed")
+    ACTIVITY_IMPORTS_VIEWED = "activity_imports_viewed", _("SRO imports viewed")
+    ACTIVITY_COVERAGE_VIEWED = "activity_coverage_viewed", _("SRO records coverage viewed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -215,6 +220,11 @@ KIND_ACTIONS = {
     AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
     AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
     AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_CHECKED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORTED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_MAPPING_CHANGED: AuditAction.CHANGED,
+    AuditKind.ACTIVITY_IMPORTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_COVERAGE_VIEWED: AuditAction.VIEWED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

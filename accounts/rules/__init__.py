@@ -23,7 +23,10 @@ from accounts.rules.activity import (  # noqa: F401
     activity_q,
     activity_records_for,
     get_activity_record_for_user,
+    import_agencies_for,
+    import_rows_for,
     logging_officer,
+    may_import_activity,
     may_use_activity,
 )
 from accounts.rules.assessment import may_use_assessment  # noqa: F401

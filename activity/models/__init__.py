@@ -1,3 +1,4 @@
+from activity.models.imports import BatchStatus, ImportBatch, ImportMapping, RecordKind
 from activity.models.locks import LockedMonth
 from activity.models.records import (
     Disability,
@@ -15,6 +16,10 @@ from activity.models.records import (
 )
 
 __all__ = [
+    "BatchStatus",
+    "ImportBatch",
+    "ImportMapping",
+    "RecordKind",
     "Disability",
     "EnforcementEvent",
     "Enrolment",

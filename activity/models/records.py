@@ -118,6 +118,15 @@ class _Record(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # The file it came from (None: logged on the form).
+    import_batch = models.ForeignKey(
+        "activity.ImportBatch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported from"),
+    )
 
     class Meta:
         abstract = True

@@ -6,6 +6,7 @@ from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.assessment.matrix_training import extend as training_world
+from tests.activity.matrix_imports import extend as imports_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -115,6 +116,7 @@ class EveryoneOnACase:
         activity_world(self)
         training_world(self)
         retention_world(self)
+        imports_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

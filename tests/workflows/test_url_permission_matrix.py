@@ -12,7 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.activity import matrix_activity, matrix_reports
+from tests.activity import matrix_activity, matrix_imports, matrix_reports
 from tests.assessment import matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
@@ -225,6 +225,7 @@ MATRIX.update(matrix_activity.ROWS)
 # Retention (schedule and legal holds): tests/workflows/matrix_retention.py.
 MATRIX.update(matrix_retention.ROWS)
 MATRIX.update(matrix_reports.ROWS)
+MATRIX.update(matrix_imports.ROWS)  # importing them: tests/activity/matrix_imports.py
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_training.ROWS)
