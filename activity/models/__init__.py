@@ -1,4 +1,5 @@
 from activity.models.locks import LockedMonth
+from activity.models.notices import FlagResolution, NoticeDeadline
 from activity.models.records import (
     Disability,
     EnforcementEvent,
@@ -20,9 +21,11 @@ __all__ = [
     "Enrolment",
     "EnrolmentDimension",
     "EventType",
+    "FlagResolution",
     "Gender",
     "Grade",
     "LockedMonth",
+    "NoticeDeadline",
     "Offence",
     "OutreachActivity",
     "OutreachKind",
