@@ -100,6 +100,15 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    MONTHLY_OPENED = "monthly_opened", _("Monthly review opened")
+    MONTHLY_VIEWED = "monthly_viewed", _("Monthly review viewed")
+    MONTHLY_CERTIFIED = "monthly_certified", _("Month's SRO records certified")
+    MONTHLY_SCHOOL_REVIEWED = "monthly_school_reviewed", _("Monthly review: school review recorded")
+    MONTHLY_SENT_BACK = "monthly_sent_back", _("Monthly review sent back for correction")
+    MONTHLY_ACCEPTED = "monthly_accepted", _("Monthly review accepted and month locked")
+    FLAG_RESOLVED = "flag_resolved", _("MOU flag resolution written")
+    FLAGS_VIEWED = "flags_viewed", _("MOU flags and resolutions listed")
+    FLAGS_EXPORTED = "flags_exported", _("MOU flags and resolutions exported")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +192,15 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.MONTHLY_OPENED: AuditAction.CREATED,
+    AuditKind.MONTHLY_VIEWED: AuditAction.VIEWED,
+    AuditKind.MONTHLY_CERTIFIED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SCHOOL_REVIEWED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SENT_BACK: AuditAction.CHANGED,
+    AuditKind.MONTHLY_ACCEPTED: AuditAction.CHANGED,
+    AuditKind.FLAG_RESOLVED: AuditAction.CHANGED,
+    AuditKind.FLAGS_VIEWED: AuditAction.VIEWED,
+    AuditKind.FLAGS_EXPORTED: AuditAction.EXPORTED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

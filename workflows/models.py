@@ -229,3 +229,7 @@ class CannedResponse(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
+from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
