@@ -109,6 +109,7 @@ class AuditKind(models.TextChoices):
     FLAG_RESOLVED = "flag_resolved", _("MOU flag resolution written")
     FLAGS_VIEWED = "flags_viewed", _("MOU flags and resolutions listed")
     FLAGS_EXPORTED = "flags_exported", _("MOU flags and resolutions exported")
+    NOTICE_DEADLINES_CHANGED = "notice_deadlines_changed", _("Notification deadlines changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -201,6 +202,7 @@ KIND_ACTIONS = {
     AuditKind.FLAG_RESOLVED: AuditAction.CHANGED,
     AuditKind.FLAGS_VIEWED: AuditAction.VIEWED,
     AuditKind.FLAGS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.NOTICE_DEADLINES_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

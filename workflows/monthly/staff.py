@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_use_monthly
-from workflows.monthly import flag_views, views
+from workflows.monthly import deadlines, flag_views, views
 
 
 class MonthlyApplication(Application):
@@ -23,6 +23,7 @@ class MonthlyApplication(Application):
             path("<int:pk>/tasks/<int:task_id>/", views.TaskView.as_view(), name="task"),
             path("flags/", flag_views.FlagListView.as_view(), name="flags"),
             path("flags/export/", flag_views.FlagExportView.as_view(), name="flags_export"),
+            path("deadlines/<int:district>/", deadlines.NoticeDeadlineView.as_view(), name="deadlines"),
         ]
 
     def _get_resolver_extra(self):

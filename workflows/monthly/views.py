@@ -7,7 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
-from accounts.rules import get_monthly_review_for_user, may_monthly, may_use_monthly, monthly_reviews_for
+from accounts.rules import (
+    coordinated_districts,
+    get_monthly_review_for_user,
+    may_monthly,
+    may_use_monthly,
+    monthly_reviews_for,
+)
 from activity.services.flags import event_flags
 from core.audit import AuditKind, audit_record
 from workflows.monthly import selectors
@@ -39,7 +45,8 @@ class ReviewListView(MonthlyAreaView):
         audit_record(
             actor=request.user, kind=AuditKind.MONTHLY_VIEWED, obj=None, note=_filter_note(request), request=request
         )
-        return render(request, "workflows/monthly/index.html", {"filter": found, "page_obj": page, "reviews": page})
+        context = {"filter": found, "page_obj": page, "reviews": page, "districts": coordinated_districts(request.user)}
+        return render(request, "workflows/monthly/index.html", context)
 
 
 def _step_view(task):
