@@ -35,8 +35,13 @@ class MonthlyWorld:
         )
 
     def flagged_citation(self, officer=None, **fields):
-        values = {"type": EventType.CITATION, "offence": offence(self.district, "loitering"), "student_age": 15}
-        return build_event(officer or self.officer, self.school, date=dt.date(2026, 10, 7), **{**values, **fields})
+        values = {
+            "date": dt.date(2026, 10, 7),
+            "type": EventType.CITATION,
+            "offence": offence(self.district, "loitering"),
+            "student_age": 15,
+        }
+        return build_event(officer or self.officer, self.school, **{**values, **fields})
 
     def call(self, officer=None, day=8):
         return build_event(officer or self.officer, self.school, date=dt.date(2026, 10, day))
