@@ -17,6 +17,8 @@ from workflows.monthly.selectors import open_tasks
 from workflows.monthly.tasks import monthly_reviews_open_task
 
 pytestmark = pytest.mark.django_db
+# Measured with 10 flagged events; none of them grows with the number of events, flags or reviews.
+REVIEW_PAGE_QUERIES, LIST_QUERIES, FLAGS_QUERIES = 14, 6, 9
 
 
 @pytest.fixture
@@ -166,3 +168,17 @@ def test_a_coordinator_sets_the_districts_notification_deadlines_in_hours(client
 def test_the_worker_job_opens_last_months_reviews_once(monthly):
     assert monthly_reviews_open_task.call() == 1  # the world's SROs are rostered from 2020 on, with no end
     assert monthly_reviews_open_task.call() == 0
+
+
+def test_the_review_page_and_list_read_in_a_fixed_number_of_queries(client, monthly, django_assert_num_queries):
+    for day in range(5, 15):
+        monthly.flagged_citation(date=dt.date(2026, 10, day))
+    review = _to_school_review(monthly)
+    client.force_login(monthly.principal)
+    client.get(_review_url(review))  # warms the session and content-type caches
+    with django_assert_num_queries(REVIEW_PAGE_QUERIES):
+        assert client.get(_review_url(review)).status_code == 200
+    with django_assert_num_queries(LIST_QUERIES):
+        client.get(reverse("staff:monthly:index"))
+    with django_assert_num_queries(FLAGS_QUERIES):
+        client.get(reverse("staff:monthly:flags"))

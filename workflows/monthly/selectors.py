@@ -28,4 +28,8 @@ def flagged_events(review: MonthlyReview, user=None) -> list[EnforcementEvent]:
 
 def open_tasks(review: MonthlyReview) -> QuerySet:
     """The review's open human tasks, oldest first."""
-    return Task.objects.filter(process_id=review.pk, status__in=OPEN).filter(owner_permission__gt="").order_by("pk")
+    return (
+        Task.objects.filter(process_id=review.pk, status__in=OPEN, owner_permission__gt="")
+        .select_related("due")
+        .order_by("pk")
+    )
