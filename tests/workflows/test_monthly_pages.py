@@ -18,7 +18,7 @@ from workflows.monthly.tasks import monthly_reviews_open_task
 
 pytestmark = pytest.mark.django_db
 # Measured with 10 flagged events; none of them grows with the number of events, flags or reviews.
-REVIEW_PAGE_QUERIES, LIST_QUERIES, FLAGS_QUERIES = 14, 6, 9
+REVIEW_PAGE_QUERIES, LIST_QUERIES, FLAGS_QUERIES = 14, 8, 9
 
 
 @pytest.fixture
@@ -179,6 +179,18 @@ def test_the_review_page_and_list_read_in_a_fixed_number_of_queries(client, mont
     with django_assert_num_queries(REVIEW_PAGE_QUERIES):
         assert client.get(_review_url(review)).status_code == 200
     with django_assert_num_queries(LIST_QUERIES):
-        client.get(reverse("staff:monthly:index"))
+        assert client.get(reverse("staff:monthly:index")).status_code == 200
     with django_assert_num_queries(FLAGS_QUERIES):
-        client.get(reverse("staff:monthly:flags"))
+        assert client.get(reverse("staff:monthly:flags")).status_code == 200
+
+
+def test_the_flags_table_shows_only_the_flag_chosen(client, monthly):
+    monthly.flagged_citation(school_discipline=True)
+    client.force_login(monthly.coordinator)
+    url = reverse("staff:monthly:flags")
+    assert len(client.get(url).context["rows"]) == 2
+    rows = client.get(url, {"flag": "school_discipline"}).context["rows"]
+    assert [check.code for _e, check, _r in rows] == ["school_discipline"]
+    export = client.get(reverse("staff:monthly:flags_export"), {"flag": "school_discipline"})
+    body = (b"".join(export.streaming_content) if export.streaming else export.content).decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(body)))) == 2

@@ -55,13 +55,14 @@ class FlagListView(FlagAreaView):
     def get(self, request):
         found, events = self.filtered()
         page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = list(flag_rows(page, only=found.data.get("flag", "") if found.is_bound else "", unresolved=_on(found)))
+        rows = list(flag_rows(page, only=_chosen(found, "flag") or "", unresolved=bool(_chosen(found, "unresolved"))))
         self.audit(AuditKind.FLAGS_VIEWED)
         return render(request, "workflows/monthly/flags.html", {"filter": found, "page_obj": page, "rows": rows})
 
 
-def _on(found) -> bool:
-    return bool(found.is_bound and found.is_valid() and found.form.cleaned_data.get("unresolved"))
+def _chosen(found, name: str):
+    """The filter's cleaned value of ``name`` (None when the filter is empty or invalid)."""
+    return found.form.cleaned_data.get(name) if found.is_bound and found.is_valid() else None
 
 
 class FlagExportView(FlagAreaView):
@@ -83,8 +84,8 @@ class FlagExportView(FlagAreaView):
             )
         ]
         self.audit(AuditKind.FLAGS_EXPORTED)
-        only = found.data.get("flag", "") if found.is_bound else ""
-        rows = (_csv_row(*row) for row in flag_rows(events, only=only, unresolved=_on(found)))
+        only, unresolved = _chosen(found, "flag") or "", bool(_chosen(found, "unresolved"))
+        rows = (_csv_row(*row) for row in flag_rows(events, only=only, unresolved=unresolved))
         return csv_response(filename="mou-flags.csv", header=header, rows=rows)
 
 

@@ -75,6 +75,7 @@ class SchoolReviewForm(_DecisionForm):
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
                 self.flag_rows.append((event, check, name))
+        self.order_fields([name for _e, _c, name in self.flag_rows] + ["comments", "decision", "reason"])
 
     def resolutions(self) -> dict[tuple[int, str], str]:
         return {(event.pk, check.code): self.cleaned_data.get(name, "") for event, check, name in self.flag_rows}

@@ -10,6 +10,7 @@ from django.views import View
 from accounts.rules import (
     coordinated_districts,
     get_monthly_review_for_user,
+    is_coordinator,
     may_monthly,
     may_use_monthly,
     monthly_reviews_for,
@@ -45,8 +46,13 @@ class ReviewListView(MonthlyAreaView):
         audit_record(
             actor=request.user, kind=AuditKind.MONTHLY_VIEWED, obj=None, note=_filter_note(request), request=request
         )
-        context = {"filter": found, "page_obj": page, "reviews": page, "districts": coordinated_districts(request.user)}
+        context = {"filter": found, "page_obj": page, "reviews": page, "districts": _districts(request.user)}
         return render(request, "workflows/monthly/index.html", context)
+
+
+def _districts(user):
+    """The districts whose notification deadlines ``user`` sets (a coordinator's)."""
+    return coordinated_districts(user) if is_coordinator(user) else []
 
 
 def _step_view(task):
