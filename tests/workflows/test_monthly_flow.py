@@ -14,13 +14,14 @@ from activity.models import FlagResolution
 from activity.services.locks import month_is_locked
 from core.models import AuditEvent, AuditKind
 from notifications.models import OutboundEmail
+from notifications.rendering import render_email
 from tests.factories import RosterAssignmentFactory, SchoolFactory
 from tests.workflows.monthly_world import NOVEMBER_DAY, OCTOBER, MonthlyWorld
 from workflows.calendar import add_school_days
 from workflows.models import TaskDue
 from workflows.monthly import services
 from workflows.monthly.models import MonthlyReview
-from workflows.monthly.selectors import open_tasks
+from workflows.monthly.selectors import flagged_events, open_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +118,29 @@ def test_the_flow_ends_locked_with_every_flag_resolved_and_the_summary_mailed_to
     assert "15" not in str(context)  # the student's age stays out of the summary
     kinds = set(AuditEvent.objects.values_list("kind", flat=True))
     assert {AuditKind.MONTHLY_CERTIFIED, AuditKind.FLAG_RESOLVED, AuditKind.MONTHLY_ACCEPTED} <= kinds
+
+
+def test_the_summary_mail_shows_each_officers_counts_in_html_and_text(monthly):
+    monthly.flagged_citation()
+    monthly.outreach(officer=monthly.officer2, minutes=20)
+    review = monthly.open_october()
+    _certify_all(monthly, review)
+    citation = flagged_events(review)[0].pk
+    services.monthly_school_review(
+        task=open_tasks(review).get(),
+        user=monthly.principal,
+        comments="",
+        resolutions={(citation, "public_order_without_threat"): "Withdrawn."},
+    )
+    services.monthly_accept(task=open_tasks(review).get(), user=monthly.coordinator)
+    subject, text, html = render_email(
+        OutboundEmail.objects.get(template="monthly_summary", to_email="chief@example.org")
+    )
+    assert subject == "SRO activity at Lincoln High, October 2026: accepted"
+    assert monthly.officer.full_name in html and "Officer Two" in html
+    assert "<caption" in html and 'scope="col"' in html
+    assert "- Citation, ticket or summons: 1" in text and "- Presentation: 1 (20 minutes)" in text
+    assert f"/staff/monthly/{review.pk}/" in text
 
 
 def test_the_summary_mail_is_in_each_recipients_language(monthly):
