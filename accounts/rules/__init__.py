@@ -61,6 +61,17 @@ from accounts.rules.grants import (  # noqa: F401
     grant_q,
     reach_q,
 )
+from accounts.rules.monthly import (  # noqa: F401
+    MONTHLY_RULES,
+    MonthlyRule,
+    get_monthly_review_for_user,
+    may_monthly,
+    may_use_monthly,
+    monthly_coordinators,
+    monthly_q,
+    monthly_reviews_for,
+    monthly_summary_recipients,
+)
 from accounts.rules.partner import (  # noqa: F401
     PARTNER_RULES,
     PartnerRule,

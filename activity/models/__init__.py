@@ -1,5 +1,6 @@
 from activity.models.imports import BatchStatus, ImportBatch, ImportMapping, RecordKind
 from activity.models.locks import LockedMonth
+from activity.models.notices import FlagResolution, NoticeDeadline
 from activity.models.records import (
     Disability,
     EnforcementEvent,
@@ -25,9 +26,11 @@ __all__ = [
     "Enrolment",
     "EnrolmentDimension",
     "EventType",
+    "FlagResolution",
     "Gender",
     "Grade",
     "LockedMonth",
+    "NoticeDeadline",
     "Offence",
     "OutreachActivity",
     "OutreachKind",

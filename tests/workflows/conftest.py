@@ -19,6 +19,7 @@ from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
 from tests.workflows.matrix_retention import extend as retention_world
+from tests.workflows.matrix_monthly import extend as monthly_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
 from workflows.review.start import review_start
@@ -117,6 +118,7 @@ class EveryoneOnACase:
         training_world(self)
         retention_world(self)
         imports_world(self)
+        monthly_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )
