@@ -6,6 +6,7 @@ from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.assessment.matrix_training import extend as training_world
+from tests.activity.matrix_imports import extend as imports_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -18,6 +19,7 @@ from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
 from tests.workflows.matrix_retention import extend as retention_world
+from tests.workflows.matrix_monthly import extend as monthly_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
 from workflows.review.start import review_start
@@ -115,6 +117,8 @@ class EveryoneOnACase:
         activity_world(self)
         training_world(self)
         retention_world(self)
+        imports_world(self)
+        monthly_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )
