@@ -16,14 +16,9 @@ _OFFENCE_NEEDED = {
     EventType.PROBATION_REFERRAL,
     EventType.JUSTICE_REFERRAL,
 }
-CUSTODY_FIELDS = (
-    "warrant",
-    "principal_consulted",
-    "guardian_notified",
-    "principal_notified_at",
-    "guardian_notified_at",
-)
+CUSTODY_CHECKS = ("warrant", "principal_consulted", "guardian_notified")
 NOTICE_FIELDS = ("principal_notified_at", "guardian_notified_at")
+CUSTODY_FIELDS = (*CUSTODY_CHECKS, *NOTICE_FIELDS)
 DEMOGRAPHIC_FIELDS = (
     "student_age",
     "student_grade",
