@@ -100,6 +100,13 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    COMPLAINT_RECORDED_BY_STAFF = "complaint_recorded_by_staff", _("Complaint recorded by staff")
+    CASES_SEARCHED = "cases_searched", _("Complaints listed or searched")
+    COMPLAINTS_LINKED = "complaints_linked", _("Complaints linked")
+    COMPLAINTS_UNLINKED = "complaints_unlinked", _("Complaint link removed")
+    COMPLAINT_MARKED_DUPLICATE = "complaint_marked_duplicate", _("Complaint closed as a duplicate")
+    COMPLAINT_WITHDRAWN = "complaint_withdrawn", _("Complaint withdrawn")
+    COMPLAINT_REOPENED = "complaint_reopened", _("Complaint reopened")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +190,13 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.COMPLAINT_RECORDED_BY_STAFF: AuditAction.CREATED,
+    AuditKind.CASES_SEARCHED: AuditAction.VIEWED,
+    AuditKind.COMPLAINTS_LINKED: AuditAction.CREATED,
+    AuditKind.COMPLAINTS_UNLINKED: AuditAction.DELETED,
+    AuditKind.COMPLAINT_MARKED_DUPLICATE: AuditAction.CHANGED,
+    AuditKind.COMPLAINT_WITHDRAWN: AuditAction.CHANGED,
+    AuditKind.COMPLAINT_REOPENED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_review
+from complaints.views import staff_intake
 from workflows.review import canned, queue_views
 from workflows.review import views as reviews
 
@@ -25,6 +26,13 @@ class ReviewsApplication(Application):
     recusal_path = path("<int:complaint_id>/recusals/", reviews.RecusalView.as_view(), name="recusal_add")
     recusal_lift_path = path(
         "<int:complaint_id>/recusals/<int:recusal_id>/lift/", reviews.RecusalView.as_view(), name="recusal_lift"
+    )
+    intake_path = path("intake/", staff_intake.StaffIntakeStartView.as_view(), name="intake")
+    intake_details_path = path(
+        "intake/<str:token>/details/", staff_intake.StaffIntakeDetailsView.as_view(), name="intake_details"
+    )
+    intake_receipt_path = path(
+        "intake/<str:token>/receipt/", staff_intake.StaffIntakeReceiptView.as_view(), name="intake_receipt"
     )
     canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
     canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")
