@@ -6,7 +6,7 @@ from viewflow.urls import Application
 
 from accounts.rules import may_review
 from complaints.views import staff_intake
-from workflows.review import canned, queue_views
+from workflows.review import canned, queue_views, related_views, withdraw_views
 from workflows.review import views as reviews
 
 
@@ -34,5 +34,10 @@ class ReviewsApplication(Application):
     intake_receipt_path = path(
         "intake/<str:token>/receipt/", staff_intake.StaffIntakeReceiptView.as_view(), name="intake_receipt"
     )
+    link_path = path("<int:complaint_id>/related/", related_views.LinkView.as_view(), name="link")
+    unlink_path = path(
+        "<int:complaint_id>/related/<int:link_id>/remove/", related_views.UnlinkView.as_view(), name="unlink"
+    )
+    reopen_path = path("<int:complaint_id>/reopen/", withdraw_views.ReopenView.as_view(), name="reopen")
     canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
     canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")
