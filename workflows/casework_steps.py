@@ -21,7 +21,9 @@ def withdraw(activation) -> None:
     """The complainant withdrew: the tracking page and their mail say so."""
     complaint = _complaint(activation)
     _set_status(complaint, PublicStatus.WITHDRAWN)
-    notify.complainant_told(complaint, "status_changed", key=f"withdrawn-{activation.task.pk}", event=MessageKind.WITHDRAWN)
+    notify.complainant_told(
+        complaint, "status_changed", key=f"withdrawn-{activation.task.pk}", event=MessageKind.WITHDRAWN
+    )
 
 
 def close_duplicate(activation) -> None:
@@ -43,4 +45,6 @@ def reopen(activation) -> None:
     complaint = _complaint(activation)
     ComplaintProcess.objects.filter(pk=activation.process.pk).update(route="", emergency=False)
     _set_status(complaint, PublicStatus.RECEIVED)
-    notify.complainant_told(complaint, "status_changed", key=f"reopened-{activation.task.pk}", event=MessageKind.REOPENED)
+    notify.complainant_told(
+        complaint, "status_changed", key=f"reopened-{activation.task.pk}", event=MessageKind.REOPENED
+    )

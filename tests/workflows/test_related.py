@@ -87,7 +87,8 @@ def test_an_unknown_or_out_of_scope_code_gets_the_same_answer(client, case):
     answers = []
     for code in (elsewhere.tracking_code, "CG-0000-0000"):
         response = client.post(
-            reverse("staff:reviews:link", args=[case.complaint.pk]), {"link-tracking_code": code, "link-kind": "related"}
+            reverse("staff:reviews:link", args=[case.complaint.pk]),
+            {"link-tracking_code": code, "link-kind": "related"},
         )
         answers.append(response.status_code)
         assert "No complaint you coordinate has this tracking code." in response.content.decode()

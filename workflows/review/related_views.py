@@ -37,7 +37,9 @@ class LinkView(ReviewerView):
                 _add_errors(form, exc)
             else:
                 if form.cleaned_data["kind"] == LinkKind.DUPLICATE:
-                    messages.success(request, _("The complaint is closed as a duplicate; its complainant was told why."))
+                    messages.success(
+                        request, _("The complaint is closed as a duplicate; its complainant was told why.")
+                    )
                 return redirect("staff:reviews:case", complaint_id=complaint.pk)
         return CaseView().get(request, complaint.pk, link_form=form)
 

@@ -6,7 +6,7 @@ from viewflow.urls import Application
 
 from accounts.rules import may_review
 from complaints.views import staff_intake
-from workflows.review import canned, queue_views, related_views, withdraw_views
+from workflows.review import canned, case_list_views, queue_views, related_views, withdraw_views
 from workflows.review import views as reviews
 
 
@@ -17,6 +17,7 @@ class ReviewsApplication(Application):
 
     index_path = path("", queue_views.QueueView.as_view(), name="index")
     export_path = path("export.csv", queue_views.QueueExportView.as_view(), name="export")
+    cases_path = path("cases/", case_list_views.CaseListView.as_view(), name="cases")
     case_path = path("<int:complaint_id>/", reviews.CaseView.as_view(), name="case")
     note_path = path("<int:complaint_id>/notes/", reviews.NoteView.as_view(), name="note")
     task_path = path("<int:complaint_id>/tasks/<int:task_id>/<slug:action>/", reviews.TaskView.as_view(), name="task")
