@@ -130,6 +130,8 @@ class Complaint(models.Model):
             models.Index(fields=["public_status", "-created_at"], name="complaint_status_created"),
             models.Index(fields=["submitted_by", "-created_at"], name="complaint_filer_created"),
             models.Index(fields=["public_status", "complainant_updated_at"], name="complaint_status_updated"),
+            # The complaints list walks the newest first and stops after a page (workflows/review/cases.py).
+            models.Index(fields=["-created_at", "-id"], name="complaint_newest"),
         ]
 
     def __str__(self):

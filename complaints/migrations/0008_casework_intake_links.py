@@ -74,5 +74,9 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('complaint', 'other'), name='complaint_link_once'), models.CheckConstraint(condition=models.Q(('complaint', models.F('other')), _negated=True), name='complaint_link_not_self')],
             },
         ),
+        migrations.AddIndex(
+            model_name='complaint',
+            index=models.Index(fields=['-created_at', '-id'], name='complaint_newest'),
+        ),
         migrations.RunPython(fts_index_create, fts_index_drop),
     ]
