@@ -117,6 +117,18 @@ def test_the_list_pages_and_every_page_link_keeps_the_search(client, case):
     assert len(second.context["page"].object_list) == 2
 
 
+def test_past_the_count_cap_the_list_says_more_than_and_pages_the_newest(client, case, monkeypatch):
+    monkeypatch.setattr("workflows.review.cases.COUNT_CAP", 30)
+    for _ in range(40):
+        _complaint(case)
+    client.force_login(case.coordinator)
+    response = client.get(URL)
+    page = response.content.decode()
+    assert "More than 30 complaints" in page and "Page 1 of 2" in page
+    last = client.get(URL, {"page": 2}).context["page"]
+    assert len(last.object_list) == 5 and not last.has_next()
+
+
 def test_a_page_costs_the_same_queries_at_3_and_at_30_complaints(client, case, django_assert_num_queries):
     client.force_login(case.coordinator)
     client.get(URL)  # warm the session

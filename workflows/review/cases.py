@@ -14,6 +14,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -26,6 +27,9 @@ from complaints.services.codes import tracking_code_normalise
 
 PAGE_SIZE = 25
 MAX_WORDS = 8
+# Counted up to here: "more than 1,000" is as useful to a person as the exact
+# number, and stops a count walking all 100,000 complaints on every page.
+COUNT_CAP = 1000
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -115,7 +119,29 @@ class CaseFilter(django_filters.FilterSet):
         return self._qs
 
 
+_ROW_FIELDS = ["tracking_code", "created_at", "public_status", "received_via", "school__name", "officer__full_name"]
+
+
 def case_rows(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
     """``queryset`` with what a row of the list shows: school, officer and concerns (one more query per page)."""
     concerns = Prefetch("allegations", queryset=Allegation.objects.order_by("category"))
-    return queryset.select_related("school", "officer").prefetch_related(concerns)
+    return queryset.select_related("school", "officer").only(*_ROW_FIELDS).prefetch_related(concerns)
+
+
+class CappedPaginator(Paginator):
+    """Pages of 25 that count at most COUNT_CAP + 1 matches (``is_capped``
+    when there are more): pages go as deep as the cap."""
+
+    def __init__(self, object_list, per_page=PAGE_SIZE, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+
+    @property
+    def count(self) -> int:
+        if not hasattr(self, "_capped_count"):
+            self._capped_count = self.object_list.order_by()[: COUNT_CAP + 1].count()
+        return min(self._capped_count, COUNT_CAP)
+
+    @property
+    def is_capped(self) -> bool:
+        self.count  # noqa: B018 (reads the count once)
+        return self._capped_count > COUNT_CAP
