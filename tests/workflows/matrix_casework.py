@@ -71,7 +71,8 @@ def _about(world, day: datetime.date) -> dict:
 def extend(world) -> None:
     """A staff draft half-way, a complaint the coordinator recorded, a closed
     complaint (the recused coordinator recused from it too) linked to the
-    case's, and a second complaint of the complainant's to withdraw."""
+    case's, and a second complaint of the complainant's to withdraw.
+    The recused coordinator is recused from each of them."""
     coordinator = world.people["coordinator"]
     day = datetime.date(2026, 11, 2)
     raw = {k: [str(v.pk if hasattr(v, "pk") else v)] for k, v in _about(world, day).items()}
@@ -85,6 +86,9 @@ def extend(world) -> None:
         actor=coordinator, draft=recorded, about=_about(world, day), incident=incident, contact=contact, session_key=""
     )
     world.intake_receipt = Draft.objects.get(pk=recorded.pk)
+    # The recused coordinator is recused from every complaint of this world (their digest counts none).
+    recused = world.people["recused_coordinator"]
+    Recusal.objects.create(complaint_id=world.intake_receipt.data["complaint_id"], user=recused, reason="Family")
     world.closed_complaint = ComplaintFactory(school=world.school)
     AllegationFactory(complaint=world.closed_complaint, category="conduct")
     review_start(world.closed_complaint)
@@ -95,13 +99,12 @@ def extend(world) -> None:
         emergency=False,
         explanation="A city matter.",
     )
-    Recusal.objects.create(complaint=world.closed_complaint, user=world.people["recused_coordinator"], reason="Family")
+    Recusal.objects.create(complaint=world.closed_complaint, user=recused, reason="Family")
     world.complaint_link = ComplaintLink.objects.create(
         complaint=world.complaint, other=world.closed_complaint, kind="related"
     )
+    # Not under review (no task for anyone's queue or digest): withdrawing works the same.
     world.withdrawable = ComplaintFactory(school=world.school, submitted_by=world.people["complainant"])
-    AllegationFactory(complaint=world.withdrawable, category="conduct")
-    review_start(world.withdrawable)
 
 
 ROWS = {

@@ -13,7 +13,7 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import MessageKind, PublicStatus
 from core.models import AuditEvent
-from tests.factories import TEST_PIN, final_findings
+from tests.factories import TEST_PIN, ComplaintFactory, final_findings
 from workflows.models import ComplaintProcess, QueueEntry, Route
 from workflows.review import services
 from workflows.review.start import review_start
@@ -188,3 +188,12 @@ def test_the_coordinator_reopens_from_the_case_page(client, case):
     assert _open(case.complaint) == ["triage"]
     client.force_login(case.principal)
     assert "Reopen this complaint" not in client.get(url).content.decode()
+
+
+def test_a_general_concern_without_a_review_can_be_withdrawn_too(case):
+    concern = ComplaintFactory(school=case.school, kind="concern")
+    complaint_withdraw(complaint=concern, reason="")
+    concern.refresh_from_db()
+    assert concern.public_status == PublicStatus.WITHDRAWN
+    assert concern.messages.filter(kind=MessageKind.WITHDRAWN).exists()
+    assert not concern.messages.filter(from_complainant=True).exists()  # no reason, no reply
