@@ -65,6 +65,13 @@ class StaffIntakeDetailsView(StaffIntakeMixin, View):
 
     template_name = "complaints/staff_intake_step.html"
 
+    def dispatch(self, request, *args, token=None, **kwargs):
+        # Already recorded (a double click, the Back button): its receipt, never a second complaint.
+        draft = draft_for_token(token) if may_record_intake(request.user) else None
+        if draft is not None and "complaint_id" in draft.data:
+            return redirect("staff:reviews:intake_receipt", token=token)
+        return super().dispatch(request, *args, token=token, **kwargs)
+
     def _draft(self, token) -> tuple[Draft, dict]:
         draft = draft_for_token(token)
         if draft is None or "complaint_id" in draft.data:
