@@ -20,7 +20,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Officer
+from accounts.models import Officer, RosterAssignment
 from accounts.rules import complaints_for, visible_agencies, visible_schools
 from complaints.models import Allegation, AllegationCategory, Complaint, PublicStatus, ReceivedVia
 from complaints.services.codes import tracking_code_normalise
@@ -85,11 +85,11 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, queryset=complaints_for(user), **kwargs)
         self.filters["school"].extra["choices"] = list(visible_schools(user).order_by("name").values_list("pk", "name"))
-        officers = Officer.objects.filter(
-            Q(agency__in=visible_agencies(user)) | Q(assignments__school__in=visible_schools(user))
-        )
+        # Officers of the agencies the person sees, and those rostered at their schools (a subquery: no DISTINCT).
+        rostered = RosterAssignment.objects.filter(school__in=visible_schools(user)).values("officer_id")
+        officers = Officer.objects.filter(Q(agency__in=visible_agencies(user)) | Q(pk__in=rostered))
         self.filters["officer"].extra["choices"] = list(
-            officers.distinct().order_by("full_name", "pk").values_list("pk", "full_name")
+            officers.order_by("full_name", "pk").values_list("pk", "full_name")
         )
 
     def _code(self, queryset, name, value):
