@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -151,3 +152,13 @@ def test_the_list_is_in_spanish(client, case):
 def test_people_who_do_not_review_complaints_never_see_the_list(client, case):
     client.force_login(member(Role.ADVISORY, district=case.school.district))
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text index exists on PostgreSQL only")
+def test_words_are_searched_through_the_full_text_index_on_postgresql(case):
+    from workflows.review.cases import words_q_filter
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny test table would otherwise be scanned
+        plan = words_q_filter(Complaint.objects.all(), "lockers pushed").explain()
+    assert "complaint_description_fts" in plan
