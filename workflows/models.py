@@ -229,3 +229,9 @@ class CannedResponse(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Retention schedules and legal holds (workflows/retention/).
+from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401
+# The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
+from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
