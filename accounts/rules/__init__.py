@@ -30,6 +30,7 @@ from accounts.rules.activity import (  # noqa: F401
     may_use_activity,
 )
 from accounts.rules.assessment import may_use_assessment  # noqa: F401
+from accounts.rules.casework import complaints_to_relate, intake_schools, may_record_intake  # noqa: F401
 from accounts.rules.complaints import (  # noqa: F401
     COMPLAINT_RULES,
     ComplaintRule,

@@ -18,6 +18,7 @@ from tests.factories import (
 from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
+from tests.workflows.matrix_casework import extend as casework_world
 from tests.workflows.matrix_monthly import extend as monthly_world
 from tests.workflows.matrix_retention import extend as retention_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
@@ -119,6 +120,7 @@ class EveryoneOnACase:
         retention_world(self)
         imports_world(self)
         monthly_world(self)
+        casework_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )
