@@ -14,6 +14,7 @@ from assessment.staff import AssessmentApplication
 from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
+from workflows.review.officers_views import OfficersApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication
 from workflows.views.home import StaffHomeView
@@ -29,6 +30,7 @@ site = StaffSite(
     viewsets=[
         OrganisationsApplication(),
         ReviewsApplication(),
+        OfficersApplication(),
         AuditLogApplication(),
         CalendarApplication(),
         DeliveryApplication(),

@@ -100,6 +100,13 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    CASEFILE_PRINTED = "casefile_printed", _("Case file printed")
+    REDACTED_EXPORTED = "redacted_exported", _("Redacted case file exported")
+    STAFF_FILE_ADDED = "staff_file_added", _("Staff file added")
+    OFFICER_HISTORY_VIEWED = "officer_history_viewed", _("Officer history viewed")
+    EARLY_WARNING_RAISED = "early_warning_raised", _("Early warning raised")
+    EARLY_WARNING_RESOLVED = "early_warning_resolved", _("Early warning resolved")
+    EARLY_WARNING_POLICY_CHANGED = "early_warning_policy_changed", _("Early warning threshold changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -183,6 +190,13 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.CASEFILE_PRINTED: AuditAction.EXPORTED,
+    AuditKind.REDACTED_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.STAFF_FILE_ADDED: AuditAction.CREATED,
+    AuditKind.OFFICER_HISTORY_VIEWED: AuditAction.VIEWED,
+    AuditKind.EARLY_WARNING_RAISED: AuditAction.CREATED,
+    AuditKind.EARLY_WARNING_RESOLVED: AuditAction.CHANGED,
+    AuditKind.EARLY_WARNING_POLICY_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

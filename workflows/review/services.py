@@ -30,6 +30,7 @@ from core.audit import AuditKind, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess, Route
+from workflows.tasks import early_warning_check_task
 from workflows.review.selectors import CaseAccess
 
 
@@ -187,6 +188,9 @@ def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -
         obj=complaint,
         changes={f"final_finding:{k}": [allegations[k].final_finding or None, v] for k, v in finals.items()},
     )
+    if complaint.officer_id:
+        # The worker checks the officer against the early-intervention threshold (workflows/review/officers.py).
+        early_warning_check_task.enqueue(complaint.officer_id)
     _finish(task, user)
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_review
-from workflows.review import canned, queue_views
+from workflows.review import canned, casefile_views, queue_views
 from workflows.review import views as reviews
 
 
@@ -25,6 +25,11 @@ class ReviewsApplication(Application):
     recusal_path = path("<int:complaint_id>/recusals/", reviews.RecusalView.as_view(), name="recusal_add")
     recusal_lift_path = path(
         "<int:complaint_id>/recusals/<int:recusal_id>/lift/", reviews.RecusalView.as_view(), name="recusal_lift"
+    )
+    casefile_path = path("<int:complaint_id>/case-file.pdf", casefile_views.CaseFileView.as_view(), name="casefile")
+    redaction_path = path("<int:complaint_id>/redacted/", casefile_views.RedactionView.as_view(), name="redaction")
+    staff_files_path = path(
+        "<int:complaint_id>/staff-files/", casefile_views.StaffFilesView.as_view(), name="staff_files"
     )
     canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
     canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")
