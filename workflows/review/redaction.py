@@ -22,7 +22,9 @@ from core.pdf import pdf_render, static_css
 from workflows.review.casefile import STYLESHEET
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d ().-]{5,}\d(?![\w-])")
+# Phone numbers are written with separators (555-201-3344, (555) 201 3344, +1 555.201.3344); a bare run of
+# digits is a student or record number below.
+PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{3,4}(?![\w-])")
 # Student numbers, IEP/ID numbers: five or more digits, or letters and digits mixed (S1234567).
 STUDENT_ID = re.compile(r"(?<!\w)(?:[A-Za-z]{1,3}-?\d{4,}|\d{5,})(?!\w)")
 _CAP = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’-]+"
