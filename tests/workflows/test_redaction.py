@@ -21,9 +21,10 @@ def _fill(case):
     complaint.contact_phone = "555-201-3344"
     complaint.witnesses = "Luis Ortega, Kim Park"
     complaint.guardian_contact = "Rosa Torres"
+    surname = case.officer.full_name.split()[-1]
     complaint.description = (
-        "<p>Yesterday Officer %s pushed Ana Torres in the hall. Student ID 4481207 was written on the citation. "
-        "Her friend Maya Brooks saw it; call ana.t@example.org.</p>" % case.officer.full_name.split()[-1]
+        f"<p>Yesterday Officer {surname} pushed Ana Torres in the hall. Student ID 4481207 was written on the "
+        "citation. Her friend Maya Brooks saw it; call ana.t@example.org.</p>"
     )
     complaint.save()
     MessageFactory(complaint=complaint, audience=Audience.SCHOOL, body="<p>Internal: mother is upset</p>")

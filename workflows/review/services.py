@@ -30,8 +30,8 @@ from core.audit import AuditKind, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess, Route
-from workflows.tasks import early_warning_check_task
 from workflows.review.selectors import CaseAccess
+from workflows.tasks import early_warning_check_task
 
 
 def _check(task: Task, user, *, action: str = "execute") -> Complaint:
