@@ -106,3 +106,10 @@ def test_no_staff_file_is_ever_public(case):
             readable=list(Audience.values),
         )
     assert not Attachment.objects.filter(from_complainant=False).exists()
+
+
+def test_sending_the_form_without_a_file_asks_for_one(client, case):
+    client.force_login(case.principal)
+    url = reverse("staff:reviews:staff_files", args=[case.complaint.pk])
+    response = client.post(url, {"audience": Audience.SCHOOL})
+    assert response.status_code == 200 and "Choose at least one file." in response.content.decode()

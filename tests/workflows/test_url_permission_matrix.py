@@ -15,6 +15,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from tests.activity import matrix_activity
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
+from tests.workflows import matrix_casefile
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
@@ -217,6 +218,8 @@ MATRIX.update(matrix_sessions.ROWS)
 MATRIX.update(matrix_partner.ROWS)
 # SRO activity records keep theirs in tests/activity/matrix_activity.py.
 MATRIX.update(matrix_activity.ROWS)
+# Case file, redacted export, staff files, officer history: tests/workflows/matrix_casefile.py.
+MATRIX.update(matrix_casefile.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 

@@ -51,6 +51,13 @@ class StaffAttachmentForm(forms.Form):
         )
 
 
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if not files:
+            raise forms.ValidationError(_("Choose at least one file."))
+        return files
+
+
 class EarlyWarningResolveForm(forms.Form):
     resolution = forms.CharField(
         label=_("What was done"),
