@@ -50,7 +50,6 @@ class StaffAttachmentForm(forms.Form):
             self.fields["audience"].choices[0][0] if self.fields["audience"].choices else None
         )
 
-
     def clean_files(self):
         files = self.cleaned_data["files"]
         if not files:
