@@ -37,6 +37,7 @@ from accounts.rules.complaints import (  # noqa: F401
     get_officer_for_user,
     may,
     may_read_officer_history,
+    officer_history_readers,
     officers_for,
     people_for,
     people_q,

@@ -192,3 +192,14 @@ def officers_for(user) -> QuerySet:
 def get_officer_for_user(user, pk: int):
     """The officer, or 404 when ``user`` may not read their history."""
     return get_object_or_404(officers_for(user).select_related("agency", "agency__district"), pk=pk)
+
+
+def officer_history_readers(officer) -> QuerySet[User]:
+    """Active users who read ``officer``'s history (who an early warning is mailed to), never the officer."""
+    officers = apps.get_model("accounts", "Officer").objects.filter(pk=officer.pk)
+    reached = Q(pk__in=[])
+    for grant in OFFICER_HISTORY_GRANTS:
+        matching = officers.filter(**{grant.path: OuterRef(grant.via)})
+        reached |= Exists(Membership.objects.filter(user=OuterRef("pk"), role=grant.role).filter(Exists(matching)))
+    readers = User.objects.filter(reached, is_active=True)
+    return (readers.exclude(pk=officer.user_id) if officer.user_id else readers).order_by("pk")

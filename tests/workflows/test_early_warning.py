@@ -10,7 +10,8 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
-from tests.factories import AllegationFactory, ComplaintFactory, final_findings, member
+from notifications.models import OutboundEmail
+from tests.factories import AllegationFactory, ComplaintFactory, MembershipFactory, final_findings, member
 from workflows.models import EarlyWarning, EarlyWarningPolicy, Route
 from workflows.review import services
 from workflows.review.officers import early_warning_check
@@ -133,3 +134,19 @@ def test_the_coordinator_sets_the_threshold_and_the_change_is_audited(client, ca
     head = member(Role.AGENCY_HEAD, agency=case.agency)
     client.force_login(head)
     assert client.get(url).status_code == 404
+
+
+def test_the_warning_is_mailed_to_the_coordinator_and_the_agency_head_never_the_officer(everyone_on_a_case):
+    world = everyone_on_a_case
+    officer = world.case.officer
+    # The named officer is also this agency's head: still never told about their own warning.
+    MembershipFactory(
+        user=world.people["named_officer"], role=Role.AGENCY_HEAD, agency=world.agency, district=world.district
+    )
+    EarlyWarning.objects.all().delete()  # the matrix world's own warning
+    _complaints(world.case, 2)
+    warning = early_warning_check(officer_id=officer.pk)
+    mailed = set(OutboundEmail.objects.filter(template="early_warning").values_list("to_email", flat=True))
+    expected = {world.people[who].email for who in ("coordinator", "recused_coordinator", "agency_head")}
+    assert mailed == expected
+    assert warning is not None

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District, Officer
-from accounts.rules import officers_for
+from accounts.rules import officer_history_readers, officers_for
 from complaints.models import Allegation, AllegationCategory, Complaint, FindingValue, Kind
 from core.audit import AuditKind, audit_record, changes_between, instance_values
+from notifications.services import email_enqueue
 from workflows.models import EarlyWarning, EarlyWarningPolicy
 
 WINDOWS = (12, 36)
@@ -151,7 +153,26 @@ def early_warning_check(*, officer_id: int, today: datetime.date | None = None) 
         district_id=warning.district_id,
         changes={"complaints": [None, complaints], "sustained": [None, sustained]},
     )
+    _early_warning_mail(warning)
     return warning
+
+
+def _early_warning_mail(warning: EarlyWarning) -> None:
+    """Tells the coordinators and the agency head (never the officer) that a warning waits for them."""
+    officer = warning.officer
+    for user in officer_history_readers(officer):
+        email_enqueue(
+            template="early_warning",
+            to=user.email,
+            language=user.preferred_language,
+            context={
+                "agency_name": officer.agency.name,
+                "officer_path": reverse("staff:officers:officer", args=[officer.pk]),
+            },
+            key=f"early-warning-{warning.pk}-{user.pk}",
+            user=user,
+            district=officer.agency.district,
+        )
 
 
 @transaction.atomic
