@@ -4,15 +4,18 @@ watermarked with who printed it and when, in the reader's language; every print 
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
 from complaints.models import Audience
 from core.models import AuditEvent, AuditKind
-from tests.factories import AttachmentFactory, MessageFactory
+from tests.factories import AttachmentFactory, MessageFactory, member
 from workflows.models import Route
 from workflows.review import services
+from workflows.review.casefile import casefile_html
 from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
@@ -117,10 +120,23 @@ def test_every_print_is_in_the_audit_log(client, case):
 
 
 def test_people_outside_the_case_get_no_case_file(client, case):
-    from tests.factories import member
-
     _routed_case(case)
     stranger = member("coordinator")
     client.force_login(stranger)
     assert client.get(reverse("staff:reviews:casefile", args=[case.complaint.pk])).status_code == 404
     assert not AuditEvent.objects.filter(kind=AuditKind.CASEFILE_PRINTED).exists()
+
+
+def test_the_case_file_costs_the_same_queries_however_long_the_case(case):
+    _routed_case(case)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            casefile_html(complaint=case.complaint, user=case.coordinator)
+        return len(captured)
+
+    few = queries()
+    for n in range(10):
+        MessageFactory(complaint=case.complaint, audience=Audience.CASE, author=case.principal, body=f"<p>{n}</p>")
+        AttachmentFactory(complaint=case.complaint, original_name=f"f{n}.pdf", from_complainant=False, audience="case")
+    assert queries() == few
