@@ -99,3 +99,14 @@ def test_months_are_counted_back_to_the_same_day_or_the_month_s_last():
     assert months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
     assert months_before(datetime.date(2026, 11, 27), 12) == datetime.date(2025, 11, 27)
     assert months_before(datetime.date(2026, 1, 15), 36) == datetime.date(2023, 1, 15)
+
+
+def test_the_agency_head_filters_by_their_own_agency_only(client, case):
+    head = member(Role.AGENCY_HEAD, agency=case.agency)
+    other = AgencyFactory(district=case.school.district, name="Other County Sheriff")
+    OfficerFactory(agency=other, full_name="Not Theirs")
+    client.force_login(head)
+    page = client.get(reverse("staff:officers:index")).content.decode()
+    assert case.agency.name in page and "Other County Sheriff" not in page and "Not Theirs" not in page
+    refused = client.get(reverse("staff:officers:index"), {"agency": other.pk}).content.decode()
+    assert "errorlist" in refused and "Not Theirs" not in refused

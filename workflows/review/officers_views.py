@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from viewflow.urls import Application
 
-from accounts.models import Officer
+from accounts.models import Agency, Officer
 from accounts.rules import (
     coordinated_districts,
     get_district_for_coordinator,
@@ -23,7 +23,6 @@ from accounts.rules import (
     is_coordinator,
     may_read_officer_history,
     officers_for,
-    visible_agencies,
 )
 from core.audit import AuditKind, audit_record
 from core.views import PrivatePageMixin
@@ -44,7 +43,10 @@ class OfficerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["agency"].queryset = visible_agencies(user).order_by("name")
+        # The agencies of the officers the person reads (an agency head: their own).
+        self.filters["agency"].queryset = Agency.objects.filter(pk__in=officers_for(user).values("agency_id")).order_by(
+            "name"
+        )
 
     def by_name(self, queryset, name, value):
         return queryset.filter(Q(full_name__icontains=value) | Q(badge_number=value))
