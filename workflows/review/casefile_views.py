@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from complaints.services import staff_attachments
 from complaints.services.attachments import AttachmentLimitReached, AttachmentStorageFailed
 from complaints.views.uploads import upload_failed_response
+from core.audit import AuditKind, audit_record
 from core.pdf import PdfUnavailable
 from core.views import PrivatePageMixin
 from workflows.review import casefile, redaction, selectors
@@ -44,6 +45,7 @@ class RedactionView(PrivatePageMixin, ReviewerView):
 
     def get(self, request, complaint_id):
         complaint = self._complaint(request, complaint_id)
+        audit_record(actor=request.user, kind=AuditKind.CASE_VIEWED, obj=complaint, request=request, note="redaction")
         return self._page(request, complaint, RedactionForm())
 
     def post(self, request, complaint_id):

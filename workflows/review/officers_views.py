@@ -72,6 +72,13 @@ class OfficerListView(OfficersAreaView):
         )
         shown = found.qs if found.is_bound and found.is_valid() else found.queryset
         page = Paginator(shown.order_by("full_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+        audit_record(
+            actor=request.user,
+            kind=AuditKind.OFFICER_HISTORY_VIEWED,
+            obj=None,
+            request=request,
+            note=request.GET.urlencode()[:200],
+        )
         context = {
             "filter": found,
             "page_obj": page,
