@@ -12,6 +12,7 @@ from complaints.services.attachments import attachments_prepare
 from complaints.services.staff_attachments import staff_attachments_add
 from core.models import AuditEvent, AuditKind
 from tests.complaints.media_files import AUTHOR, pdf_with_author
+from tests.factories import AttachmentFactory
 from tests.workflows.conftest import Case
 from workflows.models import Route
 from workflows.review import services
@@ -113,3 +114,16 @@ def test_sending_the_form_without_a_file_asks_for_one(client, case):
     url = reverse("staff:reviews:staff_files", args=[case.complaint.pk])
     response = client.post(url, {"audience": Audience.SCHOOL})
     assert response.status_code == 200 and "Choose at least one file." in response.content.decode()
+
+
+def test_triage_offers_only_the_complainant_s_files_for_sharing_with_the_police(client, db):
+    fresh = Case()
+    review_start(fresh.complaint)
+    family = AttachmentFactory(complaint=fresh.complaint, original_name="photo.pdf")
+    staff = AttachmentFactory(
+        complaint=fresh.complaint, original_name="records.pdf", from_complainant=False, audience="school"
+    )
+    client.force_login(fresh.coordinator)
+    page = client.get(reverse("staff:reviews:case", args=[fresh.complaint.pk])).content.decode()
+    assert f'name="shared_files" value="{family.pk}"' in page
+    assert f'name="shared_files" value="{staff.pk}"' not in page
