@@ -436,4 +436,8 @@ PERIODIC_TASKS = {
     # Reminders before dialogue sessions (each once) and consent holds that lapsed.
     "feedback.tasks.session_reminders_send": 900,
     "feedback.tasks.consent_holds_release_task": 3600,
+    # Each district's retention schedule (docs/retention.md); counts of what went are in the audit log.
+    "workflows.retention.tasks.retention_purge_task": 86400,
+    # Last month's monthly review of SRO records, opened once per school with a rostered SRO.
+    "workflows.monthly.tasks.monthly_reviews_open_task": 3600,
 }

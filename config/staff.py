@@ -14,9 +14,10 @@ from assessment.staff import AssessmentApplication
 from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
+from workflows.monthly.staff import MonthlyApplication
 from workflows.review.officers_views import OfficersApplication
 from workflows.review.staff import ReviewsApplication
-from workflows.staff import AuditLogApplication, CalendarApplication
+from workflows.staff import AuditLogApplication, CalendarApplication, RetentionApplication
 from workflows.views.home import StaffHomeView
 
 
@@ -38,6 +39,8 @@ site = StaffSite(
         SessionsApplication(),
         PartnerApplication(),
         ActivityApplication(),
+        MonthlyApplication(),
         AssessmentApplication(),
+        RetentionApplication(),
     ],
 )

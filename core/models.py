@@ -100,6 +100,37 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    RETENTION_VIEWED = "retention_viewed", _("Retention schedule viewed")
+    RETENTION_CHANGED = "retention_changed", _("Retention schedule changed")
+    RETENTION_PURGED = "retention_purged", _("Records purged on schedule")
+    LEGAL_HOLD_PLACED = "legal_hold_placed", _("Legal hold placed")
+    LEGAL_HOLD_LIFTED = "legal_hold_lifted", _("Legal hold lifted")
+    RELEASE_PUBLISHED = "release_published", _("Dashboard release published")
+    RELEASES_VIEWED = "releases_viewed", _("Dashboard releases viewed")
+    TRAINING_VIEWED = "training_viewed", _("Training records viewed")
+    TRAINING_EVENT_CREATED = "training_event_created", _("Training event added")
+    TRAINING_EVENT_CHANGED = "training_event_changed", _("Training event changed")
+    TRAINING_ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+    TRAINING_REQUIREMENTS_CHANGED = "training_requirements_changed", _("Training requirements changed")
+    COMMITMENTS_VIEWED = "commitments_viewed", _("You said, we did: list viewed")
+    COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
+    COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
+    COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
+    ACTIVITY_IMPORT_CHECKED = "activity_import_checked", _("SRO records file checked (dry run)")
+    ACTIVITY_IMPORTED = "activity_imported", _("SRO records imported")
+    ACTIVITY_IMPORT_MAPPING_CHANGED = "activity_import_mapping_changed", _("SRO import column mapping changed")
+    ACTIVITY_IMPORTS_VIEWED = "activity_imports_viewed", _("SRO imports viewed")
+    ACTIVITY_COVERAGE_VIEWED = "activity_coverage_viewed", _("SRO records coverage viewed")
+    MONTHLY_OPENED = "monthly_opened", _("Monthly review opened")
+    MONTHLY_VIEWED = "monthly_viewed", _("Monthly review viewed")
+    MONTHLY_CERTIFIED = "monthly_certified", _("Month's SRO records certified")
+    MONTHLY_SCHOOL_REVIEWED = "monthly_school_reviewed", _("Monthly review: school review recorded")
+    MONTHLY_SENT_BACK = "monthly_sent_back", _("Monthly review sent back for correction")
+    MONTHLY_ACCEPTED = "monthly_accepted", _("Monthly review accepted and month locked")
+    FLAG_RESOLVED = "flag_resolved", _("MOU flag resolution written")
+    FLAGS_VIEWED = "flags_viewed", _("MOU flags and resolutions listed")
+    FLAGS_EXPORTED = "flags_exported", _("MOU flags and resolutions exported")
+    NOTICE_DEADLINES_CHANGED = "notice_deadlines_changed", _("Notification deadlines changed")
     CASEFILE_PRINTED = "casefile_printed", _("Case file printed")
     REDACTED_EXPORTED = "redacted_exported", _("Redacted case file exported")
     STAFF_FILE_ADDED = "staff_file_added", _("Staff file added")
@@ -190,6 +221,37 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.RETENTION_VIEWED: AuditAction.VIEWED,
+    AuditKind.RETENTION_CHANGED: AuditAction.CHANGED,
+    AuditKind.RETENTION_PURGED: AuditAction.DELETED,
+    AuditKind.LEGAL_HOLD_PLACED: AuditAction.CREATED,
+    AuditKind.LEGAL_HOLD_LIFTED: AuditAction.CHANGED,
+    AuditKind.RELEASE_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RELEASES_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_EVENT_CREATED: AuditAction.CREATED,
+    AuditKind.TRAINING_EVENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.TRAINING_ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.TRAINING_REQUIREMENTS_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
+    AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_CHECKED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORTED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_MAPPING_CHANGED: AuditAction.CHANGED,
+    AuditKind.ACTIVITY_IMPORTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_COVERAGE_VIEWED: AuditAction.VIEWED,
+    AuditKind.MONTHLY_OPENED: AuditAction.CREATED,
+    AuditKind.MONTHLY_VIEWED: AuditAction.VIEWED,
+    AuditKind.MONTHLY_CERTIFIED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SCHOOL_REVIEWED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SENT_BACK: AuditAction.CHANGED,
+    AuditKind.MONTHLY_ACCEPTED: AuditAction.CHANGED,
+    AuditKind.FLAG_RESOLVED: AuditAction.CHANGED,
+    AuditKind.FLAGS_VIEWED: AuditAction.VIEWED,
+    AuditKind.FLAGS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.NOTICE_DEADLINES_CHANGED: AuditAction.CHANGED,
     AuditKind.CASEFILE_PRINTED: AuditAction.EXPORTED,
     AuditKind.REDACTED_EXPORTED: AuditAction.EXPORTED,
     AuditKind.STAFF_FILE_ADDED: AuditAction.CREATED,
@@ -220,8 +282,21 @@ class AuditEventQuerySet(models.QuerySet):
     _raw_delete = delete
 
 
+class AuditPurgeGate(models.Model):
+    """While a row of this table exists in a transaction, the database lets that transaction delete audit events.
+
+    Only ``core.audit.audit_events_purge`` (the retention schedule) opens it, inside its own transaction; other
+    transactions never see the uncommitted row, so for them the log stays append-only (migration 0012)."""
+
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"audit purge gate {self.opened_at:%Y-%m-%d %H:%M}"
+
+
 class AuditEvent(models.Model):
-    """One thing someone did, kept forever. Written with ``core.audit.audit_record``."""
+    """One thing someone did, kept until the district's retention schedule purges it (and never under a legal hold).
+    Written with ``core.audit.audit_record``."""
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

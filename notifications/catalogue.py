@@ -49,6 +49,17 @@ CATALOGUE = {
     "session_reminder": (False, _("Reminder before a dialogue session"), (*_SESSION, "hours")),
     "session_consent_request": (True, _("A guardian's consent for a dialogue session"), ("en", "es", "consent_path")),
     "session_consent_expired": (True, _("A seat held for consent was released"), _SESSION),
+    # The monthly review of SRO records (workflows/monthly/summary.py).
+    "monthly_summary": (
+        False,
+        _("Summary of an accepted month of SRO records (staff)"),
+        ("school_name", "month", "officers", "review_path"),
+    ),
+    "monthly_overdue": (
+        True,
+        _("A monthly review step is overdue (staff)"),
+        ("school_name", "month", "step", "review_path"),
+    ),
 }
 # A PIN, a survey's access code and every private link (which holds a code) wait encrypted.
 SECRET_KEYS = ("pin", "access_code", "access_path", "manage_path", "consent_path")

@@ -231,6 +231,8 @@ class CannedResponse(models.Model):
         return self.title
 
 
+
+
 class EarlyWarningPolicy(models.Model):
     """A district's early-intervention threshold: an officer with at least
     ``complaint_threshold`` complaints, or ``sustained_threshold`` sustained
@@ -292,3 +294,9 @@ class EarlyWarning(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+# Retention schedules and legal holds (workflows/retention/).
+from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401
+# The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
+from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401

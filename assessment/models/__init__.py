@@ -1,2 +1,26 @@
 """Assessment records, one module per part: ``training``, ``commitments`` (you said, we did), ``annual`` (the
 yearly assessment and its rubric), ``releases`` (published, frozen snapshots)."""
+
+from assessment.models.commitments import Commitment, CommitmentStatus, CommitmentUpdate, SourceKind
+from assessment.models.releases import Release, ReleaseFrozen
+from assessment.models.training import (
+    TopicSource,
+    TrainingAttendance,
+    TrainingEvent,
+    TrainingRequirement,
+    TrainingTopic,
+)
+
+__all__ = [
+    "Commitment",
+    "Release",
+    "ReleaseFrozen",
+    "CommitmentStatus",
+    "CommitmentUpdate",
+    "SourceKind",
+    "TopicSource",
+    "TrainingAttendance",
+    "TrainingEvent",
+    "TrainingRequirement",
+    "TrainingTopic",
+]

@@ -12,9 +12,12 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.activity import matrix_activity
+from tests.activity import matrix_activity, matrix_imports, matrix_reports
+from tests.assessment import matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
+from tests.workflows import matrix_retention
+from tests.workflows import matrix_monthly
 from tests.workflows import matrix_casefile
 from tests.workflows.conftest import ANON
 
@@ -103,6 +106,9 @@ MATRIX = {
     ),
     "complaints:mine": (None, signed_in(200), None),
     "complaint_appeal": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 200)),
+    # Offered only once the outcome is out (the matrix's case is in review); tests/workflows/test_satisfaction.py
+    # follows it to the end as the complainant.
+    "complaint_satisfaction": (lambda w: {"code": w.code}, everyone(404), None),
     "feedback:sessions": (None, everyone(200), None),
     "assessment:dashboard": (None, everyone(200), None),
     "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
@@ -218,10 +224,16 @@ MATRIX.update(matrix_sessions.ROWS)
 MATRIX.update(matrix_partner.ROWS)
 # SRO activity records keep theirs in tests/activity/matrix_activity.py.
 MATRIX.update(matrix_activity.ROWS)
+# Retention (schedule and legal holds): tests/workflows/matrix_retention.py.
+MATRIX.update(matrix_retention.ROWS)
+MATRIX.update(matrix_reports.ROWS)
+MATRIX.update(matrix_imports.ROWS)  # importing them: tests/activity/matrix_imports.py
+MATRIX.update(matrix_monthly.ROWS)  # the monthly review: tests/workflows/matrix_monthly.py
 # Case file, redacted export, staff files, officer history: tests/workflows/matrix_casefile.py.
 MATRIX.update(matrix_casefile.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
+MATRIX.update(matrix_training.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():
