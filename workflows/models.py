@@ -231,8 +231,6 @@ class CannedResponse(models.Model):
         return self.title
 
 
-
-
 class EarlyWarningPolicy(models.Model):
     """A district's early-intervention threshold: an officer with at least
     ``complaint_threshold`` complaints, or ``sustained_threshold`` sustained
@@ -297,6 +295,6 @@ class EarlyWarning(models.Model):
 
 
 # Retention schedules and legal holds (workflows/retention/).
-from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401
 # The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
 from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
+from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401

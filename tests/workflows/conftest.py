@@ -5,8 +5,8 @@ from accounts.models import Role
 from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
-from tests.assessment.matrix_training import extend as training_world
 from tests.activity.matrix_imports import extend as imports_world
+from tests.assessment.matrix_training import extend as training_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -18,9 +18,9 @@ from tests.factories import (
 from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
-from tests.workflows.matrix_retention import extend as retention_world
-from tests.workflows.matrix_monthly import extend as monthly_world
 from tests.workflows.matrix_casefile import extend as casefile_world
+from tests.workflows.matrix_monthly import extend as monthly_world
+from tests.workflows.matrix_retention import extend as retention_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
 from workflows.review.start import review_start

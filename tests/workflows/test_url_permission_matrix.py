@@ -16,9 +16,7 @@ from tests.activity import matrix_activity, matrix_imports, matrix_reports
 from tests.assessment import matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
-from tests.workflows import matrix_retention
-from tests.workflows import matrix_monthly
-from tests.workflows import matrix_casefile
+from tests.workflows import matrix_casefile, matrix_monthly, matrix_retention
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
