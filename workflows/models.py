@@ -294,7 +294,7 @@ class EarlyWarning(models.Model):
         return self.resolved_at is None
 
 
-# Retention schedules and legal holds (workflows/retention/).
-# The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
+# The monthly review's models live beside its flow (workflows/monthly/), retention schedules and legal holds in
+# workflows/retention/; imported here so Django registers them.
 from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
 from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401
