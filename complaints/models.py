@@ -32,6 +32,18 @@ class PublicStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     OUTCOME_SENT = "outcome_sent", _("Outcome sent")
     CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ReceivedVia(models.TextChoices):
+    """How the complaint reached the district: the public form, or staff
+    recording what a person told them (see complaints.services.staff_intake)."""
+
+    ONLINE = "online", _("Online form")
+    PHONE = "phone", _("Phone call")
+    IN_PERSON = "in_person", _("In person")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("Forwarded email")
 
 
 class AllegationCategory(models.TextChoices):
@@ -95,6 +107,19 @@ class Complaint(models.Model):
     created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
     # When the complainant was last told anything (they must hear at least every 30 days).
     complainant_updated_at = models.DateTimeField(null=True, blank=True)
+    received_via = models.CharField(
+        _("received via"), max_length=12, choices=ReceivedVia.choices, default=ReceivedVia.ONLINE
+    )
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    # The staff member who typed in a complaint received by phone, letter, in person or email.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints_recorded",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("complaint")
@@ -105,6 +130,8 @@ class Complaint(models.Model):
             models.Index(fields=["public_status", "-created_at"], name="complaint_status_created"),
             models.Index(fields=["submitted_by", "-created_at"], name="complaint_filer_created"),
             models.Index(fields=["public_status", "complainant_updated_at"], name="complaint_status_updated"),
+            # The complaints list walks the newest first and stops after a page (workflows/review/cases.py).
+            models.Index(fields=["-created_at", "-id"], name="complaint_newest"),
         ]
 
     def __str__(self):
@@ -181,6 +208,9 @@ class MessageKind(models.TextChoices):
     STILL_OPEN = "still_open", _("Update")
     APPEAL_RECEIVED = "appeal_received", _("Appeal received")
     CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REOPENED = "reopened", _("Reopened")
+    DUPLICATE = "duplicate", _("Closed as a duplicate")
 
 
 EVENT_TEXT = {
@@ -188,6 +218,8 @@ EVENT_TEXT = {
     MessageKind.STILL_OPEN: _("Your complaint is still under review. We will write again when there is news."),
     MessageKind.APPEAL_RECEIVED: _("We received your appeal. The district coordinator reviews it."),
     MessageKind.CLOSED: _("Your complaint is closed."),
+    MessageKind.WITHDRAWN: _("The complaint was withdrawn by the person who filed it."),
+    MessageKind.REOPENED: _("Your complaint was reopened for review. We will write when there is news."),
 }
 
 
@@ -201,6 +233,12 @@ class Attachment(models.Model):
     from_complainant = models.BooleanField(default=True)
     # Files reach the police review only when the coordinator shares them at triage (FERPA).
     shared_with_police = models.BooleanField(_("shared with the police review"), default=False)
+    # Staff files (body-camera request letters, school records) have an audience
+    # (school, police or everyone on the case); the complainant's files have none.
+    audience = models.CharField(_("who may open it"), max_length=8, choices=Audience.choices, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -329,8 +367,40 @@ class Recusal(models.Model):
         return f"{self.user} recused from {self.complaint}"
 
 
+class LinkKind(models.TextChoices):
+    RELATED = "related", _("About the same incident")
+    DUPLICATE = "duplicate", _("Duplicate")
+
+
+class ComplaintLink(models.Model):
+    """Two complaints about the same incident, or ``complaint`` a duplicate of
+    ``other`` (the duplicate is closed; both keep their history). Stored once
+    per pair; a related link reads the same from either side."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="links")
+    other = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(_("how they are related"), max_length=12, choices=LinkKind.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("related complaint")
+        verbose_name_plural = _("related complaints")
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "other"], name="complaint_link_once"),
+            models.CheckConstraint(condition=~models.Q(complaint=models.F("other")), name="complaint_link_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.complaint_id} {self.kind} {self.other_id}"
+
+
 # The audit log files events under a district so each coordinator sees their own.
 Message.audit_district_id = property(lambda self: self.complaint.school.district_id)
 Attachment.audit_district_id = property(lambda self: self.complaint.school.district_id)
 Recusal.audit_district_id = property(lambda self: self.complaint.school.district_id)
+ComplaintLink.audit_district_id = property(lambda self: self.complaint.school.district_id)
 Appeal.audit_district_id = property(lambda self: self.complaint.school.district_id)

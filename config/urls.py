@@ -6,6 +6,7 @@ from config.staff import site as staff_site
 from core.views import HealthView, HomeView
 from workflows.review.appeal import AppealView
 from workflows.review.satisfaction_views import SatisfactionView
+from workflows.review.withdraw_views import WithdrawView
 
 # The admin signs in through allauth, so it gets the same MFA and rate limits.
 admin.site.login = login_required(admin.site.login)
@@ -21,6 +22,8 @@ urlpatterns = [
     # The appeal belongs to the review workflow but lives on the tracking page.
     path("complaints/track/<str:code>/appeal/", AppealView.as_view(), name="complaint_appeal"),
     path("complaints/track/<str:code>/how-did-it-go/", SatisfactionView.as_view(), name="complaint_satisfaction"),
+    # So does withdrawing: it ends the review (workflows.review.withdrawal).
+    path("complaints/track/<str:code>/withdraw/", WithdrawView.as_view(), name="complaint_withdraw"),
     path("surveys/", include("surveys.urls")),
     path("sessions/", include("feedback.urls")),
     path("dashboard/", include("assessment.urls")),

@@ -131,6 +131,20 @@ class AuditKind(models.TextChoices):
     FLAGS_VIEWED = "flags_viewed", _("MOU flags and resolutions listed")
     FLAGS_EXPORTED = "flags_exported", _("MOU flags and resolutions exported")
     NOTICE_DEADLINES_CHANGED = "notice_deadlines_changed", _("Notification deadlines changed")
+    COMPLAINT_RECORDED_BY_STAFF = "complaint_recorded_by_staff", _("Complaint recorded by staff")
+    CASES_SEARCHED = "cases_searched", _("Complaints listed or searched")
+    COMPLAINTS_LINKED = "complaints_linked", _("Complaints linked")
+    COMPLAINTS_UNLINKED = "complaints_unlinked", _("Complaint link removed")
+    COMPLAINT_MARKED_DUPLICATE = "complaint_marked_duplicate", _("Complaint closed as a duplicate")
+    COMPLAINT_WITHDRAWN = "complaint_withdrawn", _("Complaint withdrawn")
+    COMPLAINT_REOPENED = "complaint_reopened", _("Complaint reopened")
+    CASEFILE_PRINTED = "casefile_printed", _("Case file printed")
+    REDACTED_EXPORTED = "redacted_exported", _("Redacted case file exported")
+    STAFF_FILE_ADDED = "staff_file_added", _("Staff file added")
+    OFFICER_HISTORY_VIEWED = "officer_history_viewed", _("Officer history viewed")
+    EARLY_WARNING_RAISED = "early_warning_raised", _("Early warning raised")
+    EARLY_WARNING_RESOLVED = "early_warning_resolved", _("Early warning resolved")
+    EARLY_WARNING_POLICY_CHANGED = "early_warning_policy_changed", _("Early warning threshold changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -245,6 +259,20 @@ KIND_ACTIONS = {
     AuditKind.FLAGS_VIEWED: AuditAction.VIEWED,
     AuditKind.FLAGS_EXPORTED: AuditAction.EXPORTED,
     AuditKind.NOTICE_DEADLINES_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMPLAINT_RECORDED_BY_STAFF: AuditAction.CREATED,
+    AuditKind.CASES_SEARCHED: AuditAction.VIEWED,
+    AuditKind.COMPLAINTS_LINKED: AuditAction.CREATED,
+    AuditKind.COMPLAINTS_UNLINKED: AuditAction.DELETED,
+    AuditKind.COMPLAINT_MARKED_DUPLICATE: AuditAction.CHANGED,
+    AuditKind.COMPLAINT_WITHDRAWN: AuditAction.CHANGED,
+    AuditKind.COMPLAINT_REOPENED: AuditAction.CHANGED,
+    AuditKind.CASEFILE_PRINTED: AuditAction.EXPORTED,
+    AuditKind.REDACTED_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.STAFF_FILE_ADDED: AuditAction.CREATED,
+    AuditKind.OFFICER_HISTORY_VIEWED: AuditAction.VIEWED,
+    AuditKind.EARLY_WARNING_RAISED: AuditAction.CREATED,
+    AuditKind.EARLY_WARNING_RESOLVED: AuditAction.CHANGED,
+    AuditKind.EARLY_WARNING_POLICY_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

@@ -16,7 +16,7 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 
 from accounts.backends import OUTCOME, POLICE_REVIEW, SCHOOL_REVIEW, TRIAGE
-from workflows import steps
+from workflows import casework_steps, steps
 from workflows.models import ComplaintProcess
 from workflows.review import task_views
 
@@ -115,6 +115,16 @@ class ComplaintFlow(flow.Flow):
     close_out_of_scope = (
         flow.Function(steps.close_out_of_scope).Annotation(title=_("Close: outside scope")).Next(this.end)
     )
+
+    # Reached from any open step (workflows.review.transitions), never by a step's Next.
+    withdraw = (
+        flow.Function(casework_steps.withdraw).Annotation(title=_("Withdrawn by the complainant")).Next(this.withdrawn)
+    )
+    withdrawn = flow.End().Annotation(title=_("Withdrawn"))
+    close_duplicate = (
+        flow.Function(casework_steps.close_duplicate).Annotation(title=_("Close: duplicate")).Next(this.end)
+    )
+    reopen = flow.Function(casework_steps.reopen).Annotation(title=_("Reopened")).Next(this.triage)
 
     escalate_triage = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)
     escalate_school_review = flow.Function(steps.escalate).Annotation(title=_("Escalate")).Next(this.escalated)

@@ -30,6 +30,7 @@ from accounts.rules.activity import (  # noqa: F401
     may_use_activity,
 )
 from accounts.rules.assessment import may_use_assessment, release_district_ids  # noqa: F401
+from accounts.rules.casework import complaints_to_relate, intake_schools, may_record_intake  # noqa: F401
 from accounts.rules.complaints import (  # noqa: F401
     COMPLAINT_RULES,
     ComplaintRule,
@@ -37,7 +38,11 @@ from accounts.rules.complaints import (  # noqa: F401
     complaints_for,
     conflicted_complaint_ids,
     get_complaint_for_user,
+    get_officer_for_user,
     may,
+    may_read_officer_history,
+    officer_history_readers,
+    officers_for,
     people_for,
     people_q,
     records_q,

@@ -14,6 +14,7 @@ from core.audit import AuditKind, audit_record
 from notifications.selectors import address_problem_label
 from workflows.models import CannedResponse
 from workflows.review import selectors, services
+from workflows.review.casework_page import casework_context
 from workflows.review.forms import (
     NoteForm,
     RecusalForm,
@@ -50,7 +51,16 @@ class CaseView(ReviewerView):
     tasks and forms, the notes of their audiences, shared files and, for the
     coordinator, contact details, recusals and the audit history. Every view is audited."""
 
-    def get(self, request, complaint_id, forms_override=None, note_form=None, recusal_form=None, lift_forms=None):
+    def get(
+        self,
+        request,
+        complaint_id,
+        forms_override=None,
+        note_form=None,
+        recusal_form=None,
+        lift_forms=None,
+        **casework_forms,
+    ):
         complaint = selectors.case_for(request.user, complaint_id)
         access = selectors.CaseAccess(request.user, complaint)
         audit_record(actor=request.user, kind=AuditKind.CASE_VIEWED, obj=complaint, request=request)
@@ -72,6 +82,7 @@ class CaseView(ReviewerView):
             or NoteForm(initial=_canned_initial(request, complaint), audiences=access.audiences()),
             "canned": CannedResponse.objects.filter(district_id=complaint.school.district_id),
         }
+        context |= casework_context(request.user, complaint, access, **casework_forms)
         if not access.police_only:
             context["mail_problem"] = address_problem_label(complaint.contact_email)
         if access.coordinates:
