@@ -233,6 +233,12 @@ class Attachment(models.Model):
     from_complainant = models.BooleanField(default=True)
     # Files reach the police review only when the coordinator shares them at triage (FERPA).
     shared_with_police = models.BooleanField(_("shared with the police review"), default=False)
+    # Staff files (body-camera request letters, school records) have an audience
+    # (school, police or everyone on the case); the complainant's files have none.
+    audience = models.CharField(_("who may open it"), max_length=8, choices=Audience.choices, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

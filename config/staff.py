@@ -15,6 +15,7 @@ from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
 from workflows.monthly.staff import MonthlyApplication
+from workflows.review.officers_views import OfficersApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication, RetentionApplication
 from workflows.views.home import StaffHomeView
@@ -30,6 +31,7 @@ site = StaffSite(
     viewsets=[
         OrganisationsApplication(),
         ReviewsApplication(),
+        OfficersApplication(),
         AuditLogApplication(),
         CalendarApplication(),
         DeliveryApplication(),

@@ -138,6 +138,13 @@ class AuditKind(models.TextChoices):
     COMPLAINT_MARKED_DUPLICATE = "complaint_marked_duplicate", _("Complaint closed as a duplicate")
     COMPLAINT_WITHDRAWN = "complaint_withdrawn", _("Complaint withdrawn")
     COMPLAINT_REOPENED = "complaint_reopened", _("Complaint reopened")
+    CASEFILE_PRINTED = "casefile_printed", _("Case file printed")
+    REDACTED_EXPORTED = "redacted_exported", _("Redacted case file exported")
+    STAFF_FILE_ADDED = "staff_file_added", _("Staff file added")
+    OFFICER_HISTORY_VIEWED = "officer_history_viewed", _("Officer history viewed")
+    EARLY_WARNING_RAISED = "early_warning_raised", _("Early warning raised")
+    EARLY_WARNING_RESOLVED = "early_warning_resolved", _("Early warning resolved")
+    EARLY_WARNING_POLICY_CHANGED = "early_warning_policy_changed", _("Early warning threshold changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -259,6 +266,13 @@ KIND_ACTIONS = {
     AuditKind.COMPLAINT_MARKED_DUPLICATE: AuditAction.CHANGED,
     AuditKind.COMPLAINT_WITHDRAWN: AuditAction.CHANGED,
     AuditKind.COMPLAINT_REOPENED: AuditAction.CHANGED,
+    AuditKind.CASEFILE_PRINTED: AuditAction.EXPORTED,
+    AuditKind.REDACTED_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.STAFF_FILE_ADDED: AuditAction.CREATED,
+    AuditKind.OFFICER_HISTORY_VIEWED: AuditAction.VIEWED,
+    AuditKind.EARLY_WARNING_RAISED: AuditAction.CREATED,
+    AuditKind.EARLY_WARNING_RESOLVED: AuditAction.CHANGED,
+    AuditKind.EARLY_WARNING_POLICY_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
 }
 

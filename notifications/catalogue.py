@@ -22,6 +22,8 @@ SURVEY_MAIL_KEYS = (
 # What every dialogue-session mail carries (feedback.services.mail.session_context).
 _SESSION = ("name", "status", "session_title", "session_date", "session_time", "session_place", "session_path")
 
+_EARLY_WARNING = ("agency_name", "officer_path")
+
 CATALOGUE = {
     # name: (essential, description, context keys)
     "complaint_received": (True, _("Receipt for a complaint"), ("tracking_code", "pin", "school_name", "track_path")),
@@ -35,6 +37,7 @@ CATALOGUE = {
     "task_assigned": (False, _("A review task was assigned to me (staff)"), ("tracking_code", "step", "case_path")),
     "task_due_soon": (False, _("A review task is due soon (staff)"), ("tracking_code", "step", "due", "case_path")),
     "task_overdue": (True, _("A review task is overdue (staff)"), ("tracking_code", "step", "case_path")),
+    "early_warning": (True, _("An officer reached the early-warning threshold (staff)"), _EARLY_WARNING),
     "coordinator_digest": (False, _("Weekly digest (coordinators)"), ("open_tasks", "overdue_tasks", "queue_path")),
     "survey_invitation": (False, _("Invitation to a survey"), SURVEY_MAIL_KEYS),
     "survey_reminder": (False, _("Reminder of a survey not finished"), SURVEY_MAIL_KEYS),

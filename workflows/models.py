@@ -231,7 +231,70 @@ class CannedResponse(models.Model):
         return self.title
 
 
-# Retention schedules and legal holds (workflows/retention/).
-from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401
-# The monthly review's models live beside its flow (workflows/monthly/); imported here so Django registers them.
+class EarlyWarningPolicy(models.Model):
+    """A district's early-intervention threshold: an officer with at least
+    ``complaint_threshold`` complaints, or ``sustained_threshold`` sustained
+    findings, within ``window_months`` raises an early warning."""
+
+    district = models.OneToOneField(
+        "accounts.District", on_delete=models.CASCADE, related_name="early_warning_policy", verbose_name=_("district")
+    )
+    window_months = models.PositiveSmallIntegerField(
+        _("months counted"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    complaint_threshold = models.PositiveSmallIntegerField(
+        _("complaints that raise a warning"), default=3, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    sustained_threshold = models.PositiveSmallIntegerField(
+        _("sustained findings that raise a warning"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+
+    class Meta:
+        verbose_name = _("early warning threshold")
+        verbose_name_plural = _("early warning thresholds")
+
+    def __str__(self):
+        return str(_("Early warning threshold for %(district)s") % {"district": self.district})
+
+
+class EarlyWarning(models.Model):
+    """A task for the coordinator and the officer's agency head: the officer
+    crossed the district's threshold. Open until one of them resolves it."""
+
+    officer = models.ForeignKey("accounts.Officer", on_delete=models.CASCADE, related_name="early_warnings")
+    district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="+")
+    raised_at = models.DateTimeField(auto_now_add=True)
+    complaints = models.PositiveSmallIntegerField(_("complaints"))
+    sustained = models.PositiveSmallIntegerField(_("sustained findings"))
+    window_months = models.PositiveSmallIntegerField(_("months counted"))
+    resolution = models.TextField(_("what was done"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("early warning")
+        verbose_name_plural = _("early warnings")
+        ordering = ["-raised_at"]
+        constraints = [
+            # The check is safe to run twice: one open warning per officer at a time.
+            models.UniqueConstraint(
+                fields=["officer"], condition=models.Q(resolved_at__isnull=True), name="early_warning_open_once"
+            )
+        ]
+
+    def __str__(self):
+        return str(_("Early warning: %(officer)s") % {"officer": self.officer})
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+
+# Models that live beside their code (the monthly review in workflows/monthly/, retention schedules and legal
+# holds in workflows/retention/), imported here so Django registers them.
 from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
+from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401

@@ -21,17 +21,21 @@ class ActivityRule:
 _ACTIVITY_SRO = Grant(Role.SRO, "agency_id", "agency_id")
 _ACTIVITY_SCHOOL_ADMIN = Grant(Role.SCHOOL_ADMIN, "school_id", "school_id")
 _ACTIVITY_COORDINATOR = Grant(Role.COORDINATOR, "district_id", "school__district_id")
+_ACTIVITY_SUPERINTENDENT = Grant(Role.SUPERINTENDENT, "district_id", "school__district_id")
 _OWN_ROLES = frozenset({Role.SRO})
 
-# Police reviewers read their agency's records, never the students' demographics.
+# Police reviewers and the agency's head read their agency's records, never the students' demographics; the
+# superintendent reads the district's like its coordinators (the rates and risk ratios are theirs to answer for).
 ACTIVITY_RULES: dict[str, tuple[Grant, ...]] = {
     ActivityRule.VIEW: (
         _ACTIVITY_SRO,
         _ACTIVITY_SCHOOL_ADMIN,
         _ACTIVITY_COORDINATOR,
+        _ACTIVITY_SUPERINTENDENT,
         Grant(Role.POLICE_REVIEWER, "agency_id", "agency_id"),
+        Grant(Role.AGENCY_HEAD, "agency_id", "agency_id"),
     ),
-    ActivityRule.DEMOGRAPHICS: (_ACTIVITY_SRO, _ACTIVITY_SCHOOL_ADMIN, _ACTIVITY_COORDINATOR),
+    ActivityRule.DEMOGRAPHICS: (_ACTIVITY_SRO, _ACTIVITY_SCHOOL_ADMIN, _ACTIVITY_COORDINATOR, _ACTIVITY_SUPERINTENDENT),
     # The district's coordinators and the agency's head (the chief) import the agency's records. Police
     # reviewers do not: an import file carries student demographics, which their rule leaves out.
     ActivityRule.IMPORT: (
@@ -42,7 +46,14 @@ ACTIVITY_RULES: dict[str, tuple[Grant, ...]] = {
 # The same grants read on a row that has an ``agency`` (imports, mappings) or on the agency itself.
 _IMPORT_ROW_COLUMNS = {"school__district_id": "agency__district_id"}
 _IMPORT_AGENCY_COLUMNS = {"school__district_id": "district_id", "agency_id": "pk"}
-_ACTIVITY_ROLES = (Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.POLICE_REVIEWER)
+_ACTIVITY_ROLES = (
+    Role.SRO,
+    Role.SCHOOL_ADMIN,
+    Role.COORDINATOR,
+    Role.POLICE_REVIEWER,
+    Role.SUPERINTENDENT,
+    Role.AGENCY_HEAD,
+)
 
 
 def activity_q(user, rule: str) -> Q:
@@ -68,7 +79,7 @@ def may_use_activity(user) -> bool:
 
 def activity_demographics_shown(user) -> bool:
     """Whether ``user`` reads demographics on some records (the columns exist for them)."""
-    return scope_for(user).has_role(Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR)
+    return scope_for(user).has_role(Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.SUPERINTENDENT)
 
 
 def logging_officer(user):

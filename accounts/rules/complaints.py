@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import scope_for
 from accounts.models import Membership, Role, User
-from accounts.rules.grants import Grant, column_path, grant_q
+from accounts.rules.grants import Grant, column_path, grant_q, reach_q
 
 # --- Complaint routes (values of workflows.models.Route; kept as text so this
 # module needs no import from above) -----------------------------------------
@@ -166,3 +166,40 @@ def people_q(rule: str, complaint) -> Q:
 def people_for(rule: str, complaint) -> QuerySet[User]:
     """Active users holding ``rule`` on ``complaint``, never a conflicted one."""
     return User.objects.filter(people_q(rule, complaint)).order_by("pk")
+
+
+# --- Officer history and early warning (workflows/review/officers.py) ---------
+# A district's coordinators read its partner agencies' officers; an agency head
+# (the police chief, the agency's supervisor) only their own agency's. Nobody
+# reads their own history, and no other agency's officers.
+OFFICER_HISTORY_GRANTS = (
+    Grant(Role.COORDINATOR, "district_id", "agency__district_id"),
+    Grant(Role.AGENCY_HEAD, "agency_id", "agency_id"),
+)
+
+
+def may_read_officer_history(user) -> bool:
+    """Whether the officer history area exists for ``user`` at all."""
+    return scope_for(user).has_role(*(grant.role for grant in OFFICER_HISTORY_GRANTS))
+
+
+def officers_for(user) -> QuerySet:
+    """Officers whose complaint history and early warnings ``user`` reads (never their own record)."""
+    officers = apps.get_model("accounts", "Officer").objects.filter(reach_q(user, OFFICER_HISTORY_GRANTS))
+    return officers.exclude(user=user) if getattr(user, "is_authenticated", False) else officers
+
+
+def get_officer_for_user(user, pk: int):
+    """The officer, or 404 when ``user`` may not read their history."""
+    return get_object_or_404(officers_for(user).select_related("agency", "agency__district"), pk=pk)
+
+
+def officer_history_readers(officer) -> QuerySet[User]:
+    """Active users who read ``officer``'s history (who an early warning is mailed to), never the officer."""
+    officers = apps.get_model("accounts", "Officer").objects.filter(pk=officer.pk)
+    reached = Q(pk__in=[])
+    for grant in OFFICER_HISTORY_GRANTS:
+        matching = officers.filter(**{grant.path: OuterRef(grant.via)})
+        reached |= Exists(Membership.objects.filter(user=OuterRef("pk"), role=grant.role).filter(Exists(matching)))
+    readers = User.objects.filter(reached, is_active=True)
+    return (readers.exclude(pk=officer.user_id) if officer.user_id else readers).order_by("pk")

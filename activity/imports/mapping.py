@@ -24,6 +24,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "warrant",
         "principal_consulted",
         "guardian_notified",
+        "principal_notified_at",
+        "guardian_notified_at",
         "student_age",
         "student_grade",
         "student_gender",

@@ -15,7 +15,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import RowResult
 
 from accounts.models import Officer, School
-from activity.forms import _OFFENCE_NEEDED, CUSTODY_FIELDS
+from activity.forms import _OFFENCE_NEEDED, CUSTODY_CHECKS, CUSTODY_FIELDS
 from activity.imports import widgets as cells
 from activity.imports.mapping import FIELDS
 from activity.models import (
@@ -39,7 +39,7 @@ _YES_NO = (
     "school_officials_involved",
     "real_threat",
     "school_discipline",
-    *CUSTODY_FIELDS,
+    *CUSTODY_CHECKS,
 )
 _RELATED = ("school", "officer", "offence", "agency", "import_batch", "recorded_by")
 _CHOICES = {
@@ -123,6 +123,8 @@ class _AgencyRecords(resources.ModelResource):
             return cells.ChoiceCell(choices=choices, required=required)
         if name in _YES_NO:
             return cells.YesNoCell()
+        if name.endswith("_notified_at"):
+            return cells.DateTimeCell()
         return cells.CountCell(required=name == "minutes")
 
     def get_queryset(self):

@@ -91,7 +91,7 @@ def _errors(result, headers: dict[str, str]) -> list[dict]:
             found.append({"row": invalid.number + 1, "column": column, "messages": [str(m) for m in messages]})
     for row in result.error_rows:
         for error in row.errors:
-            logger.warning("Import row %s failed: %s", row.number, error.error)
+            logger.warning("Import row %s failed: %s\n%s", row.number, error.error, error.traceback)
         found.append({"row": row.number + 1, "column": "", "messages": [_("This row could not be read.")]})
     if result.base_errors:
         for error in result.base_errors:

@@ -4,13 +4,14 @@ translated message, which django-import-export reports against that row and colu
 import datetime as dt
 import re
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
 YES = {"yes", "y", "true", "t", "1", "x", "si", "sí", "s", "verdadero"}
 NO = {"no", "n", "false", "f", "0", "", "falso"}
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d")
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M")
 
 
 def norm(value) -> str:
@@ -50,6 +51,24 @@ class DateCell(widgets.Widget):
             except ValueError:
                 continue
         raise ValueError(_("“%(value)s” is not a date; write it as 2026-10-05 or 10/05/2026.") % {"value": text})
+
+
+class DateTimeCell(widgets.Widget):
+    """An optional moment (Excel's, or text written 2026-10-05 14:30 or 10/05/2026 14:30, local time); empty is not
+    known."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, dt.datetime):
+            return value if timezone.is_aware(value) else timezone.make_aware(value)
+        text = cell_text(value)
+        if not text:
+            return None
+        for form in DATETIME_FORMATS:
+            try:
+                return timezone.make_aware(dt.datetime.strptime(text, form))
+            except ValueError:
+                continue
+        raise ValueError(_("“%(value)s” is not a date and time; write it as 2026-10-05 14:30.") % {"value": text})
 
 
 class YesNoCell(widgets.Widget):

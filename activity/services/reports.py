@@ -14,7 +14,7 @@ None (an empty cell, "—" on a page), never 0.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -98,6 +98,25 @@ def events_by_flag(events: QuerySet) -> list[tuple[str, int]]:
     counted = events.aggregate(**{check.code: Count("pk", filter=check.condition) for check in MOU_CHECKS})
     item = _("MOU item %(item)s: %(check)s")
     return [(item % {"item": check.item, "check": check.label}, counted[check.code]) for check in MOU_CHECKS]
+
+
+def outreach_table(*, activities: QuerySet, schools: QuerySet) -> Table:
+    """Outreach per school: activities, minutes, people reached (where known) and activities whose reach is not
+    known (never counted as nobody)."""
+    counted = {
+        row["school_id"]: row
+        for row in activities.order_by()
+        .values("school_id")
+        .annotate(n=Count("pk"), minutes=Sum("minutes"), reached=Sum("people_reached"))
+        .annotate(unknown=Count("pk", filter=Q(people_reached__isnull=True)))
+    }
+    empty = {"n": 0, "minutes": 0, "reached": None, "unknown": 0}
+    rows = []
+    for pk, name in schools.order_by("name").values_list("pk", "name"):
+        row = counted.get(pk, empty)
+        rows.append((name, row["n"], row["minutes"], row["reached"], row["unknown"]))
+    columns = (_("School"), _("Activities"), _("Minutes"), _("People reached"), _("Activities, reach not known"))
+    return Table("outreach", _("Outreach activities by school"), columns, rows)
 
 
 def rate_tables(*, events: QuerySet, enrolments: QuerySet) -> list[Table]:

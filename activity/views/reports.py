@@ -27,7 +27,14 @@ from accounts.rules import (
 )
 from activity.filters import MonthFilter
 from activity.models import EnforcementEvent, Enrolment, EventType
-from activity.services.reports import Table, district_offences, quarterly_table, rate_tables, staff_tables
+from activity.services.reports import (
+    Table,
+    district_offences,
+    outreach_table,
+    quarterly_table,
+    rate_tables,
+    staff_tables,
+)
 from activity.services.state_reports import STATE_REPORTS, state_report_rows
 from activity.views.records import ActivityAreaView, filter_note
 from core.audit import AuditKind, audit_record
@@ -71,6 +78,15 @@ class ReportFilter(django_filters.FilterSet):
     def chosen_year(self) -> int:
         return self.form.cleaned_data["school_year"]
 
+    def outreach(self, user):
+        """The person's outreach activities under the same year, school, level and month (type and offence are
+        an event's only)."""
+        data = self.form.cleaned_data
+        activities = activity_records_for(user, "OutreachActivity", ActivityRule.VIEW)
+        activities = activities.filter(date__range=school_year_bounds(data["school_year"]))
+        activities = self.filters["month"].filter(activities, data.get("month"))
+        return activities.filter(school__in=self.chosen_schools())
+
     def chosen_schools(self):
         """The schools the figures cover (the filter's school and level), for the enrolment."""
         schools, data = self.schools, self.form.cleaned_data
@@ -107,6 +123,7 @@ class _ReportView(ActivityAreaView):
         # officer no longer rostered there), so the schools add up to the other tables.
         schools = found.chosen_schools() | School.objects.filter(pk__in=found.qs.values("school_id"))
         tables = staff_tables(events=found.qs, schools=schools, offences=offences)
+        tables.append(outreach_table(activities=found.outreach(user), schools=found.chosen_schools()))
         if activity_demographics_shown(user):
             # Rates count only the events whose demographics the person may read.
             readable = found.filter_queryset(activity_records_for(user, "EnforcementEvent", ActivityRule.DEMOGRAPHICS))

@@ -75,7 +75,13 @@ class EventListView(TrainingAreaView):
         listed = found.qs if found.is_bound and found.is_valid() else events
         page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
         self.audit_viewed()
-        context = {"filter": found, "page_obj": page, "events": page, "may_manage": may_manage_training(request.user)}
+        context = {
+            "filter": found,
+            "page_obj": page,
+            "events": page,
+            "may_manage": may_manage_training(request.user),
+            "may_read_compliance": bool(training_compliance_district_ids(request.user)),
+        }
         return render(request, "assessment/training/index.html", context)
 
 

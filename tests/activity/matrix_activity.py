@@ -23,8 +23,19 @@ AREA = {
     "police_reviewer_other_agency",
     "named_officer",
     "sro",
+    "superintendent",
+    "agency_head",
 }
-EVENT_READERS = {"coordinator", "recused_coordinator", "school_admin", "police_reviewer", "named_officer", "sro"}
+EVENT_READERS = {
+    "coordinator",
+    "recused_coordinator",
+    "school_admin",
+    "police_reviewer",
+    "named_officer",
+    "sro",
+    "superintendent",
+    "agency_head",
+}
 
 
 def extend(world) -> None:

@@ -165,3 +165,20 @@ def test_a_file_we_cannot_read_as_a_table_is_refused_with_the_reason(world, coor
         batch_upload(agency=world.a_agency, kind="events", name=name, content=content, by=coordinator)
     assert refused.value.messages == [message]
     assert not ImportBatch.objects.exists()
+
+
+def test_when_the_principal_and_guardian_were_told_imports_and_a_bad_time_is_a_row_error(world, officer, coordinator):
+    from django.utils import timezone
+
+    header = "Incident Number,Date,School,Badge,Type,Offense,Principal Notified At,Guardian Notified At\n"
+    text = (
+        header
+        + f"R-1,2026-10-05,{world.a_school.name},B-17,Arrest,disturbance,2026-10-05 15:30,\n"
+        + f"R-2,2026-10-05,{world.a_school.name},B-17,Arrest,disturbance,yesterday,\n"
+    )
+    batch = upload(world, coordinator, text)
+    assert [(e["row"], e["column"]) for e in batch.errors] == [(3, "Principal Notified At")]
+    batch_import(batch=batch, by=coordinator, valid_rows_only=True)
+    event = EnforcementEvent.objects.get(external_id="R-1")
+    assert timezone.localtime(event.principal_notified_at).strftime("%Y-%m-%d %H:%M") == "2026-10-05 15:30"
+    assert event.guardian_notified_at is None  # empty stays unknown

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role, SchoolLevel
-from activity.models import Enrolment, EnrolmentDimension, EventType
+from activity.models import Enrolment, EnrolmentDimension, EventType, OutreachActivity, OutreachKind
 from activity.services.reports import public_enforcement_tables
 from core.models import AuditEvent, AuditKind
 from tests.activity.builders import build_event, offence
@@ -77,6 +77,25 @@ def test_the_coordinator_counts_every_school_of_the_district_by_school_type_offe
         ("November 2026", 1),
         ("February 2027", 1),
     ]
+
+
+def test_the_report_sums_each_schools_outreach_and_keeps_unknown_reach_apart(client, figures):
+    officer = figures.a_roster.officer
+    for people in (30, None, 0):
+        OutreachActivity.objects.create(
+            officer=officer,
+            agency=officer.agency,
+            school=figures.a_school,
+            date=dt.date(2026, 10, 1),
+            kind=OutreachKind.PRESENTATION,
+            minutes=20,
+            people_reached=people,
+        )
+    outreach = rows(tables_of(client, member(Role.COORDINATOR, district=figures.a))["outreach"])
+    assert outreach == {"A High": (3, 60, 30, 1), "A Middle": (0, 0, None, 0)}
+    # The month filter applies to outreach too.
+    september = tables_of(client, member(Role.COORDINATOR, district=figures.a), "?month=2026-09")
+    assert rows(september["outreach"])["A High"] == (0, 0, None, 0)
 
 
 def test_the_report_counts_the_events_raising_each_mou_check(client, figures):
@@ -187,7 +206,7 @@ def test_the_report_page_reads_as_many_queries_with_more_schools_and_events(clie
             build_event(figures.a_roster.officer, school, student_race="asian", type=EventType.SEARCH)
     with CaptureQueriesContext(connection) as many:
         client.get(REPORTS)
-    assert len(many) == len(few) == 25
+    assert len(many) == len(few) == 27
 
 
 # ---- Public figures ------------------------------------------------------------------------------------------------

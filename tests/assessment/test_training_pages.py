@@ -211,3 +211,10 @@ def test_the_compliance_page_takes_a_fixed_number_of_queries(
     attend(TrainingEvent.objects.get(district=world.a), officer=extra)
     with django_assert_num_queries(17):
         compliance(client, coordinator)
+
+
+def test_the_compliance_link_is_offered_only_to_those_who_may_read_it(client, world, coordinator):
+    client.force_login(member(Role.POLICE_REVIEWER, agency=world.a_agency))
+    assert COMPLIANCE not in client.get(EVENTS).content.decode()
+    client.force_login(coordinator)
+    assert COMPLIANCE in client.get(EVENTS).content.decode()

@@ -34,6 +34,9 @@ SAMPLE = {
     "due": "2026-12-01",
     "open_tasks": 3,
     "overdue_tasks": 1,
+    # Early warning (workflows/review/officers.py).
+    "agency_name": "Riverside Police",
+    "officer_path": "/staff/officers/1/",
     # Dialogue sessions (feedback.services.mail); the private links are secret keys, left out here.
     "name": "Ana",
     "status": "confirmed",

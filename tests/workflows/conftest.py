@@ -18,6 +18,7 @@ from tests.factories import (
 from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
+from tests.workflows.matrix_casefile import extend as casefile_world
 from tests.workflows.matrix_casework import extend as casework_world
 from tests.workflows.matrix_monthly import extend as monthly_world
 from tests.workflows.matrix_retention import extend as retention_world
@@ -121,6 +122,7 @@ class EveryoneOnACase:
         imports_world(self)
         monthly_world(self)
         casework_world(self)
+        casefile_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

@@ -16,7 +16,7 @@ from tests.activity import matrix_activity, matrix_imports, matrix_reports
 from tests.assessment import matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
-from tests.workflows import matrix_casework, matrix_monthly, matrix_retention
+from tests.workflows import matrix_casefile, matrix_casework, matrix_monthly, matrix_retention
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +229,8 @@ MATRIX.update(matrix_imports.ROWS)  # importing them: tests/activity/matrix_impo
 MATRIX.update(matrix_monthly.ROWS)  # the monthly review: tests/workflows/matrix_monthly.py
 # Staff casework (intake, complaints list, related, withdraw, reopen): tests/workflows/matrix_casework.py.
 MATRIX.update(matrix_casework.ROWS)
+# Case file, redacted export, staff files, officer history: tests/workflows/matrix_casefile.py.
+MATRIX.update(matrix_casefile.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_training.ROWS)

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -106,9 +106,14 @@ def findings_visible(complaint: Complaint, access: CaseAccess) -> set[str]:
 
 
 def attachments_for(complaint: Complaint, access: CaseAccess) -> QuerySet:
-    """Files the person may download: the police review only those shared with it."""
+    """Files the person may download: of the complainant's, the police review
+    only those shared with it; staff files only when their audience is one the
+    person reads (complaints/services/staff_attachments.py)."""
     files = complaint.attachments.order_by("created_at")
-    return files.filter(shared_with_police=True) if access.police_only else files
+    if access.coordinates:
+        return files
+    family = Q(from_complainant=True, shared_with_police=True) if access.police_only else Q(from_complainant=True)
+    return files.filter(family | Q(from_complainant=False, audience__in=access.audiences()))
 
 
 def open_tasks(complaint: Complaint) -> QuerySet[Task]:

@@ -6,7 +6,7 @@ from viewflow.urls import Application
 
 from accounts.rules import may_review
 from complaints.views import staff_intake
-from workflows.review import canned, case_list_views, queue_views, related_views, withdraw_views
+from workflows.review import canned, case_list_views, casefile_views, queue_views, related_views, withdraw_views
 from workflows.review import views as reviews
 
 
@@ -40,5 +40,10 @@ class ReviewsApplication(Application):
         "<int:complaint_id>/related/<int:link_id>/remove/", related_views.UnlinkView.as_view(), name="unlink"
     )
     reopen_path = path("<int:complaint_id>/reopen/", withdraw_views.ReopenView.as_view(), name="reopen")
+    casefile_path = path("<int:complaint_id>/case-file.pdf", casefile_views.CaseFileView.as_view(), name="casefile")
+    redaction_path = path("<int:complaint_id>/redacted/", casefile_views.RedactionView.as_view(), name="redaction")
+    staff_files_path = path(
+        "<int:complaint_id>/staff-files/", casefile_views.StaffFilesView.as_view(), name="staff_files"
+    )
     canned_path = path("canned/", canned.CannedListView.as_view(), name="canned")
     canned_edit_path = path("canned/<int:pk>/", canned.CannedEditView.as_view(), name="canned_edit")

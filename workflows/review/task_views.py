@@ -53,7 +53,7 @@ class TriageView(StepView):
 
     @classmethod
     def form_for(cls, task, complaint, data=None):
-        return TriageForm(data, attachments=complaint.attachments.order_by("created_at"))
+        return TriageForm(data, attachments=complaint.attachments.filter(from_complainant=True).order_by("created_at"))
 
     def complete(self, *, task, user, form):
         data = form.cleaned_data

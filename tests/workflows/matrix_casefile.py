@@ -1,0 +1,74 @@
+"""URL permission rows for the case file, the redacted export, staff files and officer history, merged into
+tests/workflows/test_url_permission_matrix.MATRIX.
+
+Case file and staff files: everyone on the case (coordinator, principal, police reviewer); the redacted export:
+the coordinator only. Officer history: the district's coordinators (a coordinator recused from one complaint still
+reads the officer's counts) and the officer's agency head; the officer named (a police reviewer) has no such area.
+"""
+
+from workflows.models import EarlyWarning
+
+ANON = "anonymous"
+NOT_STAFF = {"complainant", "student"}
+IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
+REVIEWERS = IN_CASE | {
+    "coordinator_other_district",
+    "recused_coordinator",
+    "school_admin_other_school",
+    "police_reviewer_other_agency",
+    "named_officer",
+}
+OFFICERS_AREA = {"coordinator", "coordinator_other_district", "recused_coordinator", "agency_head"}
+OFFICER_READERS = {"coordinator", "recused_coordinator", "agency_head"}
+
+
+def extend(world) -> None:
+    """An open early warning on the complaint's officer (the named officer's own record)."""
+    world.early_warning = EarlyWarning.objects.create(
+        officer=world.case.officer, district=world.district, complaints=3, sustained=0, window_months=12
+    )
+
+
+def area(allowed: set[str], ok: int, within: set[str]):
+    def status(who):
+        if who == ANON:
+            return 302
+        if who in NOT_STAFF or who not in within:
+            return 403
+        return ok if who in allowed else 404
+
+    return status
+
+
+def _complaint(w):
+    return {"complaint_id": w.complaint.pk}
+
+
+ROWS = {
+    "staff:reviews:casefile": (_complaint, area(IN_CASE, 200, REVIEWERS), None),
+    # The matrix's POST has no "download": the page comes back with the preview.
+    "staff:reviews:redaction": (
+        _complaint,
+        area({"coordinator"}, 200, REVIEWERS),
+        area({"coordinator"}, 200, REVIEWERS),
+    ),
+    # The matrix's POST carries no file: the form comes back with its error.
+    "staff:reviews:staff_files": (_complaint, area(IN_CASE, 200, REVIEWERS), area(IN_CASE, 200, REVIEWERS)),
+    "staff:officers:index": (None, area(OFFICERS_AREA, 200, OFFICERS_AREA), None),
+    "staff:officers:officer": (
+        lambda w: {"pk": w.case.officer.pk},
+        area(OFFICER_READERS, 200, OFFICERS_AREA),
+        None,
+    ),
+    # No resolution in the matrix's POST: the officer's page comes back with the error.
+    "staff:officers:warning_resolve": (
+        lambda w: {"pk": w.early_warning.pk},
+        None,
+        area(OFFICER_READERS, 200, OFFICERS_AREA),
+    ),
+    "staff:officers:policy": (
+        lambda w: {"district": w.district.pk},
+        area({"coordinator", "recused_coordinator"}, 200, OFFICERS_AREA),
+        area({"coordinator", "recused_coordinator"}, 200, OFFICERS_AREA),
+    ),
+}
