@@ -100,6 +100,17 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    ANNUAL_OPENED = "annual_opened", _("Annual assessment opened")
+    ANNUAL_VIEWED = "annual_viewed", _("Annual assessment viewed")
+    ANNUAL_SCORED = "annual_scored", _("Annual assessment scored")
+    ANNUAL_RECONCILED = "annual_reconciled", _("Annual assessment scores reconciled")
+    ANNUAL_NOTE_ADDED = "annual_note_added", _("Advisory comment or recommendation added")
+    ANNUAL_SIGNED_OFF = "annual_signed_off", _("Advisory sign-off or dissent recorded")
+    ANNUAL_APPROVED = "annual_approved", _("Annual assessment approved")
+    ANNUAL_PUBLISHED = "annual_published", _("Annual assessment published")
+    RUBRIC_CHANGED = "rubric_changed", _("Assessment rubric changed")
+    GOAL_CHANGED = "goal_changed", _("Program goal changed")
+    WORK_PLAN_CHANGED = "work_plan_changed", _("Work plan changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -184,6 +195,17 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
+    AuditKind.ANNUAL_OPENED: AuditAction.CREATED,
+    AuditKind.ANNUAL_VIEWED: AuditAction.VIEWED,
+    AuditKind.ANNUAL_SCORED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_RECONCILED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_NOTE_ADDED: AuditAction.CREATED,
+    AuditKind.ANNUAL_SIGNED_OFF: AuditAction.CHANGED,
+    AuditKind.ANNUAL_APPROVED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RUBRIC_CHANGED: AuditAction.CHANGED,
+    AuditKind.GOAL_CHANGED: AuditAction.CHANGED,
+    AuditKind.WORK_PLAN_CHANGED: AuditAction.CHANGED,
 }
 
 

@@ -1,0 +1,92 @@
+"""The end of the annual assessment: its JSON summary, and its publication as a release."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Criterion, Score, Stage
+from assessment.services.evidence import goals_section, work_plans_section
+from core.audit import AuditKind, audit_record
+
+
+def _name(user) -> str:
+    # Published: a person's name as they gave it, never their address.
+    return user.full_name if user is not None else ""
+
+
+def _rubric(assessment: AnnualProcess) -> list[dict]:
+    scores = {(s.criterion_id, s.side): s.score for s in Score.objects.filter(assessment=assessment)}
+    agreed = {a.criterion_id: a for a in AgreedScore.objects.filter(assessment=assessment)}
+    criteria = Criterion.objects.filter(district=assessment.district, active=True).prefetch_related("levels")
+    rows = []
+    for criterion in criteria:
+        agreement = agreed.get(criterion.pk)
+        rows.append(
+            {
+                "code": criterion.code,
+                "section": criterion.section,
+                "title_en": criterion.title_en,
+                "title_es": criterion.title_es,
+                "evidence": list(criterion.evidence),
+                "levels": [
+                    {"score": level.score, "label_en": level.label_en, "label_es": level.label_es}
+                    for level in criterion.levels.all()
+                ],
+                "district_score": scores.get((criterion.pk, "district")),
+                "agency_score": scores.get((criterion.pk, "agency")),
+                "agreed_score": agreement.score if agreement else None,
+                "agreed_note": agreement.note if agreement else "",
+            }
+        )
+    return rows
+
+
+def annual_summary(*, assessment: AnnualProcess) -> dict:
+    """What the published assessment says: the rubric with both sides' and the agreed scores and notes,
+    the goals, the work plans, the advisory team's recommendations, sign-offs and dissents, and the approvals."""
+    notes = assessment.advisory_notes.filter(kind=AdvisoryNoteKind.RECOMMENDATION).select_related("author")
+    return {
+        "district": assessment.district.name,
+        "school_year": assessment.school_year,
+        "year_label": assessment.year_label,
+        "rubric": _rubric(assessment),
+        "goals": goals_section(district=assessment.district, school_year=assessment.school_year),
+        "work_plans": work_plans_section(district=assessment.district, school_year=assessment.school_year),
+        "recommendations": [{"text": n.body, "by": _name(n.author)} for n in notes],
+        "sign_offs": [
+            {"member": _name(s.member), "agrees": s.agrees, "reason": s.reason}
+            for s in assessment.sign_offs.select_related("member")
+        ],
+        "approvals": [
+            {"approver": a.approver, "by": _name(a.by), "at": a.at.isoformat(), "note": a.note}
+            for a in assessment.approvals.select_related("by")
+        ],
+    }
+
+
+def _release_publish():
+    """``assessment.services.releases.release_publish`` once the releases part is merged, else None."""
+    try:
+        from assessment.services.releases import release_publish
+    except ImportError:
+        return None
+    return release_publish
+
+
+@transaction.atomic
+def annual_publish(*, assessment: AnnualProcess) -> AnnualProcess:
+    """Freezes the summary of an approved assessment and publishes it as a release (when the releases
+    part is there; until then the assessment stays "approved"). Returns the assessment."""
+    assessment.summary = annual_summary(assessment=assessment)
+    assessment.stage = Stage.APPROVED
+    last = assessment.approvals.select_related("by").order_by("-at", "-pk").first()
+    by = last.by if last else None
+    publish = _release_publish()
+    if publish is not None:
+        release = publish(
+            district=assessment.district, school_year=assessment.school_year, assessment=assessment.summary, by=by
+        )
+        assessment.release_id = release.pk
+        assessment.stage = Stage.PUBLISHED
+    assessment.save(update_fields=["summary", "stage", "release_id"])
+    audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=f"{timezone.now():%Y-%m-%d}")
+    return assessment
