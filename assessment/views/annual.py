@@ -14,7 +14,8 @@ from accounts.rules.assessment import (
     annual_districts_for,
     annual_for,
     annual_rules_held,
-    may_read_annual,
+    may_use_assessment,
+    work_plan_schools_for,
 )
 from assessment.flows import step_title
 from assessment.models import Stage
@@ -39,13 +40,19 @@ class AnnualListView(View):
     def _render(self, request, form=None, status=200):
         districts = annual_districts_for(request.user, AnnualRule.MANAGE)
         readable = annual_for(request.user).select_related("district").order_by("-school_year", "district__name")
-        if not may_read_annual(request.user):
+        if not may_use_assessment(request.user):
             raise Http404
         page = Paginator(readable, PAGE_SIZE).get_page(request.GET.get("page"))
         if form is None and districts.exists():
             form = OpenYearForm(districts=districts)
         audit_record(actor=request.user, kind=AuditKind.ANNUAL_VIEWED, obj=None, note="list", request=request)
-        context = {"page_obj": page, "assessments": page, "form": form}
+        context = {
+            "page_obj": page,
+            "assessments": page,
+            "form": form,
+            "may_manage": districts.exists(),
+            "may_plan": work_plan_schools_for(request.user).exists(),
+        }
         return render(request, "assessment/annual/list.html", context, status=status)
 
     def get(self, request):
