@@ -1,8 +1,6 @@
 """People and helpers the annual assessment's tests share: one district with every role the
 flow needs, and a coordinator of another district."""
 
-import pytest
-
 from accounts.models import Role
 from assessment.services import annual as services
 from assessment.services.annual_open import annual_open
@@ -37,9 +35,5 @@ class AnnualWorld:
     def scores(assessment, score: int = 3, note: str = "") -> dict[int, tuple[int, str]]:
         from assessment.models import Criterion
 
-        return {pk: (score, note) for pk in Criterion.objects.filter(district=assessment.district).values_list("pk", flat=True)}
-
-
-@pytest.fixture
-def annual_world(db):
-    return AnnualWorld()
+        criteria = Criterion.objects.filter(district=assessment.district).values_list("pk", flat=True)
+        return dict.fromkeys(criteria, (score, note))

@@ -6,14 +6,19 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from viewflow.workflow.status import STATUS
 
+from accounts.rules.assessment import annual_rules_held
 from assessment.models import AgreedScore, AnnualProcess, Score, Stage
 from assessment.services import annual as services
 from assessment.services.annual_read import rubric_rows, visible_sides
-from accounts.rules.assessment import annual_rules_held
 from core.models import AuditEvent, AuditKind
-from tests.assessment.annual_world import annual_world  # noqa: F401
+from tests.assessment.annual_world import AnnualWorld
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def annual_world(db):
+    return AnnualWorld()
 
 
 def _score_both(w, assessment, district_score=3, agency_score=2):
@@ -50,7 +55,9 @@ def test_a_coordinator_of_another_district_cannot_open_the_year(annual_world):
 def test_each_side_sees_only_its_own_scores_until_both_have_scored(annual_world):
     w = annual_world
     assessment = w.open()
-    services.annual_scores_submit(task=w.task(assessment, "district_score"), user=w.coordinator, scores=w.scores(assessment, 3))
+    services.annual_scores_submit(
+        task=w.task(assessment, "district_score"), user=w.coordinator, scores=w.scores(assessment, 3)
+    )
     assessment.refresh_from_db()
     agency_rows = rubric_rows(assessment, annual_rules_held(w.agency_head, assessment))
     assert all(row.scores == {} for row in agency_rows)
@@ -58,7 +65,9 @@ def test_each_side_sees_only_its_own_scores_until_both_have_scored(annual_world)
     assert all(set(row.scores) == {"district"} for row in coordinator_rows)
     assert visible_sides(assessment, annual_rules_held(w.advisory, assessment)) == []
 
-    services.annual_scores_submit(task=w.task(assessment, "agency_score"), user=w.agency_head, scores=w.scores(assessment, 2))
+    services.annual_scores_submit(
+        task=w.task(assessment, "agency_score"), user=w.agency_head, scores=w.scores(assessment, 2)
+    )
     assessment.refresh_from_db()
     assert assessment.stage == Stage.RECONCILING
     rows = rubric_rows(assessment, annual_rules_held(w.agency_head, assessment))
@@ -70,7 +79,9 @@ def test_the_agency_cannot_do_the_districts_scoring_step(annual_world):
     w = annual_world
     assessment = w.open()
     with pytest.raises(PermissionDenied):
-        services.annual_scores_submit(task=w.task(assessment, "district_score"), user=w.agency_head, scores=w.scores(assessment))
+        services.annual_scores_submit(
+            task=w.task(assessment, "district_score"), user=w.agency_head, scores=w.scores(assessment)
+        )
     assert not Score.objects.exists()
 
 
@@ -78,18 +89,24 @@ def test_a_score_outside_the_criterions_levels_is_refused(annual_world):
     w = annual_world
     assessment = w.open()
     with pytest.raises(ValidationError):
-        services.annual_scores_submit(task=w.task(assessment, "district_score"), user=w.coordinator, scores=w.scores(assessment, 9))
+        services.annual_scores_submit(
+            task=w.task(assessment, "district_score"), user=w.coordinator, scores=w.scores(assessment, 9)
+        )
 
 
 def test_the_flow_reaches_approval_and_publication_with_a_dissent_recorded(annual_world):
     w = annual_world
     assessment = w.open()
     _score_both(w, assessment)
-    services.annual_reconcile(task=w.task(assessment, "reconcile"), user=w.coordinator, agreed=w.scores(assessment, 3, "Agreed"))
+    services.annual_reconcile(
+        task=w.task(assessment, "reconcile"), user=w.coordinator, agreed=w.scores(assessment, 3, "Agreed")
+    )
     assessment.refresh_from_db()
     assert assessment.stage == Stage.ADVISORY and AgreedScore.objects.filter(assessment=assessment).count() == 12
 
-    services.annual_note_add(assessment=assessment, user=w.advisory, kind="recommendation", body="Publish arrests by school.")
+    services.annual_note_add(
+        assessment=assessment, user=w.advisory, kind="recommendation", body="Publish arrests by school."
+    )
     services.annual_sign_off(assessment=assessment, user=w.advisory, agrees=True)
     assert w.task(assessment, "advisory_review") is not None  # one member still to answer
     with pytest.raises(ValidationError):
@@ -114,7 +131,12 @@ def test_the_flow_reaches_approval_and_publication_with_a_dissent_recorded(annua
     assert {row["agreed_score"] for row in summary["rubric"]} == {3}
     assert {(row["district_score"], row["agency_score"]) for row in summary["rubric"]} == {(3, 2)}
     kinds = set(AuditEvent.objects.values_list("kind", flat=True))
-    assert {AuditKind.ANNUAL_OPENED, AuditKind.ANNUAL_SCORED, AuditKind.ANNUAL_SIGNED_OFF, AuditKind.ANNUAL_APPROVED} <= kinds
+    assert {
+        AuditKind.ANNUAL_OPENED,
+        AuditKind.ANNUAL_SCORED,
+        AuditKind.ANNUAL_SIGNED_OFF,
+        AuditKind.ANNUAL_APPROVED,
+    } <= kinds
 
 
 def test_the_superintendent_cannot_approve_for_the_agency(annual_world):

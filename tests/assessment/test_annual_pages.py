@@ -6,9 +6,14 @@ from django.urls import reverse
 
 from assessment.models import Criterion, Goal, Score, SignOff, Stage, WorkPlanTask
 from core.models import AuditEvent, AuditKind
-from tests.assessment.annual_world import annual_world  # noqa: F401
+from tests.assessment.annual_world import AnnualWorld
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def annual_world(db):
+    return AnnualWorld()
 
 
 def _score_data(task, assessment, score=3, note=""):
@@ -32,7 +37,9 @@ def test_a_coordinator_opens_a_year_from_the_list(client, annual_world):
 def test_opening_the_same_year_twice_says_so_next_to_the_year(client, annual_world):
     annual_world.open()
     client.force_login(annual_world.coordinator)
-    response = client.post(reverse("staff:assessment:annual_list"), {"district": annual_world.district.pk, "school_year": "2025"})
+    response = client.post(
+        reverse("staff:assessment:annual_list"), {"district": annual_world.district.pk, "school_year": "2025"}
+    )
     assert response.status_code == 200
     assert "is already open" in response.content.decode()
 
