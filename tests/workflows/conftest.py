@@ -5,6 +5,7 @@ from accounts.models import Role
 from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
+from tests.assessment.matrix_annual import extend as annual_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
@@ -111,6 +112,7 @@ class EveryoneOnACase:
         sessions_world(self)
         partner_world(self)
         activity_world(self)
+        annual_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

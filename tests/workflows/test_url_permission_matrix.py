@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from tests.activity import matrix_activity
+from tests.assessment import matrix_annual
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows.conftest import ANON
@@ -219,6 +220,7 @@ MATRIX.update(matrix_partner.ROWS)
 MATRIX.update(matrix_activity.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
+MATRIX.update(matrix_annual.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():
