@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_use_activity
-from activity.views import log, outreach, records
+from activity.views import log, outreach, records, reports
 
 
 class ActivityApplication(Application):
@@ -24,6 +24,11 @@ class ActivityApplication(Application):
             path("outreach/", outreach.OutreachListView.as_view(), name="outreach"),
             path("log/event/", log.EventLogView.as_view(), name="event_log"),
             path("log/outreach/", log.OutreachLogView.as_view(), name="outreach_log"),
+            path("reports/", reports.ReportView.as_view(), name="reports"),
+            path("reports/quarterly/", reports.QuarterlyView.as_view(), name="report_quarterly"),
+            path("reports/<slug:table>.csv", reports.ReportExportView.as_view(), name="report_csv"),
+            path("reports/state/", reports.StateReportsView.as_view(), name="state_reports"),
+            path("reports/state/<slug:shape>.csv", reports.StateReportExportView.as_view(), name="state_report_csv"),
         ]
 
     def _get_resolver_extra(self):

@@ -15,7 +15,7 @@ from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
 from workflows.review.staff import ReviewsApplication
-from workflows.staff import AuditLogApplication, CalendarApplication
+from workflows.staff import AuditLogApplication, CalendarApplication, RetentionApplication
 from workflows.views.home import StaffHomeView
 
 
@@ -37,5 +37,6 @@ site = StaffSite(
         PartnerApplication(),
         ActivityApplication(),
         AssessmentApplication(),
+        RetentionApplication(),
     ],
 )

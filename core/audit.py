@@ -12,10 +12,11 @@ from uuid import UUID
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Q
 
 from core.clientip import client_ip
-from core.models import KIND_ACTIONS, AuditAction, AuditEvent, AuditKind
+from core.models import KIND_ACTIONS, AuditAction, AuditEvent, AuditKind, AuditPurgeGate
 
 __all__ = [
     "AuditAction",
@@ -220,3 +221,18 @@ def _new_event(*, actor, kind, action, changes, note, request, district_id) -> A
         event.ip_address = client_ip(request) or None
         event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:_AGENT_MAX]
     return event
+
+
+def audit_events_purge(*, district_id: int, before, keep: Q | None = None) -> int:
+    """Deletes the district's audit events older than ``before``, except those matching ``keep`` (records under a
+    legal hold); returns how many. The one way audit events are ever removed: it opens the database's purge gate
+    (``AuditPurgeGate``) inside this transaction only. The caller records the purge itself with ``audit_record``."""
+    with transaction.atomic():
+        gate = AuditPurgeGate.objects.create()
+        doomed = AuditEvent.objects.filter(district_id=district_id, created_at__lt=before)
+        if keep is not None:
+            doomed = doomed.exclude(keep)
+        # The append-only queryset refuses delete(); the base class's raw delete is the deliberate path.
+        count = models.QuerySet._raw_delete(doomed, doomed.db)
+        gate.delete()
+    return count

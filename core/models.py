@@ -100,6 +100,22 @@ class AuditKind(models.TextChoices):
     ACTIVITY_RECORDS_VIEWED = "activity_records_viewed", _("SRO records listed")
     ACTIVITY_EVENT_VIEWED = "activity_event_viewed", _("SRO enforcement event viewed")
     ACTIVITY_RECORDS_EXPORTED = "activity_records_exported", _("SRO records exported")
+    RETENTION_VIEWED = "retention_viewed", _("Retention schedule viewed")
+    RETENTION_CHANGED = "retention_changed", _("Retention schedule changed")
+    RETENTION_PURGED = "retention_purged", _("Records purged on schedule")
+    LEGAL_HOLD_PLACED = "legal_hold_placed", _("Legal hold placed")
+    LEGAL_HOLD_LIFTED = "legal_hold_lifted", _("Legal hold lifted")
+    RELEASE_PUBLISHED = "release_published", _("Dashboard release published")
+    RELEASES_VIEWED = "releases_viewed", _("Dashboard releases viewed")
+    TRAINING_VIEWED = "training_viewed", _("Training records viewed")
+    TRAINING_EVENT_CREATED = "training_event_created", _("Training event added")
+    TRAINING_EVENT_CHANGED = "training_event_changed", _("Training event changed")
+    TRAINING_ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+    TRAINING_REQUIREMENTS_CHANGED = "training_requirements_changed", _("Training requirements changed")
+    COMMITMENTS_VIEWED = "commitments_viewed", _("You said, we did: list viewed")
+    COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
+    COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
+    COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
     ANNUAL_OPENED = "annual_opened", _("Annual assessment opened")
     ANNUAL_VIEWED = "annual_viewed", _("Annual assessment viewed")
     ANNUAL_SCORED = "annual_scored", _("Annual assessment scored")
@@ -194,6 +210,22 @@ KIND_ACTIONS = {
     AuditKind.ACTIVITY_RECORDS_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_EVENT_VIEWED: AuditAction.VIEWED,
     AuditKind.ACTIVITY_RECORDS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.RETENTION_VIEWED: AuditAction.VIEWED,
+    AuditKind.RETENTION_CHANGED: AuditAction.CHANGED,
+    AuditKind.RETENTION_PURGED: AuditAction.DELETED,
+    AuditKind.LEGAL_HOLD_PLACED: AuditAction.CREATED,
+    AuditKind.LEGAL_HOLD_LIFTED: AuditAction.CHANGED,
+    AuditKind.RELEASE_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RELEASES_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_VIEWED: AuditAction.VIEWED,
+    AuditKind.TRAINING_EVENT_CREATED: AuditAction.CREATED,
+    AuditKind.TRAINING_EVENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.TRAINING_ATTENDANCE_RECORDED: AuditAction.CHANGED,
+    AuditKind.TRAINING_REQUIREMENTS_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
+    AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
+    AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
     AuditKind.ANNUAL_OPENED: AuditAction.CREATED,
     AuditKind.ANNUAL_VIEWED: AuditAction.VIEWED,
@@ -228,8 +260,21 @@ class AuditEventQuerySet(models.QuerySet):
     _raw_delete = delete
 
 
+class AuditPurgeGate(models.Model):
+    """While a row of this table exists in a transaction, the database lets that transaction delete audit events.
+
+    Only ``core.audit.audit_events_purge`` (the retention schedule) opens it, inside its own transaction; other
+    transactions never see the uncommitted row, so for them the log stays append-only (migration 0012)."""
+
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"audit purge gate {self.opened_at:%Y-%m-%d %H:%M}"
+
+
 class AuditEvent(models.Model):
-    """One thing someone did, kept forever. Written with ``core.audit.audit_record``."""
+    """One thing someone did, kept until the district's retention schedule purges it (and never under a legal hold).
+    Written with ``core.audit.audit_record``."""
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

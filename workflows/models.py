@@ -229,3 +229,7 @@ class CannedResponse(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Retention schedules and legal holds (workflows/retention/).
+from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401

@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.staff import CoordinatorApplication
+from workflows.retention import views as retention
 from workflows.views import audit, calendar
 
 
@@ -25,3 +26,12 @@ class CalendarApplication(CoordinatorApplication):
     edit_path = path("closures/<int:pk>/", calendar.ClosureUpdateView.as_view(), name="closure_edit")
     delete_path = path("closures/<int:pk>/delete/", calendar.ClosureDeleteView.as_view(), name="closure_delete")
     deadlines_path = path("<int:district>/deadlines/", calendar.DeadlinePolicyView.as_view(), name="deadlines")
+
+
+class RetentionApplication(CoordinatorApplication):
+    title = _("Retention")
+    app_name = "retention"
+
+    index_path = path("", retention.RetentionIndexView.as_view(), name="index")
+    district_path = path("<int:district>/", retention.RetentionDistrictView.as_view(), name="district")
+    lift_path = path("holds/<int:pk>/lift/", retention.LegalHoldLiftView.as_view(), name="lift")

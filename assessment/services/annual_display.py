@@ -136,10 +136,15 @@ def _training(evidence) -> Section:
     if not evidence.get("available"):
         section.notes.append(_("Training records were not available when the evidence was compiled."))
         return section
-    rows = evidence.get("compliance") or []
-    if rows and isinstance(rows, list) and isinstance(rows[0], dict):
-        headers = list(rows[0].keys())
-        section.tables.append(Table(_("Training compliance"), headers, [[row.get(h) for h in headers] for row in rows]))
+    headers = [_("Officer"), _("Agency"), _("Hours done"), _("Hours required"), _("Topics missing"), _("Compliant")]
+    table = Table(_("Each SRO's training this school year"), headers)
+    for row in evidence.get("compliance", []):
+        missing = ", ".join(_bi(t, "name") for t in row["topics"] if not t["met"])
+        compliant = _("Yes") if row["compliant"] else _("No")
+        table.rows.append(
+            [row["officer"], row["agency"], row["hours_done"], row["hours_required"], missing or "—", compliant]
+        )
+    section.tables.append(table)
     return section
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Criterion, Score, Stage
 from assessment.services.evidence import goals_section, work_plans_section
+from assessment.services.releases import release_publish
 from core.audit import AuditKind, audit_record
 
 
@@ -63,30 +64,18 @@ def annual_summary(*, assessment: AnnualProcess) -> dict:
     }
 
 
-def _release_publish():
-    """``assessment.services.releases.release_publish`` once the releases part is merged, else None."""
-    try:
-        from assessment.services.releases import release_publish
-    except ImportError:
-        return None
-    return release_publish
-
-
 @transaction.atomic
 def annual_publish(*, assessment: AnnualProcess) -> AnnualProcess:
-    """Freezes the summary of an approved assessment and publishes it as a release (when the releases
-    part is there; until then the assessment stays "approved"). Returns the assessment."""
+    """Freezes the summary of an approved assessment and publishes it as the next release of its
+    district's school year (``assessment.services.releases``). Returns the assessment."""
     assessment.summary = annual_summary(assessment=assessment)
-    assessment.stage = Stage.APPROVED
     last = assessment.approvals.select_related("by").order_by("-at", "-pk").first()
     by = last.by if last else None
-    publish = _release_publish()
-    if publish is not None:
-        release = publish(
-            district=assessment.district, school_year=assessment.school_year, assessment=assessment.summary, by=by
-        )
-        assessment.release_id = release.pk
-        assessment.stage = Stage.PUBLISHED
+    release = release_publish(
+        district=assessment.district, school_year=assessment.school_year, assessment=assessment.summary, by=by
+    )
+    assessment.release_id = release.pk
+    assessment.stage = Stage.PUBLISHED
     assessment.save(update_fields=["summary", "stage", "release_id"])
     audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=f"{timezone.now():%Y-%m-%d}")
     return assessment

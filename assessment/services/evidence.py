@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from activity.models import EnforcementEvent, EventType, OutreachActivity, OutreachKind
 from assessment.models import Goal, WorkPlanTask
+from assessment.services.training import training_compliance
 from complaints.models import Allegation, AllegationCategory, Appeal, Complaint, FindingValue, Kind
 from core.schoolyear import school_year_bounds
 from feedback.models import HeardItem, HeardStatus, PartnerRound, Session
@@ -192,12 +193,10 @@ def work_plans_section(*, district, school_year: int) -> list[dict]:
 
 
 def training_section(*, district, school_year: int) -> dict:
-    """Each SRO's training compliance (assessment.services.training, written by the training records part)."""
-    try:
-        from assessment.services.training import training_compliance
-    except ImportError:  # the training records part is not merged yet
-        return {"available": False}
-    return {"available": True, "compliance": training_compliance(district=district, school_year=school_year)}
+    """Each SRO's training compliance (``assessment.services.training``): hours done against the
+    district's requirement, overall and per required topic."""
+    rows = [row.as_dict() for row in training_compliance(district=district, school_year=school_year)]
+    return {"available": True, "compliance": rows, "compliant": sum(1 for row in rows if row["compliant"])}
 
 
 def partners_section(*, district, school_year: int) -> list[dict]:

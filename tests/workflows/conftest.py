@@ -17,6 +17,7 @@ from tests.factories import (
 from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
+from tests.workflows.matrix_retention import extend as retention_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
 from workflows.review.start import review_start
@@ -112,6 +113,7 @@ class EveryoneOnACase:
         sessions_world(self)
         partner_world(self)
         activity_world(self)
+        retention_world(self)
         annual_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"

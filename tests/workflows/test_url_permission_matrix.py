@@ -16,6 +16,7 @@ from tests.activity import matrix_activity
 from tests.assessment import matrix_annual
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
+from tests.workflows import matrix_retention
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
@@ -218,6 +219,8 @@ MATRIX.update(matrix_sessions.ROWS)
 MATRIX.update(matrix_partner.ROWS)
 # SRO activity records keep theirs in tests/activity/matrix_activity.py.
 MATRIX.update(matrix_activity.ROWS)
+# Retention (schedule and legal holds): tests/workflows/matrix_retention.py.
+MATRIX.update(matrix_retention.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_annual.ROWS)

@@ -1,0 +1,81 @@
+"""Publishing releases: versions, frozen snapshots, and suppression that holds across two releases of a year."""
+
+import pytest
+
+from assessment.figures.base import ALL, SUPPRESSED, TOTAL
+from assessment.models import Release, ReleaseFrozen
+from assessment.services.releases import release_publish
+from core.models import AuditEvent, AuditKind
+from tests.assessment.builders_dashboard import complaints
+from tests.factories import member
+
+
+def _cell(release: Release, key: str, row: str, scope: str = ALL):
+    table = next(table for table in release.snapshot["tables"] if table["key"] == key)
+    return next(r for r in table["rows"] if r["key"] == row)["cells"][scope][0]
+
+
+@pytest.fixture
+def coordinator(world):
+    return member("coordinator", district=world.b)
+
+
+def test_each_publication_of_a_year_is_a_new_frozen_version(world, coordinator):
+    complaints(world.b_school, 12)
+    first = release_publish(district=world.b, school_year=2026, assessment={"summary": "First"}, by=coordinator)
+    complaints(world.b_school, 3)
+    second = release_publish(district=world.b, school_year=2026, assessment={"summary": "Fixed"}, by=coordinator)
+    assert (first.version, second.version) == (1, 2)
+    assert _cell(first, "complaints_received", TOTAL) == 12
+    assert _cell(second, "complaints_received", TOTAL) == 15
+    first.refresh_from_db()
+    assert _cell(first, "complaints_received", TOTAL) == 12
+    with pytest.raises(ReleaseFrozen):
+        first.save()
+    with pytest.raises(ReleaseFrozen):
+        first.delete()
+    listed = next(t for t in second.snapshot["tables"] if t["key"] == "published_assessments")
+    assert [(row["cells"][ALL][0], row["cells"][ALL][2]) for row in listed["rows"]] == [(2, "Fixed"), (1, "First")]
+    assert second.assessment == {"summary": "Fixed"}
+    events = AuditEvent.objects.filter(kind=AuditKind.RELEASE_PUBLISHED, object_id=str(second.pk))
+    assert events.get().actor_id == coordinator.pk
+
+
+def _allegations(school, counts: dict[str, int]):
+    for category, n in counts.items():
+        complaints(school, n, categories=(category,))
+
+
+def test_a_cell_hidden_in_a_release_stays_hidden_in_the_next_one_of_the_year(world, coordinator):
+    _allegations(world.b_school, {"search": 20, "force": 3, "arrest": 12})
+    first = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    assert _cell(first, "complaints_by_allegation", "force") == SUPPRESSED
+    assert _cell(first, "complaints_by_allegation", "arrest") == SUPPRESSED  # its complement
+    assert _cell(first, "complaints_by_allegation", TOTAL) == 35
+    _allegations(world.b_school, {"bias": 11})
+    second = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    # Alone, the second release would hide bias (11) as force's complement and show arrest: 35 - 20 - 12 = 3.
+    assert _cell(second, "complaints_by_allegation", "arrest") == SUPPRESSED
+    assert _cell(second, "complaints_by_allegation", "force") == SUPPRESSED
+    assert _cell(second, "complaints_by_allegation", "bias") == 11
+
+
+def test_a_cell_everyone_saw_in_the_last_release_is_no_complement_in_the_next(world, coordinator):
+    _allegations(world.b_school, {"search": 20, "force": 15, "arrest": 12})
+    first = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    assert _cell(first, "complaints_by_allegation", TOTAL) == 47
+    _allegations(world.b_school, {"bias": 2})
+    second = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    assert _cell(second, "complaints_by_allegation", "bias") == SUPPRESSED
+    # Hiding arrest (12, shown last time) would protect nothing: the new total goes instead (else 49 - 47 = 2).
+    assert _cell(second, "complaints_by_allegation", "arrest") == 12
+    assert _cell(second, "complaints_by_allegation", TOTAL) == SUPPRESSED
+    assert _cell(second, "complaints_by_allegation", TOTAL, str(world.b_school.pk)) == SUPPRESSED
+
+
+def test_a_new_school_year_starts_afresh(world, coordinator):
+    _allegations(world.b_school, {"search": 20, "force": 3, "arrest": 12})
+    release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    other = release_publish(district=world.b, school_year=2025, assessment={}, by=coordinator)
+    assert other.version == 1
+    assert _cell(other, "complaints_by_allegation", TOTAL) == 0
