@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from viewflow.workflow.status import STATUS
 
 from accounts.rules.assessment import annual_rules_held
-from assessment.models import AgreedScore, AnnualProcess, Score, Stage
+from assessment.models import AgreedScore, AnnualProcess, Release, Score, Stage
 from assessment.services import annual as services
 from assessment.services.annual_read import rubric_rows, visible_sides
 from core.models import AuditEvent, AuditKind
@@ -122,7 +122,10 @@ def test_the_flow_reaches_approval_and_publication_with_a_dissent_recorded(annua
     services.annual_approve(task=w.task(assessment, "superintendent_approval"), user=w.superintendent, note="")
     services.annual_approve(task=w.task(assessment, "agency_approval"), user=w.agency_head, note="Agreed.")
     assessment = AnnualProcess.objects.get(pk=assessment.pk)
-    assert assessment.stage in (Stage.APPROVED, Stage.PUBLISHED)
+    assert assessment.stage == Stage.PUBLISHED
+    release = Release.objects.get(pk=assessment.release_id)
+    assert (release.district, release.school_year, release.version) == (w.district, 2025, 1)
+    assert release.assessment == assessment.summary
     assert assessment.status == STATUS.DONE
     summary = assessment.summary
     assert summary["recommendations"] == [{"text": "Publish arrests by school.", "by": "Ava Advisor"}]
