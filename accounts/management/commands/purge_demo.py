@@ -43,6 +43,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             # Complaints and reviews first (they protect their school), through
             # the workflows app, which also releases tasks demo accounts hold.
+            call_command("purge_demo_assessment", stdout=self.stdout)
             call_command("purge_demo_cases", stdout=self.stdout)
             call_command("purge_demo_sessions", stdout=self.stdout)
             call_command("purge_demo_surveys", stdout=self.stdout)

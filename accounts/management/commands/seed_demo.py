@@ -29,3 +29,4 @@ class Command(BaseCommand):
         call_command("seed_demo_cases", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_surveys", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_sessions", stdout=self.stdout, stderr=self.stderr)
+        call_command("seed_demo_assessment", stdout=self.stdout, stderr=self.stderr)
