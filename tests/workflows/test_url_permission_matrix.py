@@ -12,7 +12,7 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.activity import matrix_activity
+from tests.activity import matrix_activity, matrix_reports
 from tests.assessment import matrix_annual
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
@@ -221,6 +221,7 @@ MATRIX.update(matrix_partner.ROWS)
 MATRIX.update(matrix_activity.ROWS)
 # Retention (schedule and legal holds): tests/workflows/matrix_retention.py.
 MATRIX.update(matrix_retention.ROWS)
+MATRIX.update(matrix_reports.ROWS)
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_annual.ROWS)
