@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from activity.models import EventType, OutreachKind
+from activity.models import EnrolmentDimension, EventType, OutreachKind
 from assessment.models import EvidenceSection, GoalStatus
 from complaints.models import AllegationCategory, FindingValue
 from core.i18n import current_language
@@ -71,6 +71,22 @@ def _contacts(evidence) -> Section:
             % {"n": evidence.get("events_total", 0), "m": evidence.get("outreach_total", 0)}
         ],
     )
+
+
+def _rates(rates: dict) -> list[Table]:
+    headers = [_("Subgroup"), _("Events"), _("Students enrolled"), _("Rate per 1,000 students"), _("Risk ratio")]
+    labels = dict(EnrolmentDimension.choices)
+    return [
+        Table(
+            _("Rates and risk ratios by %(dimension)s") % {"dimension": labels.get(dimension, dimension)},
+            headers,
+            [
+                [_bi(r, "label"), r["events"], *(_none(r[k]) for k in ("enrolled", "rate_per_1000", "risk_ratio"))]
+                for r in rows
+            ],
+        )
+        for dimension, rows in rates.items()
+    ]
 
 
 def _surveys(caption: str, surveys: list[dict]) -> list[Table]:

@@ -11,9 +11,10 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db.models import Count, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from activity.models import EnforcementEvent, EventType, OutreachActivity, OutreachKind
+from activity.models import EnforcementEvent, Enrolment, EventType, OutreachActivity, OutreachKind
+from activity.services.rates import SUBGROUP_DIMENSIONS, subgroup_rates
 from assessment.models import Goal, WorkPlanTask
 from assessment.services.training import training_compliance
 from complaints.models import Allegation, AllegationCategory, Appeal, Complaint, FindingValue, Kind
@@ -63,6 +64,7 @@ def contacts_section(*, district, school_year: int) -> dict:
         .order_by()
     }
     return {
+        "rates": subgroup_rates_section(district=district, school_year=school_year, events=events),
         "events_total": sum(by_type.values()),
         "events_by_type": {key: by_type.get(key, 0) for key in EventType.values},
         "events_by_school": dict(sorted(by_school.items())),
@@ -71,6 +73,32 @@ def contacts_section(*, district, school_year: int) -> dict:
             key: kinds.get(key, {"activities": 0, "people_reached": 0, "minutes": 0}) for key in OutreachKind.values
         },
     }
+
+
+def subgroup_rates_section(*, district, school_year: int, events) -> dict[str, list[dict]]:
+    """Per student subgroup dimension: events, students enrolled, rate per 1,000 and risk ratio
+    (``activity.services.rates``), with each subgroup's name in both languages."""
+    enrolments = Enrolment.objects.filter(school__district=district, school_year=school_year)
+    tables = {}
+    for dimension in SUBGROUP_DIMENSIONS:
+        rows = subgroup_rates(events=events, enrolments=enrolments, dimension=dimension)
+        names = {}
+        for language in ("en", "es"):
+            with translation.override(language):
+                names[language] = [str(row.label) for row in rows]
+        tables[dimension] = [
+            {
+                "value": row.value,
+                "label_en": en,
+                "label_es": es,
+                "events": row.events,
+                "enrolled": row.enrolled,
+                "rate_per_1000": row.rate_per_1000,
+                "risk_ratio": row.risk_ratio,
+            }
+            for row, en, es in zip(rows, names["en"], names["es"], strict=True)
+        ]
+    return tables
 
 
 def feedback_section(*, district, school_year: int) -> dict:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 
-from activity.models import EnforcementEvent, EventType, OutreachActivity
+from activity.models import EnforcementEvent, Enrolment, EventType, OutreachActivity
 from assessment.models import Goal, WorkPlanTask
 from assessment.services.evidence import (
     complaint_statistics,
@@ -98,13 +98,17 @@ def test_contacts_count_events_by_type_and_school_and_outreach_by_kind(district)
     )
     officer = RosterAssignmentFactory(school=school, officer__agency__district=district).officer
     records = {"officer": officer, "agency_id": officer.agency_id}
-    for day, kind, where in (
-        ("2025-09-10", EventType.CITATION, school),
-        ("2026-02-10", EventType.CITATION, school),
-        ("2026-05-10", EventType.ARREST, other_school),
-        ("2026-08-02", EventType.ARREST, school),  # next year
+    for day, kind, where, gender in (
+        ("2025-09-10", EventType.CITATION, school, "female"),
+        ("2026-02-10", EventType.CITATION, school, ""),
+        ("2026-05-10", EventType.ARREST, other_school, "male"),
+        ("2026-08-02", EventType.ARREST, school, "female"),  # next year
     ):
-        EnforcementEvent.objects.create(date=dt.date.fromisoformat(day), type=kind, school=where, **records)
+        EnforcementEvent.objects.create(
+            date=dt.date.fromisoformat(day), type=kind, school=where, student_gender=gender, **records
+        )
+    for gender, count in (("female", 100), ("male", 200)):
+        Enrolment.objects.create(school=school, school_year=YEAR, dimension="gender", value=gender, count=count)
     for people, minutes in ((30, 45), (None, 60)):
         OutreachActivity.objects.create(
             date=dt.date(2025, 10, 1),
@@ -123,6 +127,9 @@ def test_contacts_count_events_by_type_and_school_and_outreach_by_kind(district)
     assert contacts["outreach_total"] == 2
     assert contacts["outreach_by_kind"]["presentation"] == {"activities": 2, "people_reached": 30, "minutes": 105}
     assert contacts["outreach_by_kind"]["visibility"]["activities"] == 0
+    female = next(row for row in contacts["rates"]["gender"] if row["value"] == "female")
+    assert (female["events"], female["enrolled"], female["rate_per_1000"]) == (1, 100, 10.0)
+    assert (female["label_en"], female["label_es"]) == ("Female", "Femenino")
 
 
 def test_work_plans_goals_and_dialogue_themes_are_gathered_per_year(district):
