@@ -42,8 +42,14 @@ class CriterionEditView(View):
 
     def get(self, request, pk=None, form=None, status=200):
         criterion = self._criterion(request, pk)
-        if criterion.pk:
-            audit_record(actor=request.user, kind=AuditKind.ANNUAL_VIEWED, obj=criterion, request=request)
+        note = "" if criterion.pk else "rubric: new criterion"
+        audit_record(
+            actor=request.user,
+            kind=AuditKind.ANNUAL_VIEWED,
+            obj=criterion if criterion.pk else None,
+            note=note,
+            request=request,
+        )
         context = {"criterion": criterion, "form": form or CriterionForm(instance=criterion)}
         return render(request, "assessment/annual/criterion_form.html", context, status=status)
 
