@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from assessment.models import Criterion
+from assessment.models import Criterion, Score
 from assessment.services import annual as services
 from assessment.views.annual_forms import ApproveForm, ConfirmForm, ScoreForm
 
@@ -79,7 +79,12 @@ class ReconcileView(StepView):
 
     @classmethod
     def form_for(cls, task, assessment, data=None):
-        return ScoreForm(data, criteria=_criteria(assessment), prefix=f"t{task.pk}")
+        """Where both sides gave the same score, it is offered as the agreed one."""
+        sides: dict[int, set[int]] = {}
+        for criterion_id, score in Score.objects.filter(assessment=assessment).values_list("criterion_id", "score"):
+            sides.setdefault(criterion_id, set()).add(score)
+        initial = {f"c{pk}_score": scores.pop() for pk, scores in sides.items() if len(scores) == 1}
+        return ScoreForm(data, criteria=_criteria(assessment), prefix=f"t{task.pk}", initial=initial)
 
     def complete(self, *, task, user, form):
         services.annual_reconcile(task=task, user=user, agreed=form.scores())

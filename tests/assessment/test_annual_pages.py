@@ -1,6 +1,8 @@
 """The annual assessment's staff pages: opening a year, doing a step through its form, blind
 scoring on the page, the advisory team's answers, goals, work plans and the rubric."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -172,3 +174,21 @@ def test_a_coordinator_adds_a_goal_and_changes_a_criterion(client, annual_world)
     criterion.refresh_from_db()
     assert criterion.title_en == "Changed" and criterion.evidence == ["goals"]
     assert list(criterion.levels.values_list("label_en", flat=True)) == ["L1", "L2", "L3", "L4"]
+
+
+def test_the_reconcile_form_offers_the_score_both_sides_gave(client, annual_world):
+    from assessment.services import annual as services
+
+    w = annual_world
+    assessment = w.open()
+    district, agency = w.scores(assessment, 3), w.scores(assessment, 3)
+    first = next(iter(agency))
+    agency[first] = (1, "")
+    services.annual_scores_submit(task=w.task(assessment, "district_score"), user=w.coordinator, scores=district)
+    services.annual_scores_submit(task=w.task(assessment, "agency_score"), user=w.agency_head, scores=agency)
+    task = w.task(assessment, "reconcile")
+    client.force_login(w.coordinator)
+    page = client.get(reverse("staff:assessment:annual", args=[assessment.pk])).content.decode()
+    checked = len(re.findall(r'<input[^>]*value="3"[^>]*checked', page))
+    assert f'name="t{task.pk}-c{first}_score" value="1"' in page
+    assert checked == 11  # every criterion but the one the sides disagree on
