@@ -165,12 +165,16 @@ def _training(evidence) -> Section:
 
 
 def _partners(evidence) -> Section:
-    tables = []
+    tables, notes = [], []
     for partner_round in evidence:
+        notes.append(
+            _("%(round)s: %(n)s concerns answered in writing.")
+            % {"round": partner_round["label"], "n": partner_round.get("concerns_answered", 0)}
+        )
         for side, caption in (("sro", _("SROs")), ("school", _("School administrators"))):
             if partner_round.get(side):
                 tables += _surveys(f"{partner_round['label']}, {caption}", [partner_round[side]])
-    return Section(EvidenceSection.PARTNERS, str(EvidenceSection.PARTNERS.label), tables)
+    return Section(EvidenceSection.PARTNERS, str(EvidenceSection.PARTNERS.label), tables, notes)
 
 
 def evidence_sections(evidence: dict) -> list[Section]:

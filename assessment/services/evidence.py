@@ -19,7 +19,7 @@ from assessment.models import Goal, WorkPlanTask
 from assessment.services.training import training_compliance
 from complaints.models import Allegation, AllegationCategory, Appeal, Complaint, FindingValue, Kind
 from core.schoolyear import school_year_bounds
-from feedback.models import HeardItem, HeardStatus, PartnerRound, Session
+from feedback.models import ConcernReply, HeardItem, HeardStatus, PartnerRound, Session
 from surveys.models import Purpose, Survey
 from surveys.services.results import survey_results
 from workflows.calendar import Closures, weekdays_between
@@ -238,6 +238,9 @@ def partners_section(*, district, school_year: int) -> list[dict]:
             "label": partner_round.label,
             "sro": _headline(partner_round.sro_survey) if partner_round.sro_survey else None,
             "school": _headline(partner_round.school_survey) if partner_round.school_survey else None,
+            "concerns_answered": ConcernReply.objects.filter(
+                answer__response__survey_id__in=[partner_round.sro_survey_id, partner_round.school_survey_id]
+            ).count(),
         }
         for partner_round in rounds.order_by("created_at", "pk")
     ]

@@ -172,3 +172,27 @@ def test_an_empty_year_gives_zeros_not_errors(district):
     assert pack["feedback"]["complaints"]["median_school_days_to_resolution"] is None
     assert pack["contacts"]["events_total"] == 0
     assert pack["training"]["compliance"] == []
+
+
+def test_partner_rounds_of_the_year_bring_both_forms_headlines(district):
+    from django.utils import timezone
+
+    from accounts.models import Role
+    from core.schoolyear import school_year_of
+    from feedback.services.partner import partner_round_open
+    from tests.factories import AgencyFactory, member
+
+    AgencyFactory(district=district)
+    today = timezone.localdate()
+    partner_round_open(
+        district=district,
+        label="Fall",
+        opens_on=today,
+        closes_on=today + dt.timedelta(days=30),
+        actor=member(Role.COORDINATOR, district=district),
+    )
+    this_year = school_year_of(today)
+    [partner] = evidence_pack(district=district, school_year=this_year)["partners"]
+    assert partner["label"] == "Fall" and partner["concerns_answered"] == 0
+    assert partner["sro"]["respondents"] == 0 and partner["school"]["respondents"] == 0
+    assert evidence_pack(district=district, school_year=this_year - 1)["partners"] == []
