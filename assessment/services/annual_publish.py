@@ -1,7 +1,8 @@
 """The end of the annual assessment: its JSON summary, and its publication as a release."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Criterion, Score, Stage
 from assessment.services.evidence import goals_section, work_plans_section
@@ -41,15 +42,31 @@ def _rubric(assessment: AnnualProcess) -> list[dict]:
     return rows
 
 
+def _headline(rubric: list[dict], recommendations: int, dissents: int, language: str) -> str:
+    agreed = [row["agreed_score"] for row in rubric if row["agreed_score"] is not None]
+    top = max((level["score"] for row in rubric for level in row["levels"]), default=0)
+    average = sum(agreed) / len(agreed) if agreed else 0
+    with translation.override(language):
+        return gettext(
+            "%(n)s criteria scored, agreed score %(average).1f of %(top)s on average; "
+            "%(recommendations)s recommendations; %(dissents)s dissents."
+        ) % {"n": len(agreed), "average": average, "top": top, "recommendations": recommendations, "dissents": dissents}
+
+
 def annual_summary(*, assessment: AnnualProcess) -> dict:
     """What the published assessment says: the rubric with both sides' and the agreed scores and notes,
     the goals, the work plans, the advisory team's recommendations, sign-offs and dissents, and the approvals."""
-    notes = assessment.advisory_notes.filter(kind=AdvisoryNoteKind.RECOMMENDATION).select_related("author")
+    notes = list(assessment.advisory_notes.filter(kind=AdvisoryNoteKind.RECOMMENDATION).select_related("author"))
+    rubric = _rubric(assessment)
+    dissents = assessment.sign_offs.filter(agrees=False).count()
     return {
+        # One line for the dashboard's table of published assessments, in both languages.
+        "summary": _headline(rubric, len(notes), dissents, "en"),
+        "summary_es": _headline(rubric, len(notes), dissents, "es"),
         "district": assessment.district.name,
         "school_year": assessment.school_year,
         "year_label": assessment.year_label,
-        "rubric": _rubric(assessment),
+        "rubric": rubric,
         "goals": goals_section(district=assessment.district, school_year=assessment.school_year),
         "work_plans": work_plans_section(district=assessment.district, school_year=assessment.school_year),
         "recommendations": [{"text": n.body, "by": _name(n.author)} for n in notes],

@@ -126,8 +126,13 @@ def test_the_flow_reaches_approval_and_publication_with_a_dissent_recorded(annua
     release = Release.objects.get(pk=assessment.release_id)
     assert (release.district, release.school_year, release.version) == (w.district, 2025, 1)
     assert release.assessment == assessment.summary
+    assert (
+        assessment.summary["summary"]
+        == "12 criteria scored, agreed score 3.0 of 4 on average; 1 recommendations; 1 dissents."
+    )
     assert assessment.status == STATUS.DONE
     summary = assessment.summary
+    assert summary["summary_es"].startswith("12 criterios calificados")
     assert summary["recommendations"] == [{"text": "Publish arrests by school.", "by": "Ava Advisor"}]
     assert {"member": "Dan Dissenter", "agrees": False, "reason": "Too few outreach hours."} in summary["sign_offs"]
     assert {a["approver"] for a in summary["approvals"]} == {"superintendent", "agency_head"}
