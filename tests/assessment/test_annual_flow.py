@@ -170,3 +170,16 @@ def test_the_coordinator_may_close_the_advisory_review_once_someone_answered(ann
     services.annual_advisory_close(task=task, user=w.coordinator)
     assessment.refresh_from_db()
     assert assessment.stage == Stage.APPROVAL
+
+
+def test_a_district_without_an_advisory_team_is_not_stuck_at_the_review(annual_world):
+    from accounts.models import Membership, Role
+
+    w = annual_world
+    Membership.objects.filter(role=Role.ADVISORY).delete()
+    assessment = w.open()
+    _score_both(w, assessment)
+    services.annual_reconcile(task=w.task(assessment, "reconcile"), user=w.coordinator, agreed=w.scores(assessment))
+    services.annual_advisory_close(task=w.task(assessment, "advisory_review"), user=w.coordinator)
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.APPROVAL
