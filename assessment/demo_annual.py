@@ -41,7 +41,7 @@ def _plans(district, year: int) -> None:
 
 
 def _scores(assessment, shift: int = 0) -> dict[int, tuple[int, str]]:
-    ids = Criterion.objects.filter(district=assessment.district, active=True).values_list("pk", flat=True)
+    ids = assessment.criteria
     return {pk: (2 + (pk + shift) % 3, "") for pk in ids}
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from assessment.models import AnnualProcess
+from assessment.models import AnnualProcess, Criterion
 from assessment.services import annual_steps as steps
 from assessment.views import annual_tasks
 
@@ -80,6 +80,11 @@ class AnnualAssessmentFlow(flow.Flow):
     def start_process(self, activation, district, school_year):
         activation.process.district = district
         activation.process.school_year = school_year
+        activation.process.criteria = list(
+            Criterion.objects.filter(district=district, active=True)
+            .order_by("position", "pk")
+            .values_list("pk", flat=True)
+        )
         return activation.process
 
 

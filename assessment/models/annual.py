@@ -76,6 +76,8 @@ class AnnualProcess(Process):
     district = models.ForeignKey("accounts.District", on_delete=models.PROTECT, related_name="+")
     school_year = models.PositiveSmallIntegerField(_("school year"))
     stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.EVIDENCE)
+    # The criteria scored, fixed when the year opens: a criterion added or retired later counts from the next year.
+    criteria = models.JSONField(default=list, blank=True)
     evidence = models.JSONField(default=dict, blank=True)
     evidence_compiled_at = models.DateTimeField(null=True, blank=True)
     summary = models.JSONField(default=dict, blank=True)
@@ -94,6 +96,12 @@ class AnnualProcess(Process):
     @property
     def year_label(self) -> str:
         return school_year_label(self.school_year)
+
+    def scored_criteria(self):
+        """The criteria this assessment scores, in the rubric's order, with their levels."""
+        from assessment.models.rubric import Criterion
+
+        return Criterion.objects.filter(pk__in=self.criteria).order_by("position", "pk").prefetch_related("levels")
 
 
 class Side(models.TextChoices):

@@ -71,7 +71,7 @@ def _set_stage(assessment: AnnualProcess, stage: str) -> None:
 
 
 def _criteria(assessment: AnnualProcess) -> dict[int, Criterion]:
-    return {c.pk: c for c in Criterion.objects.filter(district=assessment.district, active=True)}
+    return {c.pk: c for c in assessment.scored_criteria()}
 
 
 def _valid_scores(assessment: AnnualProcess, scores: dict[int, tuple[int, str]]) -> None:

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Criterion, Score, Stage
+from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Score, Stage
 from assessment.services.evidence import goals_section, work_plans_section
 from assessment.services.releases import release_publish
 from core.audit import AuditKind, audit_record
@@ -18,7 +18,7 @@ def _name(user) -> str:
 def _rubric(assessment: AnnualProcess) -> list[dict]:
     scores = {(s.criterion_id, s.side): s.score for s in Score.objects.filter(assessment=assessment)}
     agreed = {a.criterion_id: a for a in AgreedScore.objects.filter(assessment=assessment)}
-    criteria = Criterion.objects.filter(district=assessment.district, active=True).prefetch_related("levels")
+    criteria = assessment.scored_criteria()
     rows = []
     for criterion in criteria:
         agreement = agreed.get(criterion.pk)

@@ -33,10 +33,7 @@ class RubricRow:
 def rubric_rows(assessment: AnnualProcess, held: set[str]) -> list[RubricRow]:
     """Every active criterion with the scores ``held`` lets the reader see (three queries)."""
     sides = visible_sides(assessment, held)
-    rows = {
-        c.pk: RubricRow(criterion=c)
-        for c in Criterion.objects.filter(district=assessment.district, active=True).prefetch_related("levels")
-    }
+    rows = {c.pk: RubricRow(criterion=c) for c in assessment.scored_criteria()}
     for score in Score.objects.filter(assessment=assessment, side__in=sides):
         if score.criterion_id in rows:
             rows[score.criterion_id].scores[score.side] = score

@@ -18,7 +18,7 @@ from assessment.views.annual_forms import ApproveForm, ConfirmForm, ScoreForm
 
 
 def _criteria(assessment) -> list[Criterion]:
-    return list(Criterion.objects.filter(district=assessment.district, active=True).prefetch_related("levels"))
+    return list(assessment.scored_criteria())
 
 
 class StepView(View):

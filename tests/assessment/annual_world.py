@@ -33,7 +33,4 @@ class AnnualWorld:
 
     @staticmethod
     def scores(assessment, score: int = 3, note: str = "") -> dict[int, tuple[int, str]]:
-        from assessment.models import Criterion
-
-        criteria = Criterion.objects.filter(district=assessment.district).values_list("pk", flat=True)
-        return dict.fromkeys(criteria, (score, note))
+        return dict.fromkeys(assessment.criteria, (score, note))

@@ -183,3 +183,24 @@ def test_a_district_without_an_advisory_team_is_not_stuck_at_the_review(annual_w
     services.annual_advisory_close(task=w.task(assessment, "advisory_review"), user=w.coordinator)
     assessment.refresh_from_db()
     assert assessment.stage == Stage.APPROVAL
+
+
+def test_a_criterion_added_while_scoring_counts_from_the_next_year(annual_world):
+    from assessment.models import Criterion, Level
+
+    w = annual_world
+    assessment = w.open()
+    services.annual_scores_submit(
+        task=w.task(assessment, "district_score"), user=w.coordinator, scores=w.scores(assessment)
+    )
+    late = Criterion.objects.create(district=w.district, code="late", section="mou", title_en="Added late")
+    Level.objects.create(criterion=late, score=1, label_en="One")
+    services.annual_scores_submit(
+        task=w.task(assessment, "agency_score"), user=w.agency_head, scores=w.scores(assessment)
+    )
+    assessment.refresh_from_db()
+    assert assessment.stage == Stage.RECONCILING
+    assert late.pk not in assessment.criteria
+    assert late.pk not in {
+        row.criterion.pk for row in rubric_rows(assessment, annual_rules_held(w.coordinator, assessment))
+    }

@@ -20,7 +20,7 @@ def annual_world(db):
 
 def _score_data(task, assessment, score=3, note=""):
     data = {}
-    for pk in Criterion.objects.filter(district=assessment.district).values_list("pk", flat=True):
+    for pk in assessment.criteria:
         data[f"t{task.pk}-c{pk}_score"] = str(score)
         data[f"t{task.pk}-c{pk}_note"] = note
     return data
