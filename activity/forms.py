@@ -16,7 +16,14 @@ _OFFENCE_NEEDED = {
     EventType.PROBATION_REFERRAL,
     EventType.JUSTICE_REFERRAL,
 }
-CUSTODY_FIELDS = ("warrant", "principal_consulted", "guardian_notified")
+CUSTODY_FIELDS = (
+    "warrant",
+    "principal_consulted",
+    "guardian_notified",
+    "principal_notified_at",
+    "guardian_notified_at",
+)
+NOTICE_FIELDS = ("principal_notified_at", "guardian_notified_at")
 DEMOGRAPHIC_FIELDS = (
     "student_age",
     "student_grade",
@@ -83,6 +90,9 @@ class EventForm(_OfficerRecordForm):
         self.fields["offence"].empty_label = _("No offence")
         self.fields["type"].choices = [("", _("Choose the type")), *EventType.choices]
         self.fields["student_age"].widget.attrs.update({"inputmode": "numeric", "min": 3, "max": 25})
+        for name in NOTICE_FIELDS:
+            self.fields[name].widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            self.fields[name].help_text = _("When they were told; leave empty if not yet.")
 
     def clean(self):
         data = super().clean()
@@ -93,6 +103,12 @@ class EventForm(_OfficerRecordForm):
             for name in CUSTODY_FIELDS:
                 if data.get(name):
                     self.add_error(name, _("Only for an arrest or custody."))
+        for name in NOTICE_FIELDS:
+            told, day = data.get(name), data.get("date")
+            if told and day and timezone.localdate(told) < day:
+                self.add_error(name, _("This is before the day of the event."))
+            elif told and told > timezone.now():
+                self.add_error(name, _("This cannot be in the future."))
         return data
 
     def custody_fields(self):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application
 
 from accounts.rules import may_use_activity
-from activity.views import log, outreach, records, reports
+from activity.views import imports, log, outreach, records, reports
 
 
 class ActivityApplication(Application):
@@ -29,6 +29,11 @@ class ActivityApplication(Application):
             path("reports/<slug:table>.csv", reports.ReportExportView.as_view(), name="report_csv"),
             path("reports/state/", reports.StateReportsView.as_view(), name="state_reports"),
             path("reports/state/<slug:shape>.csv", reports.StateReportExportView.as_view(), name="state_report_csv"),
+            path("imports/", imports.ImportListView.as_view(), name="imports"),
+            path("imports/<int:pk>/", imports.ImportBatchView.as_view(), name="import"),
+            path("imports/<int:pk>/mapping/", imports.ImportMappingView.as_view(), name="import_mapping"),
+            path("imports/<int:pk>/run/", imports.ImportRunView.as_view(), name="import_run"),
+            path("imports/coverage/", imports.CoverageView.as_view(), name="import_coverage"),
         ]
 
     def _get_resolver_extra(self):

@@ -439,4 +439,6 @@ PERIODIC_TASKS = {
     "assessment.tasks_annual.annual_reminders_send": 3600,  # annual assessment steps due soon (each once)
     # Each district's retention schedule (docs/retention.md); counts of what went are in the audit log.
     "workflows.retention.tasks.retention_purge_task": 86400,
+    # Last month's monthly review of SRO records, opened once per school with a rostered SRO.
+    "workflows.monthly.tasks.monthly_reviews_open_task": 3600,
 }

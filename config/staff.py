@@ -14,6 +14,7 @@ from assessment.staff import AssessmentApplication
 from feedback.staff import PartnerApplication, SessionsApplication
 from notifications.staff import DeliveryApplication
 from surveys.staff import SurveysApplication
+from workflows.monthly.staff import MonthlyApplication
 from workflows.review.staff import ReviewsApplication
 from workflows.staff import AuditLogApplication, CalendarApplication, RetentionApplication
 from workflows.views.home import StaffHomeView
@@ -36,6 +37,7 @@ site = StaffSite(
         SessionsApplication(),
         PartnerApplication(),
         ActivityApplication(),
+        MonthlyApplication(),
         AssessmentApplication(),
         RetentionApplication(),
     ],

@@ -5,6 +5,7 @@ from django.urls import include, path
 from config.staff import site as staff_site
 from core.views import HealthView, HomeView
 from workflows.review.appeal import AppealView
+from workflows.review.satisfaction_views import SatisfactionView
 
 # The admin signs in through allauth, so it gets the same MFA and rate limits.
 admin.site.login = login_required(admin.site.login)
@@ -19,6 +20,7 @@ urlpatterns = [
     path("complaints/", include("complaints.urls")),
     # The appeal belongs to the review workflow but lives on the tracking page.
     path("complaints/track/<str:code>/appeal/", AppealView.as_view(), name="complaint_appeal"),
+    path("complaints/track/<str:code>/how-did-it-go/", SatisfactionView.as_view(), name="complaint_satisfaction"),
     path("surveys/", include("surveys.urls")),
     path("sessions/", include("feedback.urls")),
     path("dashboard/", include("assessment.urls")),

@@ -116,6 +116,21 @@ class AuditKind(models.TextChoices):
     COMMITMENT_CREATED = "commitment_created", _("You said, we did: commitment added")
     COMMITMENT_CHANGED = "commitment_changed", _("You said, we did: commitment changed")
     COMMITMENT_UPDATE_ADDED = "commitment_update_added", _("You said, we did: update added")
+    ACTIVITY_IMPORT_CHECKED = "activity_import_checked", _("SRO records file checked (dry run)")
+    ACTIVITY_IMPORTED = "activity_imported", _("SRO records imported")
+    ACTIVITY_IMPORT_MAPPING_CHANGED = "activity_import_mapping_changed", _("SRO import column mapping changed")
+    ACTIVITY_IMPORTS_VIEWED = "activity_imports_viewed", _("SRO imports viewed")
+    ACTIVITY_COVERAGE_VIEWED = "activity_coverage_viewed", _("SRO records coverage viewed")
+    MONTHLY_OPENED = "monthly_opened", _("Monthly review opened")
+    MONTHLY_VIEWED = "monthly_viewed", _("Monthly review viewed")
+    MONTHLY_CERTIFIED = "monthly_certified", _("Month's SRO records certified")
+    MONTHLY_SCHOOL_REVIEWED = "monthly_school_reviewed", _("Monthly review: school review recorded")
+    MONTHLY_SENT_BACK = "monthly_sent_back", _("Monthly review sent back for correction")
+    MONTHLY_ACCEPTED = "monthly_accepted", _("Monthly review accepted and month locked")
+    FLAG_RESOLVED = "flag_resolved", _("MOU flag resolution written")
+    FLAGS_VIEWED = "flags_viewed", _("MOU flags and resolutions listed")
+    FLAGS_EXPORTED = "flags_exported", _("MOU flags and resolutions exported")
+    NOTICE_DEADLINES_CHANGED = "notice_deadlines_changed", _("Notification deadlines changed")
     ANNUAL_OPENED = "annual_opened", _("Annual assessment opened")
     ANNUAL_VIEWED = "annual_viewed", _("Annual assessment viewed")
     ANNUAL_SCORED = "annual_scored", _("Annual assessment scored")
@@ -226,6 +241,21 @@ KIND_ACTIONS = {
     AuditKind.COMMITMENT_CREATED: AuditAction.CREATED,
     AuditKind.COMMITMENT_CHANGED: AuditAction.CHANGED,
     AuditKind.COMMITMENT_UPDATE_ADDED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_CHECKED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORTED: AuditAction.CREATED,
+    AuditKind.ACTIVITY_IMPORT_MAPPING_CHANGED: AuditAction.CHANGED,
+    AuditKind.ACTIVITY_IMPORTS_VIEWED: AuditAction.VIEWED,
+    AuditKind.ACTIVITY_COVERAGE_VIEWED: AuditAction.VIEWED,
+    AuditKind.MONTHLY_OPENED: AuditAction.CREATED,
+    AuditKind.MONTHLY_VIEWED: AuditAction.VIEWED,
+    AuditKind.MONTHLY_CERTIFIED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SCHOOL_REVIEWED: AuditAction.CHANGED,
+    AuditKind.MONTHLY_SENT_BACK: AuditAction.CHANGED,
+    AuditKind.MONTHLY_ACCEPTED: AuditAction.CHANGED,
+    AuditKind.FLAG_RESOLVED: AuditAction.CHANGED,
+    AuditKind.FLAGS_VIEWED: AuditAction.VIEWED,
+    AuditKind.FLAGS_EXPORTED: AuditAction.EXPORTED,
+    AuditKind.NOTICE_DEADLINES_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
     AuditKind.ANNUAL_OPENED: AuditAction.CREATED,
     AuditKind.ANNUAL_VIEWED: AuditAction.VIEWED,

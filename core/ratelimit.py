@@ -12,9 +12,10 @@ import random
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.clientip import client_key
 from core.models import RateCounter
 
-__all__ = ["hit", "hit_any", "ratecounter_prune"]
+__all__ = ["client_over_limit", "hit", "hit_any", "ratecounter_prune"]
 
 # About one hit in this many also removes expired counters; the delete uses
 # the index on expires_at and touches only dead rows.
@@ -64,6 +65,18 @@ def hit_any(keys: list[str], *, limit: int, period_seconds: int) -> bool:
     if random.randrange(PRUNE_ONE_IN) == 0:  # noqa: S311 - not security-relevant
         ratecounter_prune(now=now)
     return max(counts) > limit
+
+
+def client_over_limit(request, scope: str, per_hour: int, *, session: bool = False) -> bool:
+    """The one per-client hourly limit of the public forms: counts this request for the real client (its address
+    behind the trusted proxies) and, with ``session``, for its session too (creating the session: later steps need
+    its key), in one statement; True when either is now over ``per_hour``."""
+    keys = [f"{scope}:ip:{client_key(request)}"]
+    if session and not request.session.session_key:
+        request.session.save()
+    if session and request.session.session_key:
+        keys.append(f"{scope}:session:{request.session.session_key}")
+    return hit_any(keys, limit=per_hour, period_seconds=3600)
 
 
 @transaction.atomic

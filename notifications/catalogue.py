@@ -57,6 +57,17 @@ CATALOGUE = {
         _("An annual assessment step is overdue (staff)"),
         ("year", "step", "assessment_path"),
     ),
+    # The monthly review of SRO records (workflows/monthly/summary.py).
+    "monthly_summary": (
+        False,
+        _("Summary of an accepted month of SRO records (staff)"),
+        ("school_name", "month", "officers", "review_path"),
+    ),
+    "monthly_overdue": (
+        True,
+        _("A monthly review step is overdue (staff)"),
+        ("school_name", "month", "step", "review_path"),
+    ),
 }
 # A PIN, a survey's access code and every private link (which holds a code) wait encrypted.
 SECRET_KEYS = ("pin", "access_code", "access_path", "manage_path", "consent_path")

@@ -231,5 +231,7 @@ class CannedResponse(models.Model):
         return self.title
 
 
-# Retention schedules and legal holds (workflows/retention/).
+# Models that live beside their code (the monthly review in workflows/monthly/, retention schedules and legal
+# holds in workflows/retention/), imported here so Django registers them.
+from workflows.monthly.models import MonthlyCertification, MonthlyReview  # noqa: E402, F401
 from workflows.retention.models import LegalHold, RecordType, RetentionRule  # noqa: E402, F401

@@ -6,6 +6,7 @@ from complaints.models import Audience, Message, MessageKind, OutcomeLetter, Pub
 from workflows import notify
 from workflows.calendar import deadline_for
 from workflows.models import ComplaintProcess, Route, TaskDue
+from workflows.satisfaction import satisfaction_offer
 
 
 def _complaint(activation):
@@ -58,6 +59,7 @@ def notify_outcome(activation) -> None:
         kind=MessageKind.OUTCOME,
     )
     _set_status(complaint, PublicStatus.OUTCOME_SENT)
+    satisfaction_offer(complaint)
     notify.complainant_told(complaint, "outcome_ready", key="sent")
 
 
@@ -73,6 +75,7 @@ def close(activation) -> None:
 
 def close_out_of_scope(activation) -> None:
     close(activation)
+    satisfaction_offer(_complaint(activation))
 
 
 def escalate(activation) -> None:

@@ -23,7 +23,10 @@ from accounts.rules.activity import (  # noqa: F401
     activity_q,
     activity_records_for,
     get_activity_record_for_user,
+    import_agencies_for,
+    import_rows_for,
     logging_officer,
+    may_import_activity,
     may_use_activity,
 )
 from accounts.rules.assessment import may_use_assessment  # noqa: F401
@@ -57,6 +60,17 @@ from accounts.rules.grants import (  # noqa: F401
     column_path,
     grant_q,
     reach_q,
+)
+from accounts.rules.monthly import (  # noqa: F401
+    MONTHLY_RULES,
+    MonthlyRule,
+    get_monthly_review_for_user,
+    may_monthly,
+    may_use_monthly,
+    monthly_coordinators,
+    monthly_q,
+    monthly_reviews_for,
+    monthly_summary_recipients,
 )
 from accounts.rules.partner import (  # noqa: F401
     PARTNER_RULES,

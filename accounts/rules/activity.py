@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import scope_for
 from accounts.models import Role
-from accounts.rules.grants import Grant, reach_q
+from accounts.rules.grants import Grant, grant_q, reach_q
 
 
 class ActivityRule:
@@ -14,6 +14,7 @@ class ActivityRule:
 
     VIEW = "activity.view"  # list, open, export
     DEMOGRAPHICS = "activity.demographics"  # read the student's demographics on an event
+    IMPORT = "activity.import"  # import an agency's files, read its imports, mapping and coverage
 
 
 # An SRO reaches only their own records (``_OWN_ROLES``, added per person below).
@@ -31,7 +32,16 @@ ACTIVITY_RULES: dict[str, tuple[Grant, ...]] = {
         Grant(Role.POLICE_REVIEWER, "agency_id", "agency_id"),
     ),
     ActivityRule.DEMOGRAPHICS: (_ACTIVITY_SRO, _ACTIVITY_SCHOOL_ADMIN, _ACTIVITY_COORDINATOR),
+    # The district's coordinators and the agency's head (the chief) import the agency's records. Police
+    # reviewers do not: an import file carries student demographics, which their rule leaves out.
+    ActivityRule.IMPORT: (
+        _ACTIVITY_COORDINATOR,
+        Grant(Role.AGENCY_HEAD, "agency_id", "agency_id"),
+    ),
 }
+# The same grants read on a row that has an ``agency`` (imports, mappings) or on the agency itself.
+_IMPORT_ROW_COLUMNS = {"school__district_id": "agency__district_id"}
+_IMPORT_AGENCY_COLUMNS = {"school__district_id": "district_id", "agency_id": "pk"}
 _ACTIVITY_ROLES = (Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.POLICE_REVIEWER)
 
 
@@ -69,3 +79,28 @@ def logging_officer(user):
         return None
     officer_model = apps.get_model("accounts", "Officer")
     return officer_model.objects.filter(user=user, agency_id__in=sorted(agencies)).select_related("agency").first()
+
+
+def _import_q(user, columns: dict[str, str]) -> Q:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    scope = scope_for(user)
+    reached = Q(pk__in=[])
+    for grant in ACTIVITY_RULES[ActivityRule.IMPORT]:
+        reached |= grant_q(scope, grant, "", columns)
+    return reached
+
+
+def import_agencies_for(user) -> QuerySet:
+    """The agencies whose records ``user`` may import (``ActivityRule.IMPORT``)."""
+    return apps.get_model("accounts", "Agency").objects.filter(_import_q(user, _IMPORT_AGENCY_COLUMNS))
+
+
+def import_rows_for(user, model: str = "ImportBatch") -> QuerySet:
+    """Imports (or, with ``model="ImportMapping"``, mappings) of the agencies ``user`` may import for."""
+    return apps.get_model("activity", model).objects.filter(_import_q(user, _IMPORT_ROW_COLUMNS))
+
+
+def may_import_activity(user) -> bool:
+    """Whether the import pages exist for ``user`` at all (404 otherwise)."""
+    return import_agencies_for(user).exists()

@@ -1,4 +1,6 @@
+from activity.models.imports import BatchStatus, ImportBatch, ImportMapping, RecordKind
 from activity.models.locks import LockedMonth
+from activity.models.notices import FlagResolution, NoticeDeadline
 from activity.models.records import (
     Disability,
     EnforcementEvent,
@@ -15,14 +17,20 @@ from activity.models.records import (
 )
 
 __all__ = [
+    "BatchStatus",
+    "ImportBatch",
+    "ImportMapping",
+    "RecordKind",
     "Disability",
     "EnforcementEvent",
     "Enrolment",
     "EnrolmentDimension",
     "EventType",
+    "FlagResolution",
     "Gender",
     "Grade",
     "LockedMonth",
+    "NoticeDeadline",
     "Offence",
     "OutreachActivity",
     "OutreachKind",

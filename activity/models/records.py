@@ -118,6 +118,15 @@ class _Record(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # The file it came from (None: logged on the form).
+    import_batch = models.ForeignKey(
+        "activity.ImportBatch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported from"),
+    )
 
     class Meta:
         abstract = True
@@ -142,6 +151,9 @@ class EnforcementEvent(_Record):
     warrant = models.BooleanField(_("under a warrant"), default=False)
     principal_consulted = models.BooleanField(_("principal consulted"), default=False)
     guardian_notified = models.BooleanField(_("parent or guardian notified"), default=False)
+    # When they were told, for the district's notification deadlines (activity.NoticeDeadline); empty: not recorded.
+    principal_notified_at = models.DateTimeField(_("principal told at"), null=True, blank=True)
+    guardian_notified_at = models.DateTimeField(_("parent or guardian told at"), null=True, blank=True)
     # The student as they were then; blank means not known.
     student_age = models.PositiveSmallIntegerField(
         _("student's age"), null=True, blank=True, validators=[MinValueValidator(3), MaxValueValidator(25)]

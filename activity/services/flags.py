@@ -2,18 +2,24 @@
 
 Each check is a database condition, so the list filters on it, a page of
 events reads every flag in its one query, and one event's flags need nothing
-more. A check's ``code`` is stable: the monthly review will store each flag's
-written resolution against (event, code) — the hook for that is
-``event_flags``, which will then leave out resolved flags.
+more. A check's ``code`` is stable: the monthly review stores each flag's
+written resolution against (event, code) (``activity.FlagResolution``);
+``event_flags(event, unresolved=True)`` leaves the resolved ones out.
+
+The district's notification deadlines (``activity.NoticeDeadline``) are checks
+too: an arrest or custody whose principal or guardian was told later than the
+district allows, or never, when the district sets a deadline.
 """
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, DateTimeField, DurationField, ExpressionWrapper, F, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import EventType
+from activity.models import EventType, FlagResolution
 
 _PUBLIC_ORDER_CHARGES = [EventType.CITATION, EventType.PETITION]
 
@@ -28,6 +34,17 @@ class MouCheck:
     @property
     def annotation(self) -> str:
         return f"flag_{self.code}"
+
+
+def _told_late(told_at: str, within: str) -> Q:
+    """An arrest whose ``told_at`` is empty or later than the end of its day plus the district's ``within``."""
+    allowed = F(f"school__district__notice_deadline__{within}")
+    deadline = ExpressionWrapper(
+        Cast("date", DateTimeField()) + Value(datetime.timedelta(days=1), DurationField()) + allowed,
+        output_field=DateTimeField(),
+    )
+    late = Q(**{f"{told_at}__isnull": True}) | Q(**{f"{told_at}__gt": deadline})
+    return Q(type=EventType.ARREST, **{f"school__district__notice_deadline__{within}__isnull": False}) & late
 
 
 MOU_CHECKS: tuple[MouCheck, ...] = (
@@ -55,7 +72,20 @@ MOU_CHECKS: tuple[MouCheck, ...] = (
         _("Recorded as enforcing school discipline"),
         Q(school_discipline=True),
     ),
+    MouCheck(
+        "principal_told_late",
+        8,
+        _("The principal was not told of the custody within the district's deadline"),
+        _told_late("principal_notified_at", "principal_within"),
+    ),
+    MouCheck(
+        "guardian_told_late",
+        8,
+        _("The parent or guardian was not told of the custody within the district's deadline"),
+        _told_late("guardian_notified_at", "guardian_within"),
+    ),
 )
+CHECKS_BY_CODE = {check.code: check for check in MOU_CHECKS}
 
 
 def flagged_q() -> Q:
@@ -73,8 +103,23 @@ def events_with_flags(events: QuerySet) -> QuerySet:
     )
 
 
-def event_flags(event) -> list[MouCheck]:
-    """The MOU checks ``event`` raises (annotated by ``events_with_flags``, else read in one query)."""
+def event_flags(event, *, unresolved: bool = False) -> list[MouCheck]:
+    """The MOU checks ``event`` raises (annotated by ``events_with_flags``, else read in one query);
+    with ``unresolved``, only those without a written resolution (one more query, or none when the
+    event's ``flag_resolutions`` are prefetched)."""
     if not hasattr(event, MOU_CHECKS[0].annotation):
         event = events_with_flags(type(event).objects.filter(pk=event.pk)).get()
-    return [check for check in MOU_CHECKS if getattr(event, check.annotation)]
+    raised = [check for check in MOU_CHECKS if getattr(event, check.annotation)]
+    if unresolved and raised:
+        resolved = {r.code for r in event.flag_resolutions.all()}
+        raised = [check for check in raised if check.code not in resolved]
+    return raised
+
+
+def unresolved_q() -> Q:
+    """Events raising at least one check that has no written resolution."""
+    missing = Q(pk__in=[])
+    for check in MOU_CHECKS:
+        resolved = FlagResolution.objects.filter(code=check.code).values("event_id")
+        missing |= check.condition & ~Q(pk__in=resolved)
+    return missing

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SchoolLevel
 from activity.models import EnforcementEvent, Enrolment, EnrolmentDimension, EventType, Offence
+from activity.services.flags import MOU_CHECKS
 from activity.services.rates import SUBGROUP_DIMENSIONS, subgroup_rates
 from core.i18n import pick
 from core.schoolyear import school_year_bounds
@@ -79,7 +80,7 @@ def _as_date(value) -> dt.date:
 
 
 def staff_tables(*, events: QuerySet, schools: QuerySet, offences: QuerySet) -> list[Table]:
-    """The staff report's counts: by school (every one of ``schools``), type, offence and month."""
+    """The staff report's counts: by school (every one of ``schools``), type, offence, month and MOU check."""
     by_school = [r[1:] for r in events_by_school(events, schools)]
     by_offence = [r[1:] for r in events_by_offence(events, offences)]
     by_month = [(date_format(month, "YEAR_MONTH_FORMAT"), n) for month, n in events_by_month(events)]
@@ -88,7 +89,15 @@ def staff_tables(*, events: QuerySet, schools: QuerySet, offences: QuerySet) -> 
         Table("types", _("Events by type"), (_("Type"), _COUNT), [r[1:] for r in events_by_type(events)]),
         Table("offences", _("Events by offence"), (_("Offence"), _COUNT), by_offence),
         Table("months", _("Events by month"), (_("Month"), _COUNT), by_month),
+        Table("flags", _("Events with an MOU flag"), (_("MOU check"), _COUNT), events_by_flag(events)),
     ]
+
+
+def events_by_flag(events: QuerySet) -> list[tuple[str, int]]:
+    """(the check, with its MOU item, events raising it) for every MOU check, zero included; one query."""
+    counted = events.aggregate(**{check.code: Count("pk", filter=check.condition) for check in MOU_CHECKS})
+    item = _("MOU item %(item)s: %(check)s")
+    return [(item % {"item": check.item, "check": check.label}, counted[check.code]) for check in MOU_CHECKS]
 
 
 def rate_tables(*, events: QuerySet, enrolments: QuerySet) -> list[Table]:
@@ -212,16 +221,9 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
         "offences": events_by_offence(events, district_offences([district.pk])),
     }
     rates = {d: subgroup_rates(events=events, enrolments=enrolments, dimension=d) for d in SUBGROUP_DIMENSIONS}
-    counts = {_TOTAL: events.count()}
-    lines = []
-    for name, rows in parts.items():
-        counts.update({(name, key): n for key, _label, n in rows})
-        lines.append(Line(_TOTAL, tuple((name, key) for key, _label, _n in rows)))
-    for dimension, rows in rates.items():
-        counts.update({(dimension, r.value): r.events for r in rows})
-        lines.append(Line(_TOTAL, tuple((dimension, r.value) for r in rows)))
-    hidden = protect_lines(counts, lines, threshold=threshold)
-    total = Shown.of(counts[_TOTAL], _TOTAL in hidden)
+    count = events.count()
+    hidden = _public_hidden(count, parts, rates, threshold)
+    total = Shown.of(count, _TOTAL in hidden)
     note = str(_PUBLIC_NOTE) % {"threshold": threshold}
     titles = {"schools": _("Events by school"), "types": _("Events by type"), "offences": _("Events by offence")}
     heads = {"schools": _("School"), "types": _("Type"), "offences": _("Offence")}
@@ -238,6 +240,19 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
     ]
     tables += [_public_rates(dimension, rows, hidden, total, note) for dimension, rows in rates.items()]
     return tables
+
+
+def _public_hidden(total: int, parts: dict, rates: dict, threshold: int) -> set:
+    """The cells to hide: every table is a line whose margin is the district's total, protected together."""
+    counts = {_TOTAL: total}
+    lines = []
+    for name, rows in parts.items():
+        counts.update({(name, key): n for key, _label, n in rows})
+        lines.append(Line(_TOTAL, tuple((name, key) for key, _label, _n in rows)))
+    for dimension, rows in rates.items():
+        counts.update({(dimension, r.value): r.events for r in rows})
+        lines.append(Line(_TOTAL, tuple((dimension, r.value) for r in rows)))
+    return protect_lines(counts, lines, threshold=threshold)
 
 
 _PUBLIC_NOTE = _(

@@ -5,6 +5,8 @@ and risk ratios only of those whose demographics they may read, against the
 enrolment of the schools they may open (police reviewers get no rates).
 """
 
+import math
+
 import django_filters
 from django import forms
 from django.db.models import Max, Min
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import SchoolLevel
+from accounts.models import School, SchoolLevel
 from accounts.rules import (
     ActivityRule,
     activity_demographics_shown,
@@ -101,7 +103,10 @@ class _ReportView(ActivityAreaView):
 
     def build(self, found: ReportFilter, user) -> list[Table]:
         offences = district_offences(found.schools.values("district_id"))
-        tables = staff_tables(events=found.qs, schools=found.chosen_schools(), offences=offences)
+        # Every school in scope, and any other school where one of the person's events happened (a reviewer's
+        # officer no longer rostered there), so the schools add up to the other tables.
+        schools = found.chosen_schools() | School.objects.filter(pk__in=found.qs.values("school_id"))
+        tables = staff_tables(events=found.qs, schools=schools, offences=offences)
         if activity_demographics_shown(user):
             # Rates count only the events whose demographics the person may read.
             readable = found.filter_queryset(activity_records_for(user, "EnforcementEvent", ActivityRule.DEMOGRAPHICS))
@@ -132,10 +137,12 @@ def type_share_chart(table: Table):
     """Each type's share of the events (%): the chart beside the counts by type."""
     total = table.total
     values = [Shown.of(round(100 * n / total, 1) if total else None, False) for _label, n in table.rows]
+    top = max((v.value or 0 for v in values), default=0)
     return chart_bars(
         title=str(_("Share of events by type")),
         categories=[str(label) for label, _n in table.rows],
         series=[(str(_("Events")), values)],
+        max_value=min(100, max(10, math.ceil(top / 10) * 10)),  # the bars fill the width
     )
 
 

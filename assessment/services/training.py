@@ -11,12 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import Officer, Role
 from assessment.models import TrainingAttendance, TrainingEvent, TrainingRequirement, TrainingTopic
 from core.schoolyear import school_year_bounds
+from core.suppression import Line, Shown, is_small, protect_lines, shown
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -167,3 +168,80 @@ def _hours_of(events) -> tuple[Decimal, dict[int, Decimal]]:
         for topic in topics:
             by_topic[topic.pk] += event.hours / len(topics)
     return total, by_topic
+
+
+# --- Public figures ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PublicEvent:
+    """An event as the public page shows it: no attendee names; the officers' count suppressed when small."""
+
+    event: TrainingEvent
+    held: bool
+    officers: Shown
+
+
+@dataclass(frozen=True)
+class PublicSummary:
+    """A district's training year in public numbers (every count of people through core suppression)."""
+
+    events_held: int
+    hours_held: Decimal
+    events_scheduled: int
+    sros: Shown
+    sros_compliant: Shown
+    sros_not_compliant: Shown
+
+    def as_dict(self) -> dict:
+        def cell(value: Shown):
+            return {"value": value.value, "suppressed": value.suppressed}
+
+        return {
+            "events_held": self.events_held,
+            "hours_held": str(self.hours_held),
+            "events_scheduled": self.events_scheduled,
+            "sros": cell(self.sros),
+            "sros_compliant": cell(self.sros_compliant),
+            "sros_not_compliant": cell(self.sros_not_compliant),
+        }
+
+
+def training_public_events(*, district, school_year: int, as_of: datetime.date | None = None) -> list[PublicEvent]:
+    """``district``'s events of ``school_year`` by date, held or scheduled, each with the number of officers who
+    attended (hidden below the district's threshold)."""
+    first, last = school_year_bounds(school_year)
+    today = as_of or timezone.localdate()
+    events = (
+        TrainingEvent.objects.filter(district=district, date__gte=first, date__lte=last)
+        .annotate(officer_count=Count("attendance__officer", distinct=True))
+        .prefetch_related("topics")
+        .order_by("date", "pk")
+    )
+    threshold = district.suppression_threshold
+    return [
+        PublicEvent(
+            event=event,
+            held=event.date <= today,
+            officers=Shown.of(event.officer_count, is_small(event.officer_count, threshold)),
+        )
+        for event in events
+    ]
+
+
+def training_public_summary(*, district, school_year: int, as_of: datetime.date | None = None) -> PublicSummary:
+    """Events held and scheduled, their hours, and how many SROs met the requirements (SROs = compliant + not:
+    complementary suppression keeps a hidden count from being worked out of the other two)."""
+    events = training_public_events(district=district, school_year=school_year, as_of=as_of)
+    held = [public for public in events if public.held]
+    rows = training_compliance(district=district, school_year=school_year, as_of=as_of)
+    met = sum(1 for row in rows if row.compliant)
+    counts = {"sros": len(rows), "met": met, "not_met": len(rows) - met}
+    hidden = protect_lines(counts, [Line("sros", ("met", "not_met"))], threshold=district.suppression_threshold)
+    value = shown(counts, hidden)
+    return PublicSummary(
+        events_held=len(held),
+        hours_held=_hours(sum((public.event.hours for public in held), ZERO)),
+        events_scheduled=len(events) - len(held),
+        sros=value("sros"),
+        sros_compliant=value("met"),
+        sros_not_compliant=value("not_met"),
+    )

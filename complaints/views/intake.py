@@ -23,8 +23,9 @@ from complaints.services.intake import (
     draft_save,
 )
 from complaints.tracking_session import tracking_session_open
-from complaints.views.common import over_limit, upload_too_large
+from complaints.views.common import upload_too_large
 from complaints.views.uploads import upload_failed_response
+from core.ratelimit import client_over_limit
 from core.views import PrivatePageMixin
 
 MAX_DRAFT_VALUE = 20000
@@ -113,7 +114,7 @@ class IntakeStepView(PrivatePageMixin, View):
     def post(self, request):
         # A new draft counts against its own limit; a complaint counts once, when it is sent (see _submit).
         # A first step needs no session (the draft's link carries it on), so none is made for it.
-        if self.draft is None and over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR, session=False):
+        if self.draft is None and client_over_limit(request, "drafts", settings.COMPLAINT_DRAFTS_PER_HOUR):
             return self._render(build_form(self.step, self.draft, request.POST), limited=True, status=429)
         if self.step == "contact" and upload_too_large(request):
             return self._render(build_form(self.step, self.draft), too_large=True, status=413)
@@ -146,7 +147,7 @@ class IntakeStepView(PrivatePageMixin, View):
                 draft_save(draft=draft, step="contact", raw=raw)
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
-        if over_limit(self.request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR):
+        if client_over_limit(self.request, "filing", settings.COMPLAINT_FILINGS_PER_HOUR, session=True):
             draft_save(draft=draft, step="contact", raw=raw)
             return self._render(contact, limited=True, status=429)
         try:
@@ -157,7 +158,7 @@ class IntakeStepView(PrivatePageMixin, View):
                 contact=contact.cleaned_data,
                 files=contact.cleaned_data.get("attachments") or [],
                 user=self.request.user,
-                session_key=self.request.session.session_key,  # saved by over_limit
+                session_key=self.request.session.session_key,  # saved by client_over_limit
             )
         except AttachmentStorageFailed:
             draft_save(draft=draft, step="contact", raw=raw)

@@ -21,9 +21,10 @@ from complaints.tracking_session import (
     tracking_session_open,
     tracking_session_take_reply,
 )
-from complaints.views.common import over_limit, upload_too_large
+from complaints.views.common import upload_too_large
 from complaints.views.uploads import upload_failed_response
 from core.clientip import client_key
+from core.ratelimit import client_over_limit
 from core.views import PrivatePageMixin
 
 
@@ -53,7 +54,7 @@ class TrackView(PrivatePageMixin, View):
         form = TrackForm(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
-        if over_limit(request, "tracking", settings.COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR):
+        if client_over_limit(request, "tracking", settings.COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR, session=True):
             form.add_error(None, _("Too many attempts from this connection. Please try again in an hour."))
             return render(request, self.template_name, {"form": form}, status=429)
         complaint = complaint_unlock(
@@ -83,7 +84,7 @@ class TrackDetailView(PrivatePageMixin, View):
             return self._closed_meanwhile(request, code)
         if upload_too_large(request):
             return self._render(complaint, ReplyForm(), status=413, too_large=True)
-        if over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR):
+        if client_over_limit(request, "reply", settings.COMPLAINT_REPLIES_PER_HOUR, session=True):
             form = ReplyForm(request.POST)
             return self._render(complaint, form, status=429, limited=True)
         form = ReplyForm(request.POST, request.FILES, complaint=complaint)

@@ -12,8 +12,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accounts.models import School
-from core.clientip import client_key
-from core.ratelimit import hit_any
+from core.ratelimit import client_over_limit
 from core.views import PrivatePageMixin
 from feedback.filters import SessionFilter
 from feedback.forms import RegistrationChangeForm, RegistrationForm
@@ -75,7 +74,7 @@ class RegisterView(PrivatePageMixin, SessionDetailView):
         if form.cleaned_data.get("website"):
             return render(request, "feedback/registered_bot.html")
         limit = settings.SESSION_SIGNUPS_PER_HOUR
-        if hit_any([f"session-signup:{client_key(request)}"], limit=limit, period_seconds=3600):
+        if client_over_limit(request, "session-signup", limit):
             context = self.get_context_data(form=form, limited=True)
             return self.render_to_response(context, status=429)
         try:

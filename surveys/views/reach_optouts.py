@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.models import District
-from core.clientip import client_key
-from core.ratelimit import hit
+from core.ratelimit import client_over_limit
 from surveys.services.reach import opt_outs_for_survey
 from surveys.services.reach_optouts import opt_out_record, opt_outs_viewed
 from surveys.views.reach import SurveyAuthorMixin
@@ -39,7 +38,7 @@ class OptOutView(DistrictMixin, FormView):
         return {**super().get_form_kwargs(), "district": self.district}
 
     def post(self, request, *args, **kwargs):
-        if hit(f"survey-opt-out:ip:{client_key(request)}", limit=OPT_OUTS_PER_HOUR, period_seconds=3600):
+        if client_over_limit(request, "survey-opt-out", OPT_OUTS_PER_HOUR):
             form = self.get_form()
             form.add_error(None, _("Too many forms were sent from this connection. Please try again in an hour."))
             return self.render_to_response(self.get_context_data(form=form), status=429)

@@ -15,9 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from core.clientip import client_key
 from core.i18n import current_language, pick
-from core.ratelimit import hit
+from core.ratelimit import client_over_limit
 from core.views import PrivatePageMixin
 from surveys.codes import code_normalise
 from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey, SurveyStatus
@@ -43,11 +42,6 @@ CODE_USED = _("This code has already been used to answer the survey. Each code c
 CODE_CLASS_CLOSED = _("This class code is no longer accepting answers. Please ask your teacher.")
 RESUME_UNKNOWN = _("We do not recognise this resume code, or the answers saved with it have expired.")
 LIMITED = _("Too many attempts from this connection. Please try again in an hour.")
-
-
-def over_limit(request, scope: str, per_hour: int) -> bool:
-    """Counts one attempt of ``scope`` for this client; True when over the limit."""
-    return hit(f"surveys:{scope}:{client_key(request)}", limit=per_hour, period_seconds=3600)
 
 
 def published_survey(public_id: str) -> Survey:
@@ -100,7 +94,7 @@ def start_post(request, ticket: StartTicket, *, action: str):
     form = StartForm(request.POST, groups=_group_choices(ticket.survey, ticket))
     if form.is_bot():
         return redirect("surveys:take_thanks", public_id=ticket.survey.public_id)
-    if over_limit(request, "start", settings.SURVEY_STARTS_PER_HOUR):
+    if client_over_limit(request, "surveys:start", settings.SURVEY_STARTS_PER_HOUR):
         return start_page(request, ticket, action=action, form=form, limited=True, status=429)
     if not form.is_valid():
         return start_page(request, ticket, action=action, form=form)
@@ -197,7 +191,7 @@ class CodeView(PrivatePageMixin, View):
         form = CodeForm(request.POST)
         if form.is_bot():
             return redirect("surveys:index")
-        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
+        if client_over_limit(request, "surveys:code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return code_page(request, form, limited=True, status=429)
         if not form.is_valid():
             return code_page(request, form)
@@ -217,7 +211,7 @@ class CodeLinkView(PrivatePageMixin, View):
         self.action = reverse("surveys:take_code_link", args=[code])
 
     def _ticket(self, request):
-        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
+        if client_over_limit(request, "surveys:code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return None, code_page(request, CodeForm(), limited=True, status=429)
         ticket, error = _ticket_for_code(self.code)
         if ticket is None:
@@ -245,7 +239,7 @@ class ResumeView(PrivatePageMixin, View):
         form = ResumeForm(request.POST)
         if form.is_bot():
             return redirect("surveys:index")
-        if over_limit(request, "code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
+        if client_over_limit(request, "surveys:code", settings.SURVEY_CODE_ATTEMPTS_PER_HOUR):
             return self._render(form, limited=True, status=429)
         if not form.is_valid():
             return self._render(form)

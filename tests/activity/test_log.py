@@ -139,3 +139,30 @@ def test_a_record_dated_in_a_locked_month_is_refused_next_to_the_date(client, wo
     assert not EnforcementEvent.objects.exists()
     response = client.post(EVENT_URL, {**data, "date": "2026-11-02"})
     assert response.status_code == 302
+
+
+def test_an_sro_records_when_the_principal_was_told_and_an_arrest_told_in_time_is_not_flagged(client, world, sro):
+    from activity.models import NoticeDeadline
+    from activity.services.flags import event_flags
+
+    NoticeDeadline.objects.create(district=world.a, principal_within=dt.timedelta(hours=24))
+    client.force_login(sro)
+    data = {
+        "date": "2026-10-05",
+        "school": world.a_school.pk,
+        "type": EventType.ARREST,
+        "offence": offence(world.a, "disturbance").pk,
+        "warrant": "on",
+        "principal_consulted": "on",
+        "guardian_notified": "on",
+        "principal_notified_at": "2026-10-05T15:30",
+    }
+    assert client.post(EVENT_URL, {**data, "principal_notified_at": "2026-10-04T09:00"}).context["form"].errors[
+        "principal_notified_at"
+    ] == ["This is before the day of the event."]
+    assert client.post(EVENT_URL, data).status_code == 302
+    event = EnforcementEvent.objects.get()
+    assert timezone.localtime(event.principal_notified_at).strftime("%Y-%m-%d %H:%M") == "2026-10-05 15:30"
+    assert "principal_told_late" not in {check.code for check in event_flags(event)}
+    page = client.get(reverse("staff:activity:event", args=[event.pk])).content.decode()
+    assert "Principal told at" in page

@@ -79,6 +79,16 @@ def test_the_coordinator_counts_every_school_of_the_district_by_school_type_offe
     ]
 
 
+def test_the_report_counts_the_events_raising_each_mou_check(client, figures):
+    flags = rows(tables_of(client, member(Role.COORDINATOR, district=figures.a))["flags"])
+    # The loitering citation without a threat (item 7); the arrest: no warrant or threat, no principal or guardian.
+    assert flags[
+        "MOU item 7: Citation, ticket or petition for a public order offence without a real and immediate threat"
+    ] == (1,)
+    assert flags["MOU item 8: Custody at school without a warrant or a real and immediate threat"] == (1,)
+    assert flags["MOU item 2: Recorded as enforcing school discipline"] == (0,)
+
+
 def test_the_coordinator_reads_each_race_groups_rate_and_risk_ratio(client, figures):
     coordinator = member(Role.COORDINATOR, district=figures.a)
     race = rows(tables_of(client, coordinator)["rates-race"])
@@ -177,7 +187,7 @@ def test_the_report_page_reads_as_many_queries_with_more_schools_and_events(clie
             build_event(figures.a_roster.officer, school, student_race="asian", type=EventType.SEARCH)
     with CaptureQueriesContext(connection) as many:
         client.get(REPORTS)
-    assert len(many) == len(few) == 24
+    assert len(many) == len(few) == 25
 
 
 # ---- Public figures ------------------------------------------------------------------------------------------------
@@ -247,3 +257,12 @@ def test_a_public_risk_ratio_that_would_give_away_part_of_the_hidden_counts_is_h
 
 def test_public_tables_say_how_small_counts_are_treated(public):
     assert "fewer than 10 events" in public["schools"].notes[0]
+
+
+def test_a_reviewers_events_at_a_school_their_agency_no_longer_serves_still_count_by_school(client, figures):
+    unserved = SchoolFactory(district=figures.a, name="A Annex")  # no officer of the agency rostered there
+    build_event(figures.a_roster.officer, unserved)
+    reviewer = member(Role.POLICE_REVIEWER, agency=figures.a_agency)
+    tables = tables_of(client, reviewer)
+    assert rows(tables["schools"])["A Annex"] == (1,)
+    assert tables["schools"].total == tables["types"].total == 5

@@ -26,6 +26,10 @@ SAMPLE = {
     "access_path": encrypt("/s/"),  # stored encrypted, as the code it holds
     "case_path": "/c/",
     "queue_path": "/q/",
+    # The monthly review (workflows/monthly/summary.py).
+    "review_path": "/r/",
+    "month": "October 2026",
+    "officers": [{"name": "Morgan Reyes", "types": [["Search", 2]], "offences": [], "outreach": [], "events": 2}],
     "step": "triage",
     "due": "2026-12-01",
     "open_tasks": 3,

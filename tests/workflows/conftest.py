@@ -5,6 +5,8 @@ from accounts.models import Role
 from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
+from tests.activity.matrix_imports import extend as imports_world
+from tests.assessment.matrix_training import extend as training_world
 from tests.assessment.matrix_annual import extend as annual_world
 from tests.factories import (
     AgencyFactory,
@@ -17,6 +19,7 @@ from tests.factories import (
 from tests.feedback.matrix_partner import extend as partner_world
 from tests.feedback.matrix_sessions import extend as sessions_world
 from tests.surveys.matrix_world import survey_world
+from tests.workflows.matrix_monthly import extend as monthly_world
 from tests.workflows.matrix_retention import extend as retention_world
 from workflows.models import CannedResponse, Route, SchoolCalendarClosure
 from workflows.review import services
@@ -113,7 +116,10 @@ class EveryoneOnACase:
         sessions_world(self)
         partner_world(self)
         activity_world(self)
+        training_world(self)
         retention_world(self)
+        imports_world(self)
+        monthly_world(self)
         annual_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"

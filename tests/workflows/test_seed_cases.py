@@ -30,7 +30,7 @@ def seeded(settings):
 def _open_steps() -> dict[str, int]:
     """How many complaints wait at each human step."""
     tasks = (
-        Task.objects.filter(finished__isnull=True)
+        Task.objects.filter(finished__isnull=True, process__complaintprocess__isnull=False)
         .exclude(status=STATUS.CANCELED)
         .exclude(flow_task_type__in=["TIMER", "JOIN"])
     )

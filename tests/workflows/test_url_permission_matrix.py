@@ -12,11 +12,11 @@ coordinator recused from it.
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.activity import matrix_activity, matrix_reports
-from tests.assessment import matrix_annual
+from tests.activity import matrix_activity, matrix_imports, matrix_reports
+from tests.assessment import matrix_annual, matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
-from tests.workflows import matrix_retention
+from tests.workflows import matrix_monthly, matrix_retention
 from tests.workflows.conftest import ANON
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,9 @@ MATRIX = {
     ),
     "complaints:mine": (None, signed_in(200), None),
     "complaint_appeal": (lambda w: {"code": w.code}, only({"complainant"}, 200), only({"complainant"}, 200)),
+    # Offered only once the outcome is out (the matrix's case is in review); tests/workflows/test_satisfaction.py
+    # follows it to the end as the complainant.
+    "complaint_satisfaction": (lambda w: {"code": w.code}, everyone(404), None),
     "feedback:sessions": (None, everyone(200), None),
     "assessment:dashboard": (None, everyone(200), None),
     "notifications:sendgrid_events": (None, everyone(405), everyone(403)),
@@ -222,8 +225,11 @@ MATRIX.update(matrix_activity.ROWS)
 # Retention (schedule and legal holds): tests/workflows/matrix_retention.py.
 MATRIX.update(matrix_retention.ROWS)
 MATRIX.update(matrix_reports.ROWS)
+MATRIX.update(matrix_imports.ROWS)  # importing them: tests/activity/matrix_imports.py
+MATRIX.update(matrix_monthly.ROWS)  # the monthly review: tests/workflows/matrix_monthly.py
 # The assessment's parts add theirs in tests/assessment/matrix_<part>.py.
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
+MATRIX.update(matrix_training.ROWS)
 MATRIX.update(matrix_annual.ROWS)
 
 

@@ -43,10 +43,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             # Complaints and reviews first (they protect their school), through
             # the workflows app, which also releases tasks demo accounts hold.
+            call_command("purge_demo_monthly", stdout=self.stdout)  # before the SRO records and accounts
             call_command("purge_demo_assessment", stdout=self.stdout)
             call_command("purge_demo_cases", stdout=self.stdout)
+            call_command("purge_demo_assessment_training", stdout=self.stdout)
             call_command("purge_demo_sessions", stdout=self.stdout)
             call_command("purge_demo_surveys", stdout=self.stdout)
+            # SRO records protect their school, officer and offence.
+            call_command("purge_demo_activity", stdout=self.stdout)
             removed = demo_accounts_purge()
             demo_district_purge()
         self.stdout.write(

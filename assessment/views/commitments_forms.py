@@ -1,0 +1,97 @@
+"""Forms and filters of the "you said, we did" pages (staff and public)."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import District
+from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
+from assessment.services.commitments import source_ref_problem
+from assessment.views.training_forms import school_year_choices
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    school_year = django_filters.ChoiceFilter(
+        label=_("School year"), choices=school_year_choices, empty_label=_("Every school year")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CommitmentStatus.choices, empty_label=_("Every status")
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["school_year", "status"]
+
+
+class PublicCommitmentFilter(CommitmentFilter):
+    district = django_filters.ModelChoiceFilter(
+        label=_("District"), queryset=District.objects.order_by("name"), empty_label=_("Every district")
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["district", "school_year", "status"]
+
+
+class CommitmentForm(forms.ModelForm):
+    school_year = forms.TypedChoiceField(label=_("School year"), choices=school_year_choices, coerce=int)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "district",
+            "school_year",
+            "concern_en",
+            "concern_es",
+            "source_kind",
+            "source_ref",
+            "source_label",
+            "action_en",
+            "action_es",
+            "owner",
+            "due_on",
+            "status",
+            "published",
+        ]
+        widgets = {
+            "due_on": DATE_WIDGET,
+            "concern_en": forms.Textarea(attrs={"rows": 3}),
+            "concern_es": forms.Textarea(attrs={"rows": 3}),
+            "action_en": forms.Textarea(attrs={"rows": 4}),
+            "action_es": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, districts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts
+        self.fields["district"].empty_label = None
+        if len(districts) == 1:
+            self.fields["district"].widget = forms.HiddenInput()
+            self.fields["district"].initial = districts[0].pk
+
+    def clean(self):
+        data = super().clean()
+        district = data.get("district") or (self.instance.district if self.instance.pk else None)
+        kind, ref = data.get("source_kind"), data.get("source_ref", "")
+        if kind and district:
+            problem = source_ref_problem(kind=kind, ref=ref, district=district)
+            if problem:
+                self.add_error("source_ref", problem)
+        return data
+
+
+class CommitmentUpdateForm(forms.ModelForm):
+    class Meta:
+        model = CommitmentUpdate
+        fields = ["date", "text_en", "text_es", "status"]
+        widgets = {
+            "date": DATE_WIDGET,
+            "text_en": forms.Textarea(attrs={"rows": 3}),
+            "text_es": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Unchanged")), *CommitmentStatus.choices]

@@ -1,0 +1,179 @@
+"""What people (and the worker) do to a monthly review.
+
+Every function runs in one transaction, checks that the person holds the step's rule
+(``accounts.rules.MonthlyRule``), drives the viewflow task and writes the audit log in that transaction.
+"""
+
+import calendar
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accounts.models import Officer, RosterAssignment, School
+from accounts.rules import MonthlyRule, logging_officer, may_monthly
+from activity.models import FlagResolution
+from activity.services.flags import event_flags
+from core.audit import AuditKind, audit_record
+from workflows.monthly.models import MonthlyCertification, MonthlyReview
+from workflows.monthly.selectors import flagged_events
+from workflows.review.selectors import OPEN
+
+
+def _check(task: Task, user, rule: str) -> MonthlyReview:
+    """The task's review, if the task is open and ``user`` holds ``rule`` on it."""
+    review = MonthlyReview.objects.select_related("school__district").get(pk=task.process_id)
+    if task.status not in OPEN or not may_monthly(user, rule, review):
+        raise PermissionDenied
+    return review
+
+
+def _finish(task: Task, user) -> None:
+    """Completes the task as ``user`` and lets the flow move on."""
+    with task.activation() as activation:
+        if task.status == STATUS.NEW:
+            activation.assign(user)
+        activation.start(None)
+        activation.execute()
+
+
+def rostered_officers(review: MonthlyReview):
+    """Officers with an account rostered at the review's school during its month: they certify it."""
+    roster = RosterAssignment.objects.filter(school_id=review.school_id, starts_on__lte=review.ends_on).exclude(
+        ends_on__lt=review.month
+    )
+    return Officer.objects.filter(pk__in=roster.values("officer_id"), user__is_active=True).order_by("full_name")
+
+
+def officers_to_certify(review: MonthlyReview):
+    """Rostered officers who have not certified this round yet."""
+    done = review.certifications.filter(round=review.round).values("officer_id")
+    return rostered_officers(review).exclude(pk__in=done)
+
+
+@transaction.atomic
+def monthly_certify(*, task: Task, user) -> bool:
+    """``user`` (an SRO rostered at the school) certifies their records of the month; True when it was the last
+    certification of the round and the review moved on to the school."""
+    review = _check(task, user, MonthlyRule.CERTIFY)
+    officer = logging_officer(user)
+    if officer is None or not rostered_officers(review).filter(pk=officer.pk).exists():
+        raise PermissionDenied
+    MonthlyCertification.objects.get_or_create(
+        review=review,
+        round=review.round,
+        officer=officer,
+        defaults={"certified_by": user, "certified_at": timezone.now()},
+    )
+    audit_record(actor=user, kind=AuditKind.MONTHLY_CERTIFIED, obj=review, note=f"round {review.round}")
+    if officers_to_certify(review).exists():
+        return False
+    _finish(task, user)
+    return True
+
+
+def _send_back(review: MonthlyReview, user, reason: str) -> None:
+    review.sent_back, review.sent_back_reason = True, reason
+    review.round += 1
+    review.save(update_fields=["sent_back", "sent_back_reason", "round"])
+    audit_record(actor=user, kind=AuditKind.MONTHLY_SENT_BACK, obj=review, note=reason[:300])
+
+
+def _resolutions_save(review: MonthlyReview, user, resolutions: dict[tuple[int, str], str]) -> None:
+    """Writes the given resolutions; raises ValidationError (keyed by field name) for every flag left without."""
+    missing = {}
+    now = timezone.now()
+    for event in flagged_events(review):
+        for check in event_flags(event):
+            text = (resolutions.get((event.pk, check.code)) or "").strip()
+            if not text:
+                if check.code not in {r.code for r in event.flag_resolutions.all()}:
+                    missing[resolution_field(event.pk, check.code)] = _("Write how this flag was resolved.")
+                continue
+            FlagResolution.objects.update_or_create(
+                event=event, code=check.code, defaults={"text": text, "resolved_by": user, "resolved_at": now}
+            )
+            audit_record(actor=user, kind=AuditKind.FLAG_RESOLVED, obj=event, note=check.code)
+    if missing:
+        raise ValidationError(missing)
+
+
+def resolution_field(event_id: int, code: str) -> str:
+    """The form field holding the resolution of flag ``code`` on event ``event_id``."""
+    return f"resolution_{event_id}_{code}"
+
+
+@transaction.atomic
+def monthly_school_review(
+    *, task: Task, user, comments: str, resolutions: dict[tuple[int, str], str], send_back_reason: str = ""
+) -> None:
+    """The school administrator's review: sent back to the SROs with ``send_back_reason``, or passed to the
+    coordinator once every flag of the month has a written resolution (ValidationError per missing one)."""
+    review = _check(task, user, MonthlyRule.SCHOOL_REVIEW)
+    review.comments, review.reviewed_by, review.reviewed_at = comments, user, timezone.now()
+    review.save(update_fields=["comments", "reviewed_by", "reviewed_at"])
+    if send_back_reason:
+        _send_back(review, user, send_back_reason)
+    else:
+        _resolutions_save(review, user, resolutions)
+        MonthlyReview.objects.filter(pk=review.pk).update(sent_back=False)
+        audit_record(actor=user, kind=AuditKind.MONTHLY_SCHOOL_REVIEWED, obj=review)
+    _finish(task, user)
+
+
+@transaction.atomic
+def monthly_accept(*, task: Task, user, send_back_reason: str = "") -> None:
+    """The coordinator accepts the month (locked, summary mailed) or sends it back to the SROs.
+
+    Raises ValidationError when a flag raised since the school's review has no resolution."""
+    review = _check(task, user, MonthlyRule.ACCEPT)
+    if send_back_reason:
+        _send_back(review, user, send_back_reason)
+    else:
+        if any(event_flags(e, unresolved=True) for e in flagged_events(review)):
+            raise ValidationError(_("A flag has no written resolution: send the month back for correction."))
+        review.sent_back, review.accepted_by, review.accepted_at = False, user, timezone.now()
+        review.save(update_fields=["sent_back", "accepted_by", "accepted_at"])
+        audit_record(actor=user, kind=AuditKind.MONTHLY_ACCEPTED, obj=review)
+    _finish(task, user)
+
+
+def previous_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the month before ``today``'s."""
+    last = today.replace(day=1) - datetime.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def monthly_reviews_open(*, today: datetime.date | None = None) -> int:
+    """Opens the review of last month for every school with an SRO rostered in it; returns how many it opened.
+
+    Safe twice, and against a second worker: a school's month opens once (a unique constraint; the loser of a
+    race rolls back its own savepoint)."""
+    first, last = previous_month(today or timezone.localdate())
+    roster = RosterAssignment.objects.filter(starts_on__lte=last).exclude(ends_on__lt=first)
+    opened = MonthlyReview.objects.filter(month=first).values("school_id")
+    schools = School.objects.filter(pk__in=roster.values("school_id")).exclude(pk__in=opened).order_by("pk")
+    count = 0
+    for school in schools:
+        if monthly_review_open(school=school, month=first) is not None:
+            count += 1
+    return count
+
+
+def monthly_review_open(*, school: School, month: datetime.date) -> MonthlyReview | None:
+    """Starts ``school``'s review of ``month`` (any day of it); None when it was open already."""
+    from workflows.monthly.flow import MonthlyReviewFlow
+
+    first = month.replace(day=1)
+    ends_on = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    try:
+        with transaction.atomic():
+            review = MonthlyReviewFlow.start.run(school=school, month=first, ends_on=ends_on)
+            audit_record(actor=None, kind=AuditKind.MONTHLY_OPENED, obj=review)
+    except IntegrityError:
+        return None
+    return review
