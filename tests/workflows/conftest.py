@@ -6,8 +6,8 @@ from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.activity.matrix_imports import extend as imports_world
-from tests.assessment.matrix_training import extend as training_world
 from tests.assessment.matrix_annual import extend as annual_world
+from tests.assessment.matrix_training import extend as training_world
 from tests.factories import (
     AgencyFactory,
     AllegationFactory,
