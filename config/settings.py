@@ -436,6 +436,7 @@ PERIODIC_TASKS = {
     # Reminders before dialogue sessions (each once) and consent holds that lapsed.
     "feedback.tasks.session_reminders_send": 900,
     "feedback.tasks.consent_holds_release_task": 3600,
+    "assessment.tasks_annual.annual_reminders_send": 3600,  # annual assessment steps due soon (each once)
     # Each district's retention schedule (docs/retention.md); counts of what went are in the audit log.
     "workflows.retention.tasks.retention_purge_task": 86400,
     # Last month's monthly review of SRO records, opened once per school with a rostered SRO.

@@ -145,6 +145,17 @@ class AuditKind(models.TextChoices):
     EARLY_WARNING_RAISED = "early_warning_raised", _("Early warning raised")
     EARLY_WARNING_RESOLVED = "early_warning_resolved", _("Early warning resolved")
     EARLY_WARNING_POLICY_CHANGED = "early_warning_policy_changed", _("Early warning threshold changed")
+    ANNUAL_OPENED = "annual_opened", _("Annual assessment opened")
+    ANNUAL_VIEWED = "annual_viewed", _("Annual assessment viewed")
+    ANNUAL_SCORED = "annual_scored", _("Annual assessment scored")
+    ANNUAL_RECONCILED = "annual_reconciled", _("Annual assessment scores reconciled")
+    ANNUAL_NOTE_ADDED = "annual_note_added", _("Advisory comment or recommendation added")
+    ANNUAL_SIGNED_OFF = "annual_signed_off", _("Advisory sign-off or dissent recorded")
+    ANNUAL_APPROVED = "annual_approved", _("Annual assessment approved")
+    ANNUAL_PUBLISHED = "annual_published", _("Annual assessment published")
+    RUBRIC_CHANGED = "rubric_changed", _("Assessment rubric changed")
+    GOAL_CHANGED = "goal_changed", _("Program goal changed")
+    WORK_PLAN_CHANGED = "work_plan_changed", _("Work plan changed")
 
 
 # The broad action each kind files under, so a caller names only the kind.
@@ -274,6 +285,17 @@ KIND_ACTIONS = {
     AuditKind.EARLY_WARNING_RESOLVED: AuditAction.CHANGED,
     AuditKind.EARLY_WARNING_POLICY_CHANGED: AuditAction.CHANGED,
     # ADMIN_CHANGE: created, changed or deleted, as the admin log says.
+    AuditKind.ANNUAL_OPENED: AuditAction.CREATED,
+    AuditKind.ANNUAL_VIEWED: AuditAction.VIEWED,
+    AuditKind.ANNUAL_SCORED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_RECONCILED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_NOTE_ADDED: AuditAction.CREATED,
+    AuditKind.ANNUAL_SIGNED_OFF: AuditAction.CHANGED,
+    AuditKind.ANNUAL_APPROVED: AuditAction.CHANGED,
+    AuditKind.ANNUAL_PUBLISHED: AuditAction.CREATED,
+    AuditKind.RUBRIC_CHANGED: AuditAction.CHANGED,
+    AuditKind.GOAL_CHANGED: AuditAction.CHANGED,
+    AuditKind.WORK_PLAN_CHANGED: AuditAction.CHANGED,
 }
 
 

@@ -49,6 +49,17 @@ CATALOGUE = {
     "session_reminder": (False, _("Reminder before a dialogue session"), (*_SESSION, "hours")),
     "session_consent_request": (True, _("A guardian's consent for a dialogue session"), ("en", "es", "consent_path")),
     "session_consent_expired": (True, _("A seat held for consent was released"), _SESSION),
+    # The annual assessment (assessment.services.annual_mail); ``step`` is already in the reader's language.
+    "annual_task_due_soon": (
+        False,
+        _("An annual assessment step is due soon (staff)"),
+        ("year", "step", "due", "assessment_path"),
+    ),
+    "annual_task_overdue": (
+        True,
+        _("An annual assessment step is overdue (staff)"),
+        ("year", "step", "assessment_path"),
+    ),
     # The monthly review of SRO records (workflows/monthly/summary.py).
     "monthly_summary": (
         False,

@@ -1,8 +1,25 @@
 """Assessment records, one module per part: ``training``, ``commitments`` (you said, we did), ``annual`` (the
 yearly assessment and its rubric), ``releases`` (published, frozen snapshots)."""
 
+from assessment.models.annual import (
+    AdvisoryNote,
+    AdvisoryNoteKind,
+    AgreedScore,
+    AnnualProcess,
+    AnnualTaskDue,
+    Approval,
+    Approver,
+    Goal,
+    GoalStatus,
+    Score,
+    Side,
+    SignOff,
+    Stage,
+    WorkPlanTask,
+)
 from assessment.models.commitments import Commitment, CommitmentStatus, CommitmentUpdate, SourceKind
 from assessment.models.releases import Release, ReleaseFrozen
+from assessment.models.rubric import Criterion, EvidenceSection, Level, RubricSection
 from assessment.models.training import (
     TopicSource,
     TrainingAttendance,
@@ -12,6 +29,24 @@ from assessment.models.training import (
 )
 
 __all__ = [
+    "AdvisoryNote",
+    "AdvisoryNoteKind",
+    "AgreedScore",
+    "AnnualProcess",
+    "AnnualTaskDue",
+    "Approval",
+    "Approver",
+    "Goal",
+    "GoalStatus",
+    "Score",
+    "Side",
+    "SignOff",
+    "Stage",
+    "WorkPlanTask",
+    "Criterion",
+    "EvidenceSection",
+    "Level",
+    "RubricSection",
     "Commitment",
     "Release",
     "ReleaseFrozen",

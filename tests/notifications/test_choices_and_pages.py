@@ -48,6 +48,9 @@ SAMPLE = {
     "hours": 2,
     "en": {"session_title": "Talking about safety"},
     "es": {"session_title": "Hablemos de seguridad"},
+    # The annual assessment (assessment.services.annual_mail).
+    "year": "2025–26",
+    "assessment_path": "/staff/assessment/annual/1/",
 }
 
 

@@ -6,6 +6,7 @@ from complaints.models import Attachment, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.activity.matrix_imports import extend as imports_world
+from tests.assessment.matrix_annual import extend as annual_world
 from tests.assessment.matrix_dashboard import extend as dashboard_world
 from tests.assessment.matrix_training import extend as training_world
 from tests.factories import (
@@ -125,6 +126,7 @@ class EveryoneOnACase:
         dashboard_world(self)
         casework_world(self)
         casefile_world(self)
+        annual_world(self)
         self.closure = SchoolCalendarClosure.objects.create(
             district=district, name="Winter break", starts_on="2026-12-21", ends_on="2027-01-01"
         )

@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from tests.activity import matrix_activity, matrix_imports, matrix_reports
-from tests.assessment import matrix_dashboard, matrix_training
+from tests.assessment import matrix_annual, matrix_dashboard, matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows import matrix_casefile, matrix_casework, matrix_monthly, matrix_retention
@@ -235,6 +235,7 @@ MATRIX.update(matrix_casefile.ROWS)
 MATRIX["staff:assessment:index"] = (None, _staff_area(STAFF - {"facilitator"}, 200), None)
 MATRIX.update(matrix_dashboard.ROWS)
 MATRIX.update(matrix_training.ROWS)
+MATRIX.update(matrix_annual.ROWS)
 
 
 def test_every_url_of_the_project_has_a_row_in_the_matrix():

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             # the workflows app, which also releases tasks demo accounts hold.
             call_command("purge_demo_dashboard", stdout=self.stdout)
             call_command("purge_demo_monthly", stdout=self.stdout)  # before the SRO records and accounts
+            call_command("purge_demo_assessment", stdout=self.stdout)
             call_command("purge_demo_cases", stdout=self.stdout)
             call_command("purge_demo_assessment_training", stdout=self.stdout)
             call_command("purge_demo_sessions", stdout=self.stdout)

@@ -32,6 +32,7 @@ class Command(BaseCommand):
         call_command("seed_demo_sessions", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_activity", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_assessment_training", stdout=self.stdout, stderr=self.stderr)
+        call_command("seed_demo_assessment", stdout=self.stdout, stderr=self.stderr)
         # It certifies and locks months, so SRO records must be seeded before it.
         call_command("seed_demo_monthly", stdout=self.stdout, stderr=self.stderr)
         # After it: the release freezes the figures of everything seeded above.

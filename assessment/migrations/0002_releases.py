@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_school_level_and_leaders'),
-        ('assessment', '0001_training'),  # merged side by side; renumbered when the parts land
+        ('assessment', '0001_training'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,116 @@
+"""The views AnnualAssessmentFlow's human steps name (``flow.View(DistrictScoreView.as_view())``).
+
+Each view owns its step's form and what completing it does; the assessment page asks every open
+task's node for its view class to show the form, and the task URL hands a POST to the node's own
+view. A new step adds a class here and nothing else: no switch on step names anywhere.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from assessment.models import Criterion, Score
+from assessment.services import annual as services
+from assessment.views.annual_forms import ApproveForm, ConfirmForm, ScoreForm
+
+
+def _criteria(assessment) -> list[Criterion]:
+    return list(assessment.scored_criteria())
+
+
+class StepView(View):
+    """POST completes the task passed in by the task URL; errors re-render the assessment page with
+    the form and everything typed kept."""
+
+    http_method_names = ["post"]
+    template_name = ""
+    done_message = _("Saved.")
+
+    @classmethod
+    def form_for(cls, task, assessment, data=None):
+        raise NotImplementedError
+
+    def complete(self, *, task, user, form) -> None:
+        raise NotImplementedError
+
+    def post(self, request, *, assessment, task, page_view):
+        form = self.form_for(task, assessment, request.POST)
+        if form.is_valid():
+            try:
+                self.complete(task=task, user=request.user, form=form)
+            except PermissionDenied:
+                raise Http404 from None
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, self.done_message)
+                return redirect("staff:assessment:annual", pk=assessment.pk)
+        return page_view(request, assessment.pk, forms_override={task.pk: form})
+
+
+class ScoreView(StepView):
+    """One side scores every criterion, without seeing the other side's scores."""
+
+    template_name = "assessment/annual/step_score.html"
+    done_message = _("Your scores are recorded. The other side's scores show once both have scored.")
+
+    @classmethod
+    def form_for(cls, task, assessment, data=None):
+        return ScoreForm(data, criteria=_criteria(assessment), prefix=f"t{task.pk}")
+
+    def complete(self, *, task, user, form):
+        services.annual_scores_submit(task=task, user=user, scores=form.scores())
+
+
+class DistrictScoreView(ScoreView):
+    pass
+
+
+class AgencyScoreView(ScoreView):
+    pass
+
+
+class ReconcileView(StepView):
+    template_name = "assessment/annual/step_score.html"
+    done_message = _("The agreed scores are recorded; the advisory team review is open.")
+
+    @classmethod
+    def form_for(cls, task, assessment, data=None):
+        """Where both sides gave the same score, it is offered as the agreed one."""
+        sides: dict[int, set[int]] = {}
+        for criterion_id, score in Score.objects.filter(assessment=assessment).values_list("criterion_id", "score"):
+            sides.setdefault(criterion_id, set()).add(score)
+        initial = {f"c{pk}_score": scores.pop() for pk, scores in sides.items() if len(scores) == 1}
+        return ScoreForm(data, criteria=_criteria(assessment), prefix=f"t{task.pk}", initial=initial)
+
+    def complete(self, *, task, user, form):
+        services.annual_reconcile(task=task, user=user, agreed=form.scores())
+
+
+class AdvisoryCloseView(StepView):
+    """The review closes by itself when every member has answered; the coordinator may close it sooner."""
+
+    template_name = "assessment/annual/step_close.html"
+    done_message = _("The advisory team review is closed; the approvals are open.")
+
+    @classmethod
+    def form_for(cls, task, assessment, data=None):
+        return ConfirmForm(data, prefix=f"t{task.pk}")
+
+    def complete(self, *, task, user, form):
+        services.annual_advisory_close(task=task, user=user)
+
+
+class ApproveView(StepView):
+    template_name = "assessment/annual/step_approve.html"
+    done_message = _("Your approval is recorded.")
+
+    @classmethod
+    def form_for(cls, task, assessment, data=None):
+        return ApproveForm(data, prefix=f"t{task.pk}")
+
+    def complete(self, *, task, user, form):
+        services.annual_approve(task=task, user=user, note=form.cleaned_data["note"])
