@@ -27,6 +27,7 @@ class Command(BaseCommand):
         )
         # By name, not by import: accounts must not import the workflows app.
         call_command("seed_demo_cases", stdout=self.stdout, stderr=self.stderr)
+        call_command("seed_demo_casework", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_casefile", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_surveys", stdout=self.stdout, stderr=self.stderr)
         call_command("seed_demo_sessions", stdout=self.stdout, stderr=self.stderr)
