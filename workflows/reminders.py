@@ -25,7 +25,13 @@ def due_soon_remind(*, within_days: int = 2) -> int:
     soon = timezone.now() + datetime.timedelta(days=within_days)
     dues = (
         TaskDue.objects.select_for_update(of=("self",))
-        .filter(reminded_at__isnull=True, due_at__lte=soon, task__status=STATUS.ASSIGNED)
+        # Complaint review tasks only: the monthly review keeps its due dates in the same table.
+        .filter(
+            reminded_at__isnull=True,
+            due_at__lte=soon,
+            task__status=STATUS.ASSIGNED,
+            task__process__complaintprocess__isnull=False,
+        )
         .select_related("task__owner", "task__process__complaintprocess__complaint__school")
     )
     sent = 0
