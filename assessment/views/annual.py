@@ -133,7 +133,7 @@ class AnnualTaskView(View):
         task = next((t for t in services.annual_open_tasks(assessment) if t.pk == task_pk), None)
         if task is None or not may_do(task, annual_rules_held(request.user, assessment)):
             raise Http404
-        return task.flow_task.view(request, assessment=assessment, task=task, page_view=AnnualDetailView().get)
+        return task.flow_task.view(request, subject=assessment, task=task, page_view=AnnualDetailView().get)
 
 
 class AnnualNoteView(View):

@@ -5,50 +5,25 @@ task's node for its view class to show the form, and the task URL hands a POST t
 view. A new step adds a class here and nothing else: no switch on step names anywhere.
 """
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from assessment.models import Criterion, Score
 from assessment.services import annual as services
 from assessment.views.annual_forms import ApproveForm, ConfirmForm, ScoreForm
+from workflows.views.task_step import TaskStepView
 
 
 def _criteria(assessment) -> list[Criterion]:
     return list(assessment.scored_criteria())
 
 
-class StepView(View):
-    """POST completes the task passed in by the task URL; errors re-render the assessment page with
-    the form and everything typed kept."""
-
-    http_method_names = ["post"]
+class StepView(TaskStepView):
     template_name = ""
     done_message = _("Saved.")
 
-    @classmethod
-    def form_for(cls, task, assessment, data=None):
-        raise NotImplementedError
-
-    def complete(self, *, task, user, form) -> None:
-        raise NotImplementedError
-
-    def post(self, request, *, assessment, task, page_view):
-        form = self.form_for(task, assessment, request.POST)
-        if form.is_valid():
-            try:
-                self.complete(task=task, user=request.user, form=form)
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, self.done_message)
-                return redirect("staff:assessment:annual", pk=assessment.pk)
-        return page_view(request, assessment.pk, forms_override={task.pk: form})
+    def subject_url(self, assessment) -> str:
+        return reverse("staff:assessment:annual", kwargs={"pk": assessment.pk})
 
 
 class ScoreView(StepView):

@@ -4,46 +4,22 @@ Each view owns its step's form and what completing it does; the review page asks
 view class to show the form, and the task URL hands a POST to the node's own view (as the complaint flow does).
 """
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from accounts.rules import MonthlyRule
 from workflows.monthly import services
 from workflows.monthly.forms import AcceptForm, CertifyForm, SchoolReviewForm
 from workflows.monthly.selectors import flagged_events
+from workflows.views.task_step import TaskStepView
 
 
-class StepView(View):
-    """POST completes the task passed in by the task URL; errors re-render the review page with the form kept."""
-
-    http_method_names = ["post"]
+class StepView(TaskStepView):
     rule = ""
     done_message = _("Done.")
 
-    @classmethod
-    def form_for(cls, task, review, data=None):
-        raise NotImplementedError
-
-    def complete(self, *, task, user, form) -> None:
-        raise NotImplementedError
-
-    def post(self, request, *, review, task, page_view):
-        form = self.form_for(task, review, request.POST)
-        if form.is_valid():
-            try:
-                self.complete(task=task, user=request.user, form=form)
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, self.done_message)
-                return redirect("staff:monthly:review", pk=review.pk)
-        return page_view(request, review.pk, forms_override={task.pk: form})
+    def subject_url(self, review) -> str:
+        return reverse("staff:monthly:review", kwargs={"pk": review.pk})
 
 
 class CertifyView(StepView):

@@ -100,4 +100,4 @@ class TaskView(MonthlyAreaView):
         step = _step_view(task)
         if step is None or not may_monthly(request.user, step.rule, review):
             raise Http404
-        return task.flow_task.view(request, review=review, task=task, page_view=ReviewView().get)
+        return task.flow_task.view(request, subject=review, task=task, page_view=ReviewView().get)

@@ -6,46 +6,21 @@ hands a POST to the node's own view. So a new step, or a new flow, adds a view
 class here and nothing else: no switch on step names anywhere.
 """
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from workflows.letters import outcome_letter_draft, suggested_final_findings
 from workflows.review import services
 from workflows.review.forms import AppealDecisionForm, FindingsForm, OutcomeForm, SecondApprovalForm, TriageForm
+from workflows.views.task_step import TaskStepView
 
 
-class StepView(View):
-    """POST completes the task passed in by the task URL; errors re-render the
-    case page with the form and everything typed kept."""
+class StepView(TaskStepView):
+    def subject_url(self, complaint) -> str:
+        return reverse("staff:reviews:case", kwargs={"complaint_id": complaint.pk})
 
-    http_method_names = ["post"]
-    done_message = ""
-
-    @classmethod
-    def form_for(cls, task, complaint, data=None):
-        """The step's form for ``task`` (bound to ``data`` when given)."""
-        raise NotImplementedError
-
-    def complete(self, *, task, user, form) -> None:
-        raise NotImplementedError
-
-    def post(self, request, *, complaint, task, case_view):
-        form = self.form_for(task, complaint, request.POST)
-        if form.is_valid():
-            try:
-                self.complete(task=task, user=request.user, form=form)
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, self.done_message % {"code": complaint.tracking_code})
-                return redirect("staff:reviews:case", complaint_id=complaint.pk)
-        return case_view(request, complaint.pk, forms_override={task.pk: form})
+    def done_text(self, complaint) -> str:
+        return self.done_message % {"code": complaint.tracking_code}
 
 
 class TriageView(StepView):

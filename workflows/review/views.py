@@ -110,7 +110,7 @@ class TaskView(ReviewerView):
         complaint = selectors.case_for(request.user, complaint_id)
         task = get_object_or_404(selectors.open_tasks(complaint), pk=task_id)
         if action == "complete" and _step_view(task):
-            return task.flow_task.view(request, complaint=complaint, task=task, case_view=CaseView().get)
+            return task.flow_task.view(request, subject=complaint, task=task, page_view=CaseView().get)
         try:
             if action == "reassign":
                 to_user = get_object_or_404(User, pk=request.POST.get("user") or 0)
