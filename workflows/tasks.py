@@ -5,7 +5,6 @@ from django_tasks import task
 from viewflow.workflow.timers import fire_due_timers
 
 from workflows import reminders
-from workflows.review.officers import early_warning_check
 
 
 @task(queue_name="timers")
@@ -31,10 +30,3 @@ def coordinator_digest_send() -> int:
     """Queues this ISO week's digest for every coordinator; the mail key holds the week,
     so running it hourly sends each coordinator exactly one digest a week."""
     return reminders.coordinator_digest_send()
-
-
-@task()
-def early_warning_check_task(officer_id: int) -> bool:
-    """Checks one officer against their district's early-intervention threshold after an outcome was written;
-    True when it raised a warning. Safe twice: a warning is raised only when the counts grew since the last one."""
-    return early_warning_check(officer_id=officer_id) is not None

@@ -9,10 +9,8 @@ from notifications.services import email_enqueue
 
 
 def _context(assessment, task, language: str) -> dict:
-    from assessment.flows import step_title
-
     with translation.override(language):
-        step = step_title(task.flow_task.name)
+        step = str(task.flow_task.task_title)  # the node's own title: no import of the flow
     return {
         "year": assessment.year_label,
         "step": step,

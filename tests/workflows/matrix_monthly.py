@@ -10,8 +10,8 @@ import datetime as dt
 
 from tests.activity.matrix_activity import AREA as ACTIVITY_AREA
 from tests.activity.matrix_activity import staff_area
+from workflows.monthly.opening import monthly_review_open
 from workflows.monthly.selectors import open_tasks
-from workflows.monthly.services import monthly_review_open
 
 MONTHLY_AREA = {
     "coordinator",

@@ -7,7 +7,7 @@ from activity.models import EventType, OutreachActivity, OutreachKind
 from tests.activity.builders import build_event, offence
 from tests.factories import OfficerFactory, RosterAssignmentFactory, SchoolFactory, member
 from workflows.monthly.models import MonthlyReview
-from workflows.monthly.services import monthly_reviews_open
+from workflows.monthly.opening import monthly_reviews_open
 
 OCTOBER = dt.date(2026, 10, 1)
 NOVEMBER_DAY = dt.date(2026, 11, 3)

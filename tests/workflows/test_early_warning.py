@@ -14,9 +14,8 @@ from notifications.models import OutboundEmail
 from tests.factories import AllegationFactory, ComplaintFactory, MembershipFactory, final_findings, member
 from workflows.models import EarlyWarning, EarlyWarningPolicy, Route
 from workflows.review import services
-from workflows.review.officers import early_warning_check
+from workflows.review.officers import early_warning_check, early_warning_check_task
 from workflows.review.start import review_start
-from workflows.tasks import early_warning_check_task
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +52,7 @@ def _outcome(case):
 
 def test_writing_an_outcome_queues_the_officer_s_check_for_the_worker(case):
     _outcome(case)
-    job = DBTaskResult.objects.get(task_path="workflows.tasks.early_warning_check_task")
+    job = DBTaskResult.objects.get(task_path="workflows.review.officers.early_warning_check_task")
     assert job.args_kwargs["args"] == [case.officer.pk]
     # The worker runs it: the case's two sustained findings cross the default threshold (2 sustained).
     assert early_warning_check_task.call(case.officer.pk) is True

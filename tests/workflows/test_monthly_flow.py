@@ -19,7 +19,7 @@ from tests.factories import RosterAssignmentFactory, SchoolFactory
 from tests.workflows.monthly_world import NOVEMBER_DAY, OCTOBER, MonthlyWorld
 from workflows.calendar import add_school_days
 from workflows.models import TaskDue
-from workflows.monthly import services
+from workflows.monthly import opening, services
 from workflows.monthly.models import MonthlyReview
 from workflows.monthly.selectors import flagged_events, open_tasks
 
@@ -42,8 +42,8 @@ def _certify_all(world, review):
 
 def test_the_worker_opens_last_months_review_once_for_each_school_with_a_rostered_sro(monthly):
     SchoolFactory(district=monthly.district)  # no SRO rostered: no review
-    assert services.monthly_reviews_open(today=NOVEMBER_DAY) == 1
-    assert services.monthly_reviews_open(today=NOVEMBER_DAY) == 0
+    assert opening.monthly_reviews_open(today=NOVEMBER_DAY) == 1
+    assert opening.monthly_reviews_open(today=NOVEMBER_DAY) == 0
     review = MonthlyReview.objects.get()
     assert (review.school, review.month, review.ends_on) == (monthly.school, OCTOBER, dt.date(2026, 10, 31))
     assert _open_step(review) == "certify"
@@ -53,7 +53,7 @@ def test_the_worker_opens_last_months_review_once_for_each_school_with_a_rostere
 def test_an_sro_whose_roster_ended_before_the_month_gets_no_review(monthly):
     school = SchoolFactory(district=monthly.district)
     RosterAssignmentFactory(school=school, officer__agency=monthly.agency, ends_on=dt.date(2026, 9, 30))
-    services.monthly_reviews_open(today=NOVEMBER_DAY)
+    opening.monthly_reviews_open(today=NOVEMBER_DAY)
     assert not MonthlyReview.objects.filter(school=school).exists()
 
 

@@ -15,7 +15,7 @@ from accounts.demo import DEMO_DISTRICT_SLUG
 from accounts.models import School, User
 from activity.models import FlagResolution, LockedMonth
 from activity.services.flags import event_flags
-from workflows.monthly import services
+from workflows.monthly import opening, services
 from workflows.monthly.models import MonthlyReview
 from workflows.monthly.selectors import flagged_events, open_tasks
 
@@ -56,7 +56,7 @@ def _drive(review: MonthlyReview, *, until: str) -> None:
 
 
 def _review(school: School, month: datetime.date) -> MonthlyReview | None:
-    services.monthly_review_open(school=school, month=month)
+    opening.monthly_review_open(school=school, month=month)
     return MonthlyReview.objects.filter(school=school, month=month).first()
 
 
@@ -64,8 +64,8 @@ def _review(school: School, month: datetime.date) -> MonthlyReview | None:
 def demo_monthly_create(*, today: datetime.date) -> DemoMonthly:
     """The demo district's reviews: one accepted month and one waiting for the school (where the roster allows)."""
     school = School.objects.get(district__slug=DEMO_DISTRICT_SLUG, slug=_SCHOOL)
-    pending_month, _last = services.previous_month(today)
-    accepted_month, _last = services.previous_month(pending_month)
+    pending_month, _last = opening.previous_month(today)
+    accepted_month, _last = opening.previous_month(pending_month)
     rostered = services.rostered_officers
     accepted = _review(school, accepted_month)
     if accepted is not None and rostered(accepted).exists():
@@ -73,7 +73,7 @@ def demo_monthly_create(*, today: datetime.date) -> DemoMonthly:
     pending = _review(school, pending_month)
     if pending is not None and rostered(pending).exists():
         _drive(pending, until="school_review")
-    opened = services.monthly_reviews_open(today=today)
+    opened = opening.monthly_reviews_open(today=today)
     return DemoMonthly(accepted=accepted, pending=pending, opened=opened)
 
 

@@ -4,17 +4,14 @@ Every function runs in one transaction, checks that the person holds the step's 
 (``accounts.rules.MonthlyRule``), drives the viewflow task and writes the audit log in that transaction.
 """
 
-import calendar
-import datetime
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accounts.models import Officer, RosterAssignment, School
+from accounts.models import Officer, RosterAssignment
 from accounts.rules import MonthlyRule, logging_officer, may_monthly
 from activity.models import FlagResolution
 from activity.services.flags import event_flags
@@ -140,40 +137,3 @@ def monthly_accept(*, task: Task, user, send_back_reason: str = "") -> None:
         review.save(update_fields=["sent_back", "accepted_by", "accepted_at"])
         audit_record(actor=user, kind=AuditKind.MONTHLY_ACCEPTED, obj=review)
     _finish(task, user)
-
-
-def previous_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The first and last day of the month before ``today``'s."""
-    last = today.replace(day=1) - datetime.timedelta(days=1)
-    return last.replace(day=1), last
-
-
-def monthly_reviews_open(*, today: datetime.date | None = None) -> int:
-    """Opens the review of last month for every school with an SRO rostered in it; returns how many it opened.
-
-    Safe twice, and against a second worker: a school's month opens once (a unique constraint; the loser of a
-    race rolls back its own savepoint)."""
-    first, last = previous_month(today or timezone.localdate())
-    roster = RosterAssignment.objects.filter(starts_on__lte=last).exclude(ends_on__lt=first)
-    opened = MonthlyReview.objects.filter(month=first).values("school_id")
-    schools = School.objects.filter(pk__in=roster.values("school_id")).exclude(pk__in=opened).order_by("pk")
-    count = 0
-    for school in schools:
-        if monthly_review_open(school=school, month=first) is not None:
-            count += 1
-    return count
-
-
-def monthly_review_open(*, school: School, month: datetime.date) -> MonthlyReview | None:
-    """Starts ``school``'s review of ``month`` (any day of it); None when it was open already."""
-    from workflows.monthly.flow import MonthlyReviewFlow
-
-    first = month.replace(day=1)
-    ends_on = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    try:
-        with transaction.atomic():
-            review = MonthlyReviewFlow.start.run(school=school, month=first, ends_on=ends_on)
-            audit_record(actor=None, kind=AuditKind.MONTHLY_OPENED, obj=review)
-    except IntegrityError:
-        return None
-    return review

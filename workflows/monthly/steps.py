@@ -12,6 +12,7 @@ from activity.services.locks import month_lock
 from workflows.calendar import deadline_for
 from workflows.models import TaskDue
 from workflows.monthly.models import MonthlyReview
+from workflows.monthly.summary import overdue_mail, summary_mail
 
 # School days each step of the monthly review allows (settings.MONTHLY_REVIEW_DAYS overrides them).
 DEFAULT_DAYS = {"certify": 5, "school_review": 5, "accept": 5}
@@ -53,19 +54,15 @@ def record_due(step: str):
 
 def escalate(activation) -> None:
     """An overdue step: marked escalated and the district's coordinators told; the step stays open."""
-    from workflows.monthly.summary import overdue_mail
-
     timer_task = activation.task.previous.first()
     host_task = timer_task.previous.first() if timer_task else None
     if host_task is not None:
         TaskDue.objects.filter(task=host_task).update(escalated_at=timezone.now())
-    overdue_mail(review=review_of(activation), step=host_task.flow_task.name if host_task else "", task=host_task)
+    overdue_mail(review=review_of(activation), task=host_task)
 
 
 def lock_and_report(activation) -> None:
     """The accepted month: locked for every writer of SRO records, its summary mailed (in this transaction)."""
-    from workflows.monthly.summary import summary_mail
-
     review = review_of(activation)
     month_lock(school=review.school, month=review.month)
     summary_mail(review=review)

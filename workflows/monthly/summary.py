@@ -79,13 +79,12 @@ def summary_mail(*, review: MonthlyReview) -> int:
     return len(recipients)
 
 
-def overdue_mail(*, review: MonthlyReview, step: str, task) -> None:
-    """Tells the district's coordinators that ``step`` of ``review`` is past its due date."""
-    from workflows.monthly.flow import step_title
-
+def overdue_mail(*, review: MonthlyReview, task) -> None:
+    """Tells the district's coordinators that ``task`` of ``review`` is past its due date."""
     for user in monthly_coordinators(review):
         with translation.override(user.preferred_language or "en"):
-            context = {**_context(review), "step": step_title(step)}
+            # The node's own title, in the reader's language: no import of the flow.
+            context = {**_context(review), "step": str(task.flow_task.task_title) if task else ""}
         email_enqueue(
             template="monthly_overdue",
             to=user.email,

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from workflows.monthly.services import monthly_reviews_open
+from workflows.monthly.opening import monthly_reviews_open
 
 
 @task()

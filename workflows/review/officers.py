@@ -19,6 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from accounts.models import District, Officer
 from accounts.rules import officer_history_readers, officers_for
@@ -211,3 +212,10 @@ def early_warning_policy_update(*, policy: EarlyWarningPolicy, user, data: dict,
         changes=changes_between(before, policy),
     )
     return policy
+
+
+@task()
+def early_warning_check_task(officer_id: int) -> bool:
+    """Checks one officer against their district's early-intervention threshold after an outcome was written;
+    True when it raised a warning. Safe twice: a warning is raised only when the counts grew since the last one."""
+    return early_warning_check(officer_id=officer_id) is not None

@@ -30,6 +30,7 @@ from core.audit import AuditKind, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess, Route
+from workflows.review.officers import early_warning_check_task
 from workflows.review.selectors import CaseAccess
 
 
@@ -188,9 +189,6 @@ def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -
         changes={f"final_finding:{k}": [allegations[k].final_finding or None, v] for k, v in finals.items()},
     )
     if complaint.officer_id:
-        # Imported here: workflows.tasks reaches the flow (through the reminders), and the flow reaches this module.
-        from workflows.tasks import early_warning_check_task
-
         # The worker checks the officer against the early-intervention threshold (workflows/review/officers.py).
         early_warning_check_task.enqueue(complaint.officer_id)
     _finish(task, user)
