@@ -18,13 +18,19 @@ class HomeView(TemplateView):
 
 class PrivatePageMixin:
     """Pages about one person (a complaint, a sign-up, a survey in progress):
-    never cached by shared caches, never indexed."""
+    never cached by shared caches, never indexed. A view whose blank form is public
+    (filing a complaint, the list of open surveys) says so in ``indexable``: still
+    never cached (the form carries a CSRF token), but search engines may list it."""
+
+    def indexable(self) -> bool:
+        return False
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
+        if not self.indexable():
+            response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
 

@@ -101,6 +101,9 @@ class IntakeStepView(PrivatePageMixin, View):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
+    def indexable(self) -> bool:
+        return self.draft is None  # the blank first step: the public form
+
     def get(self, request):
         form = build_form(self.step, self.draft)
         if form is None:

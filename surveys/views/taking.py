@@ -128,6 +128,9 @@ class SurveyIndexView(PrivatePageMixin, View):
 
     per_page = 20
 
+    def indexable(self) -> bool:
+        return True
+
     def get(self, request):
         today = timezone.localdate()
         surveys = (

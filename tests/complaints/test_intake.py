@@ -198,10 +198,16 @@ def test_the_honeypot_quietly_files_nothing(client):
     assert not Complaint.objects.exists()
 
 
-def test_filing_pages_are_never_cached_or_indexed(client):
+def test_the_blank_form_may_be_found_by_search_engines_but_a_draft_never_and_neither_is_cached(client):
     response = client.get("/complaints/new/")
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "X-Robots-Tag" not in response and 'name="robots"' not in response.content.decode()
+    assert '<meta name="description" content="File a complaint' in response.content.decode()
+    school, _ = school_with_officer()
+    data = {"kind": "complaint", "filer_role": "guardian", "school": school.pk, "occurred_on": "2026-11-02"}
+    draft = client.get(client.post("/complaints/new/", {**data, "preferred_language": "en"}).url)
+    assert draft["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="robots" content="noindex, nofollow">' in draft.content.decode()
 
 
 def test_the_step_titles_are_in_spanish_on_the_spanish_form(client):
