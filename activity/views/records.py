@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from accounts.rules import activity_demographics_shown, logging_officer, may_use_activity
+from accounts.rules import activity_demographics_shown, logging_officer, may_import_activity, may_use_activity
 from activity.filters import EventFilter
 from activity.forms import DEMOGRAPHIC_FIELDS
 from activity.models import EnforcementEvent
@@ -41,7 +41,13 @@ class EventListView(ActivityAreaView):
         for event in page:
             event.flags = event_flags(event)
         audit_listed(request)
-        context = {"filter": found, "page_obj": page, "events": page, "may_log": logging_officer(request.user)}
+        context = {
+            "filter": found,
+            "page_obj": page,
+            "events": page,
+            "may_log": logging_officer(request.user),
+            "may_import": may_import_activity(request.user),
+        }
         return render(request, "activity/staff/index.html", context)
 
 
