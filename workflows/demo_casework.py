@@ -2,7 +2,7 @@
 called by seed_demo after seed_demo_cases): two complaints recorded by staff
 (a phone call in Spanish, an anonymous letter), a forwarded email closed as a
 duplicate of the phone call, two open complaints linked as the same incident,
-one withdrawn by its family and one closed complaint reopened. All through the
+one withdrawn by its family, one closed complaint reopened and another under a legal hold. All through the
 real services; `purge_demo_cases` removes them with the demo district's
 complaints. Running it again does nothing once the staff-recorded complaints exist."""
 
@@ -15,6 +15,7 @@ from complaints.models import Complaint, LinkKind, PublicStatus, ReceivedVia
 from complaints.services.intake import draft_save
 from complaints.services.staff_intake import staff_complaint_record
 from workflows.demo import DEMO_DISTRICT_SLUG
+from workflows.retention.holds import legal_hold_place
 from workflows.review.related import complaint_link
 from workflows.review.withdrawal import complaint_reopen, complaint_withdraw
 
@@ -85,4 +86,8 @@ def demo_casework_create(*, today: datetime.date) -> list[str]:
     if (reopened := closed.order_by("pk").first()) is not None:
         complaint_reopen(complaint=reopened, user=coordinator, reason="The family sent video we had not seen.")
         done.append(f"reopened: {reopened.tracking_code}")
+    if (held := closed.order_by("-pk").first()) is not None:
+        reason = "Records request RR-2026-031 from the family's attorney."
+        legal_hold_place(complaint=held, reason=reason, by=coordinator)
+        done.append(f"legal hold: {held.tracking_code}")
     return done

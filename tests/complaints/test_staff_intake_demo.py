@@ -36,6 +36,8 @@ def test_the_demo_shows_every_kind_of_casework(seeded, client):
     assert ComplaintLink.objects.filter(kind="related").count() == 1
     assert Complaint.objects.filter(public_status=PublicStatus.WITHDRAWN).count() == 1
     assert AuditEvent.objects.filter(kind="complaint_reopened").count() == 1
+    held = Complaint.objects.filter(legal_holds__isnull=False, legal_holds__lifted_at__isnull=True)
+    assert held.count() == 1 and held.get().public_status == PublicStatus.CLOSED  # kept from the retention purge
     coordinator = User.objects.get(memberships__role=Role.COORDINATOR, memberships__district__slug="riverside")
     client.force_login(coordinator)
     page = client.get(reverse("staff:reviews:cases"), {"received_via": "phone"})
