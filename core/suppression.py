@@ -25,11 +25,18 @@ nothing the shown cells do not (``part_is_safe``, ``mean_is_safe``), and a
 column of such numbers over several groups gets the same line rule
 (``protect_line``).
 
+Figures published again (a later release of the same school year's
+dashboard) must not give away what an earlier release hid:
+``protect_after`` keeps every cell the earlier release hid hidden, never
+counts on a cell it showed with the same value to protect another (everybody
+already knows it), and hides a line's margin when nothing else can protect
+it (``Earlier`` says what the earlier release showed and hid).
+
 Pure functions; no Django, no app imports.
 """
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Key = Hashable
 
@@ -94,6 +101,49 @@ def protect_lines(
                 result.add(options[0])
                 changed = True
     return result
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What an earlier release of the same figures published: the values it ``shown`` by key, and the keys it
+    ``hidden``."""
+
+    shown: Mapping[Key, int] = field(default_factory=dict)
+    hidden: frozenset = frozenset()
+
+
+def protect_after(
+    counts: Mapping[Key, int],
+    lines: Iterable[Line],
+    *,
+    threshold: int,
+    earlier: Earlier | None = None,
+    hidden: Iterable[Key] = (),
+    fixed: Collection[Key] = (),
+) -> set[Key]:
+    """``protect_lines`` for figures ``earlier`` already published (module doc)."""
+    earlier = earlier or Earlier()
+    lines = list(lines)
+    known = {key for key, value in earlier.shown.items() if counts.get(key) == value}
+    start = set(hidden) | {key for key in earlier.hidden if key in counts}
+    while True:
+        result = protect_lines(counts, lines, threshold=threshold, hidden=start, fixed=known | set(fixed))
+        # A line whose only possible complements are already known: hide its margin instead.
+        stuck = {
+            line.margin
+            for line in lines
+            if line.margin not in result and _unprotected(counts, line, result, known, threshold)
+        }
+        if not stuck:
+            return result
+        start = result | stuck
+
+
+def _unprotected(counts: Mapping[Key, int], line: Line, hidden: Collection[Key], known: Collection[Key], threshold):
+    unknown = [key for key in line.members if key in hidden and key not in known]
+    if not unknown:
+        return False
+    return len(unknown) == 1 or sum(counts.get(key, 0) for key in unknown) < threshold
 
 
 def protect_line(values: Mapping[Key, int], hidden: Iterable[Key], *, threshold: int, margin_hidden: bool = False):

@@ -26,7 +26,7 @@ from activity.services.flags import MOU_CHECKS
 from activity.services.rates import SUBGROUP_DIMENSIONS, subgroup_rates
 from core.i18n import pick
 from core.schoolyear import school_year_bounds
-from core.suppression import Line, Shown, protect_lines
+from core.suppression import Earlier, Line, Shown, protect_after
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,9 @@ class PublicTable:
 _TOTAL = "total"
 
 
-def public_enforcement_tables(*, district, school_year: int, threshold: int) -> list[PublicTable]:
+def public_enforcement_tables(
+    *, district, school_year: int, threshold: int, earlier: Earlier | None = None
+) -> list[PublicTable]:
     """The district's enforcement figures for ``school_year`` as the public dashboard shows them.
 
     Returns, in this order: events by school ("schools", every school, zero included), by type ("types"), by
@@ -230,6 +232,8 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
     table at once). A rate is hidden with its count; a risk ratio also when it would give away part of the
     hidden counts. Enrolment is shown as it is (it counts no event). Values are ``Shown``: ``.value`` None
     and ``.suppressed`` True when hidden; ``.value`` None and not suppressed when not computable.
+    ``earlier``: what a previous release of these figures showed and hid (``core.suppression.protect_after``),
+    keyed ``(table key, str(row key))`` and ``"total"``, each the count of events.
     """
     start, end = school_year_bounds(school_year)
     events = EnforcementEvent.objects.filter(school__district=district, date__range=(start, end))
@@ -241,7 +245,7 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
     }
     rates = {d: subgroup_rates(events=events, enrolments=enrolments, dimension=d) for d in SUBGROUP_DIMENSIONS}
     count = events.count()
-    hidden = _public_hidden(count, parts, rates, threshold)
+    hidden = _public_hidden(count, parts, rates, threshold, earlier)
     total = Shown.of(count, _TOTAL in hidden)
     note = str(_PUBLIC_NOTE) % {"threshold": threshold}
     titles = {"schools": _("Events by school"), "types": _("Events by type"), "offences": _("Events by offence")}
@@ -251,7 +255,7 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
             name,
             str(titles[name]),
             (str(heads[name]), str(_COUNT)),
-            [PublicRow(key, label, (Shown.of(n, (name, key) in hidden),)) for key, label, n in rows],
+            [PublicRow(key, label, (Shown.of(n, (name, str(key)) in hidden),)) for key, label, n in rows],
             total,
             (note,),
         )
@@ -261,17 +265,18 @@ def public_enforcement_tables(*, district, school_year: int, threshold: int) -> 
     return tables
 
 
-def _public_hidden(total: int, parts: dict, rates: dict, threshold: int) -> set:
+def _public_hidden(total: int, parts: dict, rates: dict, threshold: int, earlier: Earlier | None) -> set:
     """The cells to hide: every table is a line whose margin is the district's total, protected together."""
     counts = {_TOTAL: total}
     lines = []
     for name, rows in parts.items():
-        counts.update({(name, key): n for key, _label, n in rows})
-        lines.append(Line(_TOTAL, tuple((name, key) for key, _label, _n in rows)))
+        counts.update({(name, str(key)): n for key, _label, n in rows})
+        lines.append(Line(_TOTAL, tuple((name, str(key)) for key, _label, _n in rows)))
     for dimension, rows in rates.items():
-        counts.update({(dimension, r.value): r.events for r in rows})
-        lines.append(Line(_TOTAL, tuple((dimension, r.value) for r in rows)))
-    return protect_lines(counts, lines, threshold=threshold)
+        key = f"rates-{dimension}"
+        counts.update({(key, str(r.value)): r.events for r in rows})
+        lines.append(Line(_TOTAL, tuple((key, str(r.value)) for r in rows)))
+    return protect_after(counts, lines, threshold=threshold, earlier=earlier)
 
 
 _PUBLIC_NOTE = _(
@@ -282,7 +287,7 @@ _PUBLIC_NOTE = _(
 
 
 def _public_rates(dimension: str, rows: list, hidden: set, total: Shown, note: str) -> PublicTable:
-    in_line = {r.value for r in rows if (dimension, r.value) in hidden}
+    in_line = {r.value for r in rows if (f"rates-{dimension}", str(r.value)) in hidden}
     enrolled = {r.value for r in rows if r.enrolled is not None and not r.unknown}
     public_rows = []
     for r in rows:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.functional import lazy
 
-from core.suppression import Line, protect_lines
+from core.suppression import Earlier, Line, protect_after
 
 ALL = "all"
 TOTAL = "total"
@@ -91,19 +91,21 @@ class FrozenTable:
         return self.data
 
 
-def _previous_values(previous: Mapping | None, column: int) -> tuple[dict, set]:
-    """The counts of ``column`` a previous release of the table showed, ``(scope, row) -> value``, and the
-    cells of that column it hid."""
+def earlier_of(previous: Mapping | None, column: int = 0, key: Callable | None = None) -> Earlier:
+    """What a previous release's table showed and hid in its ``column``, keyed ``(scope, row)``, or
+    ``key(scope, row)`` for tables counted elsewhere (``None`` from ``key`` leaves a cell out)."""
+    key = key or (lambda scope, row: (scope, row))
     if not previous:
-        return {}, set()
+        return Earlier()
     hidden = {(scope, row) for scope, row, col in previous.get("hidden", []) if col == column}
     shown = {}
     for row in previous.get("rows", []):
         for scope, cells in row.get("cells", {}).items():
             value = cells[column] if len(cells) > column else None
             if isinstance(value, int) and (scope, row["key"]) not in hidden:
-                shown[(scope, row["key"])] = value
-    return shown, hidden
+                shown[key(scope, row["key"])] = value
+    shown.pop(None, None)
+    return Earlier(shown=shown, hidden=frozenset(key(scope, row) for scope, row in hidden) - {None})
 
 
 @dataclass
@@ -135,28 +137,8 @@ class CountGrid:
     def protect(self, *, threshold: int, previous: Mapping | None = None, column: int = 0) -> set[tuple[str, str]]:
         """Every cell to hide: small ones, their complements, and what the previous release's table (its
         ``column``) asks (module doc)."""
-        shown_before, hidden_before = _previous_values(previous, column)
-        known = {key for key, value in shown_before.items() if self.counts.get(key) == value}
-        hidden = {key for key in hidden_before if key in self.counts}
-        lines = self.lines()
-        while True:
-            result = protect_lines(self.counts, lines, threshold=threshold, hidden=hidden, fixed=known)
-            # A line whose only possible complements are already known: hide its margin instead.
-            stuck = {
-                line.margin
-                for line in lines
-                if _unprotected(self.counts, line, result, known, threshold) and line.margin not in result
-            }
-            if not stuck:
-                return result
-            hidden = result | stuck
-
-
-def _unprotected(counts, line: Line, hidden: set, known: set, threshold: int) -> bool:
-    unknown = [key for key in line.members if key in hidden and key not in known]
-    if line.margin in hidden or not unknown:
-        return False
-    return len(unknown) == 1 or sum(counts.get(key, 0) for key in unknown) < threshold
+        earlier = earlier_of(previous, column)
+        return protect_after(self.counts, self.lines(), threshold=threshold, earlier=earlier)
 
 
 def count_rows(

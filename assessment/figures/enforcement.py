@@ -2,16 +2,20 @@
 
 The activity reports count and suppress them (``activity.services.reports.public_enforcement_tables``: every table
 is a line whose margin is the district's total, protected together); this module only freezes them in English and
-Spanish for the snapshot. They are the district's figures only.
+Spanish for the snapshot, and hands the reports what the previous release of the year showed and hid, so nothing it
+hid becomes derivable. They are the district's figures only.
 """
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from activity.services.rates import SUBGROUP_DIMENSIONS
 from activity.services.reports import public_enforcement_tables
-from assessment.figures.base import ALL, SUPPRESSED, TOTAL, FigureContext, FrozenTable, both
+from assessment.figures.base import ALL, SUPPRESSED, TOTAL, FigureContext, FrozenTable, both, earlier_of
+from core.suppression import Earlier
 
 COUNT_TABLES = {"schools", "types", "offences"}
+REPORT_KEYS = [*COUNT_TABLES, *(f"rates-{dimension}" for dimension in SUBGROUP_DIMENSIONS)]
 
 
 def _cell(shown) -> object:
@@ -20,12 +24,27 @@ def _cell(shown) -> object:
     return shown.value
 
 
+def _snapshot_key(report_key: str) -> str:
+    return f"enforcement_{report_key.replace('-', '_')}"
+
+
+def _earlier(ctx: FigureContext) -> Earlier:
+    """The previous release's enforcement counts, keyed as the reports count them."""
+    shown, hidden = {}, set()
+    for report_key in REPORT_KEYS:
+        table = ctx.previous_table(_snapshot_key(report_key))
+        found = earlier_of(table, 0, lambda _scope, row, name=report_key: TOTAL if row == TOTAL else (name, row))
+        shown.update(found.shown)
+        hidden |= found.hidden
+    return Earlier(shown=shown, hidden=frozenset(hidden))
+
+
 def _tables_by_language(ctx: FigureContext) -> dict[str, list]:
-    found = {}
+    found, earlier = {}, _earlier(ctx)
     for language in ("en", "es"):
         with translation.override(language):
             found[language] = public_enforcement_tables(
-                district=ctx.district, school_year=ctx.school_year, threshold=ctx.threshold
+                district=ctx.district, school_year=ctx.school_year, threshold=ctx.threshold, earlier=earlier
             )
     return found
 
@@ -67,7 +86,7 @@ def _table(english, spanish) -> FrozenTable:
     descriptions = COUNT_DICTIONARY if counts else RATE_DICTIONARY
     return FrozenTable(
         {
-            "key": f"enforcement_{english.key.replace('-', '_')}",
+            "key": _snapshot_key(english.key),
             "title": {"en": english.title, "es": spanish.title},
             "columns": [{"key": f"c{i}", "label": {"en": en, "es": es}} for i, (en, es) in enumerate(columns)],
             "rows": rows,

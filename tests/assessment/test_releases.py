@@ -2,10 +2,12 @@
 
 import pytest
 
+from activity.models import EventType
 from assessment.figures.base import ALL, SUPPRESSED, TOTAL
 from assessment.models import Release, ReleaseFrozen
 from assessment.services.releases import release_publish
 from core.models import AuditEvent, AuditKind
+from tests.activity.builders import build_event
 from tests.assessment.builders_dashboard import complaints
 from tests.factories import member
 
@@ -79,3 +81,24 @@ def test_a_new_school_year_starts_afresh(world, coordinator):
     other = release_publish(district=world.b, school_year=2025, assessment={}, by=coordinator)
     assert other.version == 1
     assert _cell(other, "complaints_by_allegation", TOTAL) == 0
+
+
+def _events(world, counts: dict[str, int]):
+    for kind, n in counts.items():
+        for _ in range(n):
+            build_event(world.b_roster.officer, world.b_school, type=kind)
+
+
+def test_an_enforcement_count_hidden_in_a_release_cannot_be_worked_out_from_the_next(world, coordinator):
+    _events(world, {EventType.CALL_FOR_SERVICE: 20, EventType.SEARCH: 3, EventType.CITATION: 12})
+    first = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    assert _cell(first, "enforcement_types", EventType.SEARCH) == SUPPRESSED
+    assert _cell(first, "enforcement_types", EventType.CITATION) == SUPPRESSED  # its complement
+    assert _cell(first, "enforcement_types", TOTAL) == 35
+    _events(world, {EventType.ARREST: 11})
+    second = release_publish(district=world.b, school_year=2026, assessment={}, by=coordinator)
+    # Alone, the second release would hide the arrests (11) as the searches' complement and show the citations:
+    # the first release's 35 - 20 - 12 would then give the 3 searches away.
+    assert _cell(second, "enforcement_types", EventType.CITATION) == SUPPRESSED
+    assert _cell(second, "enforcement_types", EventType.SEARCH) == SUPPRESSED
+    assert _cell(second, "enforcement_types", EventType.ARREST) == 11

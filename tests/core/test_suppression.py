@@ -5,11 +5,13 @@ import itertools
 import random
 
 from core.suppression import (
+    Earlier,
     Line,
     Shown,
     mean_is_safe,
     part_is_safe,
     primary_hidden,
+    protect_after,
     protect_line,
     protect_lines,
 )
@@ -163,3 +165,29 @@ def test_hiding_only_the_small_cells_would_let_a_reader_subtract_them_back():
     counts, lines = row_table([45, 30, 3])
     known = attack(counts, lines, primary_hidden(counts, threshold=T))
     assert known[("row", 2)] == 3
+
+
+def test_a_second_publication_recovers_nothing_the_first_one_hid_even_reading_both():
+    lines = [Line("total", ("a", "b", "c", "d"))]
+    first = {"total": 35, "a": 20, "b": 3, "c": 12, "d": 0}
+    hidden_first = protect_lines(first, lines, threshold=T)
+    assert hidden_first == {"b", "c"}
+    second = {**first, "d": 11, "total": 46}
+    shown_first = {key: value for key, value in first.items() if key not in hidden_first}
+    earlier = Earlier(shown=shown_first, hidden=frozenset(hidden_first))
+    hidden_second = protect_after(second, lines, threshold=T, earlier=earlier)
+    # Both releases read together: an unchanged cell is the same number in each.
+    unchanged = [Line(("2", k), (("1", k),)) for k in first if first[k] == second[k]]
+    twice = [Line((r, x.margin), tuple((r, m) for m in x.members)) for r in ("1", "2") for x in lines]
+    counts = {**{("1", k): v for k, v in first.items()}, **{("2", k): v for k, v in second.items()}}
+    hidden = {("1", k) for k in hidden_first} | {("2", k) for k in hidden_second}
+    assert ("1", "b") not in attack(counts, twice + unchanged, hidden)
+    assert ("2", "b") not in attack(counts, twice + unchanged, hidden)
+    assert protect_lines(second, lines, threshold=T) == {"b", "d"}  # alone it would have shown c
+
+
+def test_a_line_left_with_only_known_complements_hides_its_margin():
+    earlier = Earlier(shown={"total": 47, "a": 20, "b": 15, "c": 12}, hidden=frozenset())
+    second = {"total": 49, "a": 20, "b": 15, "c": 12, "d": 2}
+    lines = [Line("total", ("a", "b", "c", "d"))]
+    assert protect_after(second, lines, threshold=T, earlier=earlier) == {"d", "total"}
