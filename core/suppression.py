@@ -122,7 +122,8 @@ def protect_after(
     fixed: Collection[Key] = (),
 ) -> set[Key]:
     """``protect_lines`` for figures ``earlier`` already published (module doc)."""
-    earlier = earlier or Earlier()
+    if earlier is None:
+        return protect_lines(counts, lines, threshold=threshold, hidden=hidden, fixed=fixed)
     lines = list(lines)
     known = {key for key, value in earlier.shown.items() if counts.get(key) == value}
     start = set(hidden) | {key for key in earlier.hidden if key in counts}
@@ -132,7 +133,9 @@ def protect_after(
         stuck = {
             line.margin
             for line in lines
-            if line.margin not in result and _unprotected(counts, line, result, known, threshold)
+            if line.margin not in result
+            and line.margin not in fixed
+            and _unprotected(counts, line, result, known, threshold)
         }
         if not stuck:
             return result

@@ -1,10 +1,16 @@
-"""The published assessments: every release of the district, newest first, with its assessment's headline."""
+"""The published assessments: every release of the district, newest first, with its assessment's headline in
+English and Spanish."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from assessment.figures.base import ALL, FigureContext, Row, Table
 from core.schoolyear import school_year_label
+
+
+def _headline(assessment: dict) -> dict[str, str]:
+    english = str(assessment.get("summary", ""))
+    return {"en": english, "es": str(assessment.get("summary_es") or english)}
 
 
 def published(ctx: FigureContext) -> list[Table]:
@@ -22,7 +28,7 @@ def published(ctx: FigureContext) -> list[Table]:
         Row(
             key=f"{year}-v{version}",
             label=school_year_label(year),
-            cells={ALL: [version, date_format(published_at, "Y-m-d"), str(assessment.get("summary", ""))]},
+            cells={ALL: [version, date_format(published_at, "Y-m-d"), _headline(assessment)]},
         )
         for year, version, published_at, assessment in entries
     ]

@@ -4,14 +4,18 @@ The surveys' own results service counts and suppresses every number (``surveys.s
 school against district, the district's threshold); this module takes, for each agreement question, how many
 answered and the share who agreed, for the district and each school, and freezes them in both languages. Comments
 are never read. The satisfaction survey is a standing one whose answers carry no date, so its figures cover every
-answer given up to the publication.
+answer given up to the publication, and what the previous release of the year showed and hid is handed to the
+results service, so a later release never gives away a count an earlier one hid.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from assessment.figures.base import ALL, SUPPRESSED, FigureContext, FrozenTable, both
+from assessment.figures.base import ALL, SUPPRESSED, FigureContext, FrozenTable, both, earlier_of
+from core.suppression import Earlier
 from surveys.models import Purpose, Survey
 from surveys.services.results import SCHOOL, survey_results
+from surveys.services.results_tables import ALL as EVERYONE
+from surveys.services.results_tables import FAVOURABLE, N
 
 SOURCE = _("The surveys' answers, counted and suppressed by the survey results.")
 COLUMNS = [("answered", _("Answered")), ("agree", _("Agree (%)"))]
@@ -25,11 +29,34 @@ def _value(shown) -> object:
     return SUPPRESSED if shown.suppressed else shown.value
 
 
-def _survey_table(*, key: str, title, notes, survey: Survey | None) -> FrozenTable:
+def _earlier(previous: dict | None) -> dict[str, Earlier]:
+    """The previous release's table as the results service keys it: ``(school, everyone, N)`` for the answers, and
+    ``(school, everyone, FAVOURABLE)`` for a share agreeing it hid; by question code."""
+
+    def cell(column):
+        def key(scope, code):
+            return code, (EVERYONE if scope == ALL else int(scope), EVERYONE, column)
+
+        return key
+
+    answered, agreed = earlier_of(previous, 0, cell(N)), earlier_of(previous, 1, cell(FAVOURABLE))
+    hidden = answered.hidden | agreed.hidden
+    codes = {code for code, _key in [*answered.shown, *hidden]}
+    return {
+        code: Earlier(
+            shown={key: value for (c, key), value in answered.shown.items() if c == code},
+            hidden=frozenset(key for c, key in hidden if c == code),
+        )
+        for code in codes
+    }
+
+
+def _survey_table(*, key: str, title, notes, survey: Survey | None, previous: dict | None) -> FrozenTable:
     rows = []
     if survey is not None:
         school_ids = [str(pk) for pk in dict(survey.schools.values_list("pk", "name"))]
-        results = survey_results(survey=survey, visible_school_ids=None, by=SCHOOL)
+        earlier = _earlier(previous)
+        results = survey_results(survey=survey, visible_school_ids=None, by=SCHOOL, earlier=earlier)
         for result in results.questions:
             if not result.is_scale:
                 continue
@@ -72,6 +99,7 @@ def satisfaction(ctx: FigureContext) -> list[FrozenTable]:
             title=_("Complainants' view of the process"),
             notes=_("Asked once after the outcome; every answer given so far, anonymous."),
             survey=survey,
+            previous=ctx.previous_table("complaint_satisfaction"),
         )
     ]
 
@@ -94,5 +122,6 @@ def climate(ctx: FigureContext) -> list[FrozenTable]:
             title=_("Climate survey: headline results"),
             notes=_("The school year's climate survey: each agreement question."),
             survey=survey,
+            previous=ctx.previous_table("climate_survey"),
         )
     ]

@@ -24,6 +24,8 @@ def text(value: dict | str) -> str:
 
 
 def cell_text(value) -> str:
+    if isinstance(value, dict):  # a text in both languages
+        return text(value)
     if value == SUPPRESSED:
         return _("suppressed")
     if value is None:
@@ -130,6 +132,6 @@ def csv_rows(snapshot: dict, table: dict) -> tuple[list[str], list[list]]:
             cells = row["cells"].get(scope)
             if cells is None:
                 continue
-            values = [_("suppressed") if c == SUPPRESSED else c for c in cells]
+            values = [_("suppressed") if c == SUPPRESSED else text(c) if isinstance(c, dict) else c for c in cells]
             lines.append([scope_name(snapshot, scope), text(row["label"]), *values])
     return header, lines

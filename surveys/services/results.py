@@ -7,13 +7,14 @@ asked for (``BREAKDOWNS``), never a free combination of filters.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import pick
-from core.suppression import Shown
+from core.suppression import Earlier, Shown
 from surveys.models import Answer, Demographic, Domain, Question, QuestionChoice, QuestionKind, RespondentGroup, Survey
 from surveys.services.results_counts import respondent_table, response_rates
 from surveys.services.results_rows import QuestionResult, favourable_ids, question_result
@@ -68,6 +69,7 @@ def survey_results(
     school_id: int | None = None,
     by: str = SCHOOL,
     readable_surveys: QuerySet[Survey] | None = None,
+    earlier: Mapping[str, Earlier] | None = None,
 ) -> SurveyResults:
     """Every result of ``survey`` for the ``by`` breakdown, suppressed.
 
@@ -78,7 +80,9 @@ def survey_results(
     about (``None``: the district). ``by``: one of ``BREAKDOWNS``.
     ``readable_surveys``: the surveys the reader may read
     (``accounts.rules.surveys_for``); earlier years outside it are left out
-    (``None``: no limit, for benchmarks and jobs)."""
+    (``None``: no limit, for benchmarks and jobs). ``earlier``: for the school
+    breakdown, what an earlier publication of these results showed and hid, by
+    question code (``results_tables`` module doc)."""
     if by not in BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {by!r}")
     threshold = survey.district.suppression_threshold
@@ -98,7 +102,7 @@ def survey_results(
         _fill_years(results, questions, scope, readable_surveys)
     else:
         dim = None if by == SCHOOL else by
-        tables = _tables(questions, dim=dim, threshold=threshold)
+        tables = _tables(questions, dim=dim, threshold=threshold, earlier=earlier)
         rows = _display_rows(by, scope, tables, school_names, visible_school_ids, survey, dim)
         results.row_labels = [label for _key, label in rows]
         results.questions = [
@@ -152,14 +156,14 @@ def _counts(questions: list[Question], dim: str | None) -> tuple[dict, dict]:
     return per_choice, per_answer
 
 
-def _tables(questions: list[Question], *, dim: str | None, threshold: int) -> dict[int, QuestionTable]:
+def _tables(questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None) -> dict:
     """Each question's protected table; with ``dim``, the subgroup table built
     on top of the school-vs-district one."""
     per_choice, per_answer = _counts(questions, dim)
     tables = {}
     for question in questions:
         finest = _finest(question, per_choice[question.pk], per_answer[question.pk])
-        base = _table(question, finest, dim=None, threshold=threshold)
+        base = _table(question, finest, dim=None, threshold=threshold, earlier=(earlier or {}).get(question.code))
         tables[question.pk] = _table(question, finest, dim=dim, threshold=threshold, base=base) if dim else base
     return tables
 
@@ -182,7 +186,7 @@ def _finest(question: Question, choices: dict, answers: dict) -> dict:
     return finest
 
 
-def _table(question, finest: dict, *, dim, threshold, base: QuestionTable | None = None) -> QuestionTable:
+def _table(question, finest: dict, *, dim, threshold, base=None, earlier=None) -> QuestionTable:
     return table_build(
         kind=_kind(question),
         choice_ids=[c.pk for c in question.choices.all()],
@@ -192,6 +196,7 @@ def _table(question, finest: dict, *, dim, threshold, base: QuestionTable | None
         favourable_ids=favourable_ids(question),
         valued_ids={c.pk for c in question.choices.all() if c.value is not None},
         base=base,
+        earlier=earlier,
     )
 
 

@@ -11,16 +11,22 @@ to their school, so the table has lines along all three directions.
 The school-vs-district table (subgroup ``ALL`` only) is protected first and
 on its own; a subgroup breakdown starts from its hidden cells and never hides
 one it shows, so every view of the same numbers hides the same cells.
+
+A table published before (the public dashboard's earlier release of the year)
+comes as a ``core.suppression.Earlier`` over the same keys, with
+``(school, subgroup, FAVOURABLE)`` for a row whose percent favourable it hid:
+nothing it hid becomes shown or derivable (``protect_after``).
 """
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from core.suppression import Line, part_is_safe, protect_lines
+from core.suppression import Earlier, Line, part_is_safe, protect_after, protect_lines
 
 ALL = "*"
 N = "n"
+FAVOURABLE = "favourable"
 
 
 @dataclass
@@ -92,7 +98,9 @@ def row_lines(table: QuestionTable) -> list[Line]:
     return lines
 
 
-def protect_cells(table: QuestionTable, *, threshold: int, base: QuestionTable | None = None) -> None:
+def protect_cells(
+    table: QuestionTable, *, threshold: int, base: QuestionTable | None = None, earlier: Earlier | None = None
+) -> None:
     """Sets ``table.hidden``: small cells, their complements, and every cell of
     a row whose number of answers is hidden (a percentage would give it back)."""
     seeded = set(base.hidden) if base else set()
@@ -100,7 +108,7 @@ def protect_cells(table: QuestionTable, *, threshold: int, base: QuestionTable |
     lines = _cell_lines(table)
     hidden = seeded
     while True:
-        hidden = protect_lines(table.counts, lines, threshold=threshold, hidden=hidden, fixed=fixed)
+        hidden = protect_after(table.counts, lines, threshold=threshold, earlier=earlier, hidden=hidden, fixed=fixed)
         rows_without_n = {(s, g) for (s, g, col) in hidden if col == N}
         grown = hidden | {(s, g, col) for (s, g) in rows_without_n for col in table.columns()}
         if grown == hidden:
@@ -126,6 +134,7 @@ def protect_derived(
     favourable_ids: set[int],
     valued_ids: set[int],
     base: QuestionTable | None = None,
+    earlier: Earlier | None = None,
 ) -> None:
     """Sets which rows may show a percent favourable and a mean: only rows
     whose shown cells already tell as much, then the row lines' rule so one
@@ -151,6 +160,7 @@ def protect_derived(
     fav_fixed = _shown_rows(base.favourable_hidden, base) if base else set()
     mean_fixed = _shown_rows(base.mean_hidden, base) if base else set()
     seed_fav = fav_start | (base.favourable_hidden if base else set())
+    seed_fav |= {(s, g) for (s, g, col) in (earlier.hidden if earlier else ()) if col == FAVOURABLE}
     seed_mean = mean_start | (base.mean_hidden if base else set())
     table.favourable_hidden = protect_lines(fav_counts, lines, threshold=threshold, hidden=seed_fav, fixed=fav_fixed)
     table.mean_hidden = protect_lines(n_of, lines, threshold=threshold, hidden=seed_mean, fixed=mean_fixed)
@@ -174,11 +184,13 @@ def table_build(
     favourable_ids: set,
     valued_ids: set,
     base: QuestionTable | None = None,
+    earlier: Earlier | None = None,
 ) -> QuestionTable:
     """One question's protected table from its finest counts
     (``(school, subgroup, column) -> count``, ``"sum"`` columns for number
     questions): the school-vs-district table, or with ``by_subgroup`` the
-    subgroup table on top of ``base`` (the former, already protected)."""
+    subgroup table on top of ``base`` (the former, already protected).
+    ``earlier``: what a previous publication showed and hid (module doc)."""
     schools = _school_order(s for (s, _g, _c) in finest)
     groups = sorted({g for (_s, g, _c) in finest}) if by_subgroup else []
     table = QuestionTable(kind=kind, choice_ids=list(choice_ids), schools=schools, groups=groups)
@@ -198,8 +210,9 @@ def table_build(
         for col in columns:
             table.counts[(ALL, ALL, col)] = sum(table.counts.get((s, ALL, col), 0) for s in table.schools)
     table.sums = _sum_margins({(s, g): v for (s, g, c), v in finest.items() if c == "sum"}, by_subgroup)
-    protect_cells(table, threshold=threshold, base=base)
-    protect_derived(table, threshold=threshold, favourable_ids=favourable_ids, valued_ids=valued_ids, base=base)
+    protect_cells(table, threshold=threshold, base=base, earlier=earlier)
+    derived = {"favourable_ids": favourable_ids, "valued_ids": valued_ids}
+    protect_derived(table, threshold=threshold, base=base, earlier=earlier, **derived)
     return table
 
 

@@ -25,7 +25,12 @@ def published(world):
     complaints(world.a_school, 3, kind="concern")
     complaints(world.a_other_school, 15, categories=("search",))
     coordinator = member("coordinator", district=world.a)
-    return release_publish(district=world.a, school_year=2026, assessment={"summary": "We met."}, by=coordinator)
+    return release_publish(
+        district=world.a,
+        school_year=2026,
+        assessment={"summary": "We met.", "summary_es": "Cumplimos."},
+        by=coordinator,
+    )
 
 
 def test_anyone_reads_the_published_figures_without_signing_in(client, published):
@@ -38,6 +43,7 @@ def test_anyone_reads_the_published_figures_without_signing_in(client, published
     assert '<meta name="description"' in page
     assert "noindex" not in page and "noindex" not in response.get("X-Robots-Tag", "")
     assert "<svg" in page
+    assert "We met." in page and "Cumplimos." not in page
 
 
 def test_the_dashboard_reads_in_spanish(client, published):
@@ -45,6 +51,7 @@ def test_the_dashboard_reads_in_spanish(client, published):
     assert "Quejas recibidas" in page
     assert "suprimido" in page
     assert 'lang="es"' in page
+    assert "Cumplimos." in page and "We met." not in page  # the published assessment's headline
 
 
 def test_choosing_a_school_shows_its_own_figures(client, published, world):

@@ -9,12 +9,14 @@ from assessment.services.releases import release_publish
 from core.models import AuditEvent, AuditKind
 from tests.activity.builders import build_event
 from tests.assessment.builders_dashboard import complaints
-from tests.factories import member
+from tests.factories import SchoolFactory, member
+from tests.surveys.results_fill import fill
+from workflows.satisfaction import satisfaction_survey_for
 
 
-def _cell(release: Release, key: str, row: str, scope: str = ALL):
+def _cell(release: Release, key: str, row: str, scope: str = ALL, column: int = 0):
     table = next(table for table in release.snapshot["tables"] if table["key"] == key)
-    return next(r for r in table["rows"] if r["key"] == row)["cells"][scope][0]
+    return next(r for r in table["rows"] if r["key"] == row)["cells"][scope][column]
 
 
 @pytest.fixture
@@ -37,7 +39,9 @@ def test_each_publication_of_a_year_is_a_new_frozen_version(world, coordinator):
     with pytest.raises(ReleaseFrozen):
         first.delete()
     listed = next(t for t in second.snapshot["tables"] if t["key"] == "published_assessments")
-    assert [(row["cells"][ALL][0], row["cells"][ALL][2]) for row in listed["rows"]] == [(2, "Fixed"), (1, "First")]
+    headlines = [(row["cells"][ALL][0], row["cells"][ALL][2]["en"]) for row in listed["rows"]]
+    assert headlines == [(2, "Fixed"), (1, "First")]
+    assert listed["rows"][1]["cells"][ALL][2] == {"en": "First", "es": "First"}  # no Spanish given: the English
     assert second.assessment == {"summary": "Fixed"}
     events = AuditEvent.objects.filter(kind=AuditKind.RELEASE_PUBLISHED, object_id=str(second.pk))
     assert events.get().actor_id == coordinator.pk
@@ -102,3 +106,23 @@ def test_an_enforcement_count_hidden_in_a_release_cannot_be_worked_out_from_the_
     assert _cell(second, "enforcement_types", EventType.CITATION) == SUPPRESSED
     assert _cell(second, "enforcement_types", EventType.SEARCH) == SUPPRESSED
     assert _cell(second, "enforcement_types", EventType.ARREST) == 11
+
+
+def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_next(world):
+    coordinator = member("coordinator", district=world.a)
+    third = SchoolFactory(district=world.a, name="A Third")
+    survey = satisfaction_survey_for(world.a)
+    survey.schools.set([world.a_school, world.a_other_school, third])
+    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
+    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    first = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
+    assert _cell(first, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(first, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED  # its complement
+    assert _cell(first, "complaint_satisfaction", "SAT-TIMELY") == 23
+    fill(survey, third, 10, group="guardian", answers={"SAT-TIMELY": "agree"})
+    second = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    # Alone, the second release would hide the new school's 10 and show the first school's 20: 23 - 20 = 3.
+    assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
+    assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
