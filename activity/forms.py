@@ -5,20 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import EnforcementEvent, EventType, Offence, OutreachActivity, OutreachKind
+from activity.services.event_checks import CUSTODY_FIELDS, NOTICE_FIELDS, event_errors
 from activity.services.locks import month_is_locked
 from activity.services.officers import rostered_schools
 
-# Types that always name an offence.
-_OFFENCE_NEEDED = {
-    EventType.CITATION,
-    EventType.PETITION,
-    EventType.ARREST,
-    EventType.PROBATION_REFERRAL,
-    EventType.JUSTICE_REFERRAL,
-}
-CUSTODY_CHECKS = ("warrant", "principal_consulted", "guardian_notified")
-NOTICE_FIELDS = ("principal_notified_at", "guardian_notified_at")
-CUSTODY_FIELDS = (*CUSTODY_CHECKS, *NOTICE_FIELDS)
 DEMOGRAPHIC_FIELDS = (
     "student_age",
     "student_grade",
@@ -91,13 +81,10 @@ class EventForm(_OfficerRecordForm):
 
     def clean(self):
         data = super().clean()
-        kind = data.get("type")
-        if kind in _OFFENCE_NEEDED and not data.get("offence"):
-            self.add_error("offence", _("Choose the offence for this type of event."))
-        if kind and kind != EventType.ARREST:
-            for name in CUSTODY_FIELDS:
-                if data.get(name):
-                    self.add_error(name, _("Only for an arrest or custody."))
+        for name, message in event_errors(
+            kind=data.get("type"), has_offence=bool(data.get("offence")), values=data
+        ).items():
+            self.add_error(name, message)
         for name in NOTICE_FIELDS:
             told, day = data.get(name), data.get("date")
             if told and day and timezone.localdate(told) < day:

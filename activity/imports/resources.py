@@ -15,7 +15,6 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import RowResult
 
 from accounts.models import Officer, School
-from activity.forms import _OFFENCE_NEEDED, CUSTODY_CHECKS, CUSTODY_FIELDS
 from activity.imports import widgets as cells
 from activity.imports.mapping import FIELDS
 from activity.models import (
@@ -24,7 +23,6 @@ from activity.models import (
     EventType,
     Gender,
     Grade,
-    LockedMonth,
     Offence,
     OutreachActivity,
     OutreachKind,
@@ -32,7 +30,8 @@ from activity.models import (
     RecordKind,
     YesNoUnknown,
 )
-from activity.services.locks import month_start
+from activity.services.event_checks import CUSTODY_CHECKS, CUSTODY_FIELDS, event_errors
+from activity.services.locks import locked_months, month_start
 
 _YES_NO = (
     "referred_for_charging",
@@ -67,9 +66,7 @@ class _AgencyRecords(resources.ModelResource):
         self.agency, self.batch, self.by = agency, batch, by
         self.seen_ids: dict[str, int] = {}
         # Read once: asking ``month_is_locked`` per row would cost a query per row.
-        self.locked = set(
-            LockedMonth.objects.filter(school__district_id=agency.district_id).values_list("school_id", "month")
-        )
+        self.locked = locked_months(district_id=agency.district_id)
         self.fields = {name: self._field(name) for name in FIELDS[self.kind]}
 
     class Meta:
@@ -209,12 +206,11 @@ class EventResource(_AgencyRecords):
         super()._check_row(instance, row, errors, number)
         if "type" in errors:
             return
-        if instance.type in _OFFENCE_NEEDED and instance.offence_id is None and "offence" not in errors:
-            errors.setdefault("offence", []).append(_("This type of event needs an offence."))
-        if instance.type != EventType.ARREST:
-            for name in CUSTODY_FIELDS:
-                if getattr(instance, name) and name not in errors:
-                    errors[name] = [_("Only for an arrest or custody.")]
+        values = {name: getattr(instance, name) for name in CUSTODY_FIELDS}
+        found = event_errors(kind=instance.type, has_offence=instance.offence_id is not None, values=values)
+        for name, message in found.items():
+            if name not in errors:
+                errors[name] = [str(message)]
 
 
 class OutreachResource(_AgencyRecords):

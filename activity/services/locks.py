@@ -1,7 +1,8 @@
 """The one rule for locked months: a record dated in a month its school's review accepted is never written again.
 
-Every writer of SRO records (the officer's form, imports, corrections) asks ``month_is_locked`` before saving, and
-the monthly review calls ``month_lock`` when the coordinator accepts a month.
+Every writer of SRO records (the officer's form, imports, corrections) asks ``month_is_locked`` before saving (an
+import reads its district's ``locked_months`` once instead of asking per row), and the monthly review calls
+``month_lock`` when the coordinator accepts a month.
 """
 
 import datetime
@@ -20,6 +21,11 @@ def month_start(day: datetime.date) -> datetime.date:
 def month_is_locked(*, school_id: int, day: datetime.date) -> bool:
     """True when ``day``'s month at that school was accepted in its monthly review."""
     return LockedMonth.objects.filter(school_id=school_id, month=month_start(day)).exists()
+
+
+def locked_months(*, district_id: int) -> set[tuple[int, datetime.date]]:
+    """Every locked ``(school id, first day of the month)`` of the district's schools."""
+    return set(LockedMonth.objects.filter(school__district_id=district_id).values_list("school_id", "month"))
 
 
 @transaction.atomic
