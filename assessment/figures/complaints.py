@@ -86,19 +86,22 @@ def _by_school(ctx: FigureContext, by_kind: Table) -> Table:
     )
 
 
-def by_allegation(ctx: FigureContext) -> list[Table]:
+def _allegation_grid(ctx: FigureContext, field: str, values: list[str]) -> CountGrid:
+    """The year's allegations by school and ``field`` (those with ``field`` blank left out)."""
     start, end = _bounds(ctx)
     rows = (
         Allegation.objects.filter(complaint__school__district=ctx.district, complaint__created_at__range=(start, end))
-        .values("complaint__school_id", "category")
+        .exclude(**{field: ""})
+        .values("complaint__school_id", field)
         .annotate(n=Count("id"))
         .order_by()
     )
-    grid = CountGrid.build(
-        scopes=ctx.scopes,
-        rows=AllegationCategory.values,
-        counts={(str(r["complaint__school_id"]), r["category"]): r["n"] for r in rows},
-    )
+    counts = {(str(r["complaint__school_id"]), r[field]): r["n"] for r in rows}
+    return CountGrid.build(scopes=ctx.scopes, rows=values, counts=counts)
+
+
+def by_allegation(ctx: FigureContext) -> list[Table]:
+    grid = _allegation_grid(ctx, "category", AllegationCategory.values)
     return [
         count_table(
             key="complaints_by_allegation",
@@ -117,19 +120,7 @@ def by_allegation(ctx: FigureContext) -> list[Table]:
 
 
 def outcomes(ctx: FigureContext) -> list[Table]:
-    start, end = _bounds(ctx)
-    rows = (
-        Allegation.objects.filter(complaint__school__district=ctx.district, complaint__created_at__range=(start, end))
-        .exclude(final_finding="")
-        .values("complaint__school_id", "final_finding")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    grid = CountGrid.build(
-        scopes=ctx.scopes,
-        rows=FindingValue.values,
-        counts={(str(r["complaint__school_id"]), r["final_finding"]): r["n"] for r in rows},
-    )
+    grid = _allegation_grid(ctx, "final_finding", FindingValue.values)
     return [
         count_table(
             key="complaint_outcomes",

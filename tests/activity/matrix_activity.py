@@ -10,9 +10,8 @@ agency's reviewers; only an SRO with an officer record logs.
 from activity.models import EventType
 from tests.activity.builders import build_event, offence
 from tests.factories import OfficerFactory, RosterAssignmentFactory
+from tests.matrix_rules import staff_area
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 AREA = {
     "coordinator",
     "coordinator_other_district",
@@ -49,17 +48,6 @@ def extend(world) -> None:
         offence=offence(world.district, "loitering"),
         student_age=15,
     )
-
-
-def staff_area(allowed: set[str], ok: int):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who in NOT_STAFF:
-            return 403
-        return ok if who in allowed else 404
-
-    return status
 
 
 ROWS = {

@@ -12,9 +12,8 @@ whoever may post gets the form back with its errors (200 or 400).
 from assessment.models import Criterion, Goal, WorkPlanTask
 from assessment.services import annual as services
 from assessment.services.annual_open import annual_open
+from tests.matrix_rules import ANON, NOT_STAFF
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 COORDINATORS = {"coordinator", "recused_coordinator"}
 MANAGERS = COORDINATORS | {"coordinator_other_district"}
 READERS = COORDINATORS | {"advisory", "superintendent", "agency_head", "police_reviewer", "named_officer"}

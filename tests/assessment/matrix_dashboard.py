@@ -7,9 +7,8 @@ staff get a 404, non-staff a 403 and anonymous visitors the sign-in page.
 """
 
 from assessment.services.releases import release_publish
+from tests.matrix_rules import ANON, NOT_STAFF
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 RELEASE_READERS = {"coordinator", "recused_coordinator", "superintendent"}
 # Another district's coordinator has a list (of their own district's releases) but not this release.
 LIST_READERS = RELEASE_READERS | {"coordinator_other_district"}

@@ -10,9 +10,8 @@ everyone.
 
 from assessment.models import Commitment, SourceKind
 from tests.assessment.training_builders import event
+from tests.matrix_rules import everyone, staff_area
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 STAFF = {
     "coordinator",
     "coordinator_other_district",
@@ -47,21 +46,6 @@ def extend(world) -> None:
         owner="District coordinator",
         published=True,
     )
-
-
-def staff_area(allowed: set[str], ok: int):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who in NOT_STAFF:
-            return 403
-        return ok if who in allowed else 404
-
-    return status
-
-
-def everyone(ok: int):
-    return lambda who: ok
 
 
 # The matrix's generic POST data fills no form here: forms come back with their errors (200); attendance with nobody

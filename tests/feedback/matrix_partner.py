@@ -16,7 +16,8 @@ import datetime
 from django.utils import timezone
 
 from feedback.services.partner import partner_round_open
-from tests.feedback.matrix_sessions import ANON, MANAGERS, NOT_STAFF, RUNNERS, STAFF_ALL
+from tests.feedback.matrix_sessions import MANAGERS, RUNNERS, STAFF_ALL
+from tests.matrix_rules import staff_area
 
 
 def extend(world) -> None:
@@ -29,17 +30,6 @@ def extend(world) -> None:
         closes_on=today + datetime.timedelta(days=30),
         actor=world.people["coordinator"],
     )
-
-
-def staff_area(allowed: set[str], ok: int, elsewhere: int = 404):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who in NOT_STAFF:
-            return 403
-        return ok if who in allowed else elsewhere
-
-    return status
 
 
 def _session(w):

@@ -11,9 +11,8 @@ approved items only on the district page.
 
 from feedback.models import HeardItem, Registration, RegistrationStatus, Theme
 from tests.feedback.builders import build_session
+from tests.matrix_rules import everyone, staff_area
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 MANAGERS = {"coordinator", "recused_coordinator"}
 RUNNERS = MANAGERS | {"facilitator"}
 
@@ -30,21 +29,6 @@ def extend(world) -> None:
     world.heard_item = HeardItem.objects.create(
         session=world.session, theme=theme, text="We want to know", added_by=facilitator
     )
-
-
-def staff_area(allowed: set[str], ok: int):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who in NOT_STAFF:
-            return 403
-        return ok if who in allowed else 404
-
-    return status
-
-
-def everyone(ok):
-    return lambda who: ok
 
 
 STAFF_ALL = {

@@ -12,10 +12,9 @@ other row needs (a spare page and question, a survey of its own to version).
 import factory
 
 from surveys.models import Domain, Item, QuestionKind
+from tests.matrix_rules import ANON, NOT_STAFF
 from tests.surveys.builders import build_survey
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 BUILDERS = {"coordinator", "recused_coordinator"}
 # Any coordinator may start a survey in their own district.
 COORDINATORS = BUILDERS | {"coordinator_other_district"}

@@ -6,11 +6,8 @@ Taking is public: every role, signed in or not, gets the same answer. POST
 without a survey in progress or a valid code changes nothing (200 with the
 form's errors, or 302 to the resume form)."""
 
+from tests.matrix_rules import everyone
 from tests.surveys.taking import invitation
-
-
-def everyone(status: int):
-    return lambda who: status
 
 
 def extend(world) -> None:

@@ -6,10 +6,9 @@ the coordinator only. Officer history: the district's coordinators (a coordinato
 reads the officer's counts) and the officer's agency head; the officer named (a police reviewer) has no such area.
 """
 
+from tests.matrix_rules import ANON, NOT_STAFF
 from workflows.models import EarlyWarning
 
-ANON = "anonymous"
-NOT_STAFF = {"complainant", "student"}
 IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
 REVIEWERS = IN_CASE | {
     "coordinator_other_district",
