@@ -105,9 +105,11 @@ upload_help_text = lazy(_upload_help_text, str)()
 class MultipleFileField(forms.FileField):
     """Several files at once, checked together (counts, bytes and photo pixels
     per upload and per complaint) and cleaned of their metadata. Set
-    ``complaint`` when the files are added to an existing complaint."""
+    ``complaint`` when the files are added to an existing complaint, and
+    ``from_complainant`` False for staff files (their own budget)."""
 
     complaint = None
+    from_complainant = True
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
@@ -117,7 +119,7 @@ class MultipleFileField(forms.FileField):
         uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if not uploads:
             return []
-        return attachments_prepare(uploads, complaint=self.complaint)
+        return attachments_prepare(uploads, complaint=self.complaint, from_complainant=self.from_complainant)
 
 
 class ContactForm(forms.Form):

@@ -50,7 +50,9 @@ def demo_casefile_create() -> DemoCasefile:
     if complaint and not Attachment.objects.filter(complaint=complaint, original_name=STAFF_FILE).exists():
         reviewer = Membership.objects.filter(role=Role.POLICE_REVIEWER, agency_id=complaint.officer.agency_id).first()
         if reviewer:
-            prepared = attachments_prepare([SimpleUploadedFile(STAFF_FILE, _letter_pdf())], complaint=complaint)
+            prepared = attachments_prepare(
+                [SimpleUploadedFile(STAFF_FILE, _letter_pdf())], complaint=complaint, from_complainant=False
+            )
             staff_attachments_add(
                 complaint=complaint,
                 user=reviewer.user,

@@ -50,11 +50,14 @@ class AttachmentStorageFailed(Exception):
     Nothing of the file is left behind; the caller's transaction rolls back."""
 
 
-def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) -> list[PreparedFile]:
+def attachments_prepare(
+    uploads: list, *, complaint: Complaint | None = None, from_complainant: bool = True
+) -> list[PreparedFile]:
     """The uploads checked and cleaned, ready to store; or ValidationError with
     one message per problem. ``complaint`` is the complaint they are added to
-    (None for a new one): its existing files count against its limits."""
-    _check_counts_and_bytes(uploads, complaint)
+    (None for a new one): its existing files from the same side (the family's,
+    or staff's with ``from_complainant`` False) count against its limits."""
+    _check_counts_and_bytes(uploads, complaint, from_complainant)
     typed, errors = [], []
     for upload in uploads:
         try:
@@ -76,15 +79,17 @@ def attachments_prepare(uploads: list, *, complaint: Complaint | None = None) ->
     if errors:
         raise ValidationError(errors)
     # Cleaning can make a file larger (a photo saved again): the cap counts what will be stored.
-    errors = _per_complaint_errors(complaint, count=len(prepared), size=sum(len(p.data) for p in prepared))
+    size = sum(len(p.data) for p in prepared)
+    errors = _per_complaint_errors(complaint, count=len(prepared), size=size, from_complainant=from_complainant)
     if errors:
         raise ValidationError(errors)
     return prepared
 
 
-def _check_counts_and_bytes(uploads: list, complaint: Complaint | None) -> None:
+def _check_counts_and_bytes(uploads: list, complaint: Complaint | None, from_complainant: bool) -> None:
+    size = sum(upload.size for upload in uploads)
     errors = _per_upload_errors(uploads) + _per_complaint_errors(
-        complaint, count=len(uploads), size=sum(upload.size for upload in uploads)
+        complaint, count=len(uploads), size=size, from_complainant=from_complainant
     )
     if errors:
         raise ValidationError(errors)
@@ -108,13 +113,16 @@ def _per_upload_errors(uploads: list) -> list[str]:
     return errors
 
 
-def _per_complaint_errors(complaint: Complaint | None, *, count: int, size: int) -> list[str]:
+def _per_complaint_errors(complaint: Complaint | None, *, count: int, size: int, from_complainant: bool) -> list[str]:
     """What adding ``count`` files of ``size`` bytes to the complaint would
-    break: its files so far (intake and every reply) count too."""
+    break: its files so far from the same side count too (the family's at
+    intake and in every reply; staff files have a budget of their own, so a
+    reviewer's evidence never leaves the family without room)."""
     errors = []
     existing = {"count": 0, "size": 0}
     if complaint is not None and complaint.pk:
-        existing = Attachment.objects.filter(complaint=complaint).aggregate(count=Count("id"), size=Sum("size"))
+        own = Attachment.objects.filter(complaint=complaint, from_complainant=from_complainant)
+        existing = own.aggregate(count=Count("id"), size=Sum("size"))
     max_files = settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT
     if existing["count"] + count > max_files:
         if existing["count"]:
@@ -257,7 +265,7 @@ def attachment_store(*, complaint: Complaint, prepared: PreparedFile, from_compl
     AttachmentStorageFailed when the disk refuses the file (full, read-only);
     a partly written file is removed first."""
     Complaint.objects.select_for_update().filter(pk=complaint.pk).values_list("pk").first()
-    errors = _per_complaint_errors(complaint, count=1, size=len(prepared.data))
+    errors = _per_complaint_errors(complaint, count=1, size=len(prepared.data), from_complainant=from_complainant)
     if errors:
         raise AttachmentLimitReached(errors)
     attachment = Attachment(

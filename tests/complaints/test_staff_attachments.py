@@ -127,3 +127,18 @@ def test_triage_offers_only_the_complainant_s_files_for_sharing_with_the_police(
     page = client.get(reverse("staff:reviews:case", args=[fresh.complaint.pk])).content.decode()
     assert f'name="shared_files" value="{family.pk}"' in page
     assert f'name="shared_files" value="{staff.pk}"' not in page
+
+
+def test_staff_files_never_use_up_the_familys_room_for_files(client, case, settings):
+    settings.COMPLAINT_ATTACHMENT_MAX_FILES_PER_COMPLAINT = 2
+    AttachmentFactory(complaint=case.complaint, from_complainant=True)
+    assert _add(client, case.principal, case, Audience.SCHOOL).status_code == 302
+    assert _add(client, case.principal, case, Audience.SCHOOL, name="second.pdf").status_code == 302
+    # Two staff files on a cap of two: the family still has room for one more of their own.
+    family_file = SimpleUploadedFile("photo.pdf", pdf_with_author())
+    assert len(attachments_prepare([family_file], complaint=case.complaint)) == 1
+    # Staff have a budget of their own, refused next to the field once used up.
+    response = _add(client, case.principal, case, Audience.SCHOOL, name="third.pdf")
+    assert response.status_code == 200
+    assert "at most 2 files" in response.content.decode()
+    assert Attachment.objects.filter(from_complainant=False).count() == 2

@@ -45,6 +45,7 @@ class StaffAttachmentForm(forms.Form):
     def __init__(self, *args, complaint=None, audiences=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"].complaint = complaint
+        self.fields["files"].from_complainant = False
         self.fields["audience"].choices = [(a.value, a.label) for a in STAFF_FILE_AUDIENCES if a in audiences]
         self.fields["audience"].initial = (
             self.fields["audience"].choices[0][0] if self.fields["audience"].choices else None
