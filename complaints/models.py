@@ -336,7 +336,10 @@ class OutcomeLetter(models.Model):
 
 
 class Appeal(models.Model):
-    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="appeal")
+    """The complainant's appeal of a published outcome; a complaint reopened and decided again can be appealed
+    again, so a complaint may have several (the current one is filed after the current letter's publication)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="appeals")
     reason = models.TextField(_("why do you disagree with the outcome?"))
     created_at = models.DateTimeField(auto_now_add=True)
     decision = models.TextField(_("appeal decision"), blank=True)

@@ -73,7 +73,7 @@ def public_outcome(complaint: Complaint) -> PublicOutcome | None:
     letter = OutcomeLetter.objects.filter(complaint=complaint, published_at__isnull=False).first()
     if letter is None:
         return None
-    appeal = complaint_appeal(complaint)
+    appeal = complaint_appeal(complaint, letter=letter)
     may_appeal = (
         appeal is None
         and complaint.public_status == PublicStatus.OUTCOME_SENT
@@ -82,5 +82,12 @@ def public_outcome(complaint: Complaint) -> PublicOutcome | None:
     return PublicOutcome(letter, list(complaint.allegations.order_by("pk")), appeal, may_appeal)
 
 
-def complaint_appeal(complaint: Complaint) -> Appeal | None:
-    return Appeal.objects.filter(complaint=complaint).first()
+def complaint_appeal(complaint: Complaint, letter: OutcomeLetter | None = None) -> Appeal | None:
+    """The appeal of the complaint's current outcome (``letter``, the published one when not given): an appeal of
+    an earlier outcome, before the complaint was reopened, is not it."""
+    if letter is None:
+        letter = OutcomeLetter.objects.filter(complaint=complaint, published_at__isnull=False).first()
+    if letter is None:
+        return None
+    since = Appeal.objects.filter(complaint=complaint, created_at__gte=letter.published_at)
+    return since.order_by("-created_at", "-pk").first()

@@ -60,7 +60,8 @@ def notify_outcome(activation) -> None:
     )
     _set_status(complaint, PublicStatus.OUTCOME_SENT)
     satisfaction_offer(complaint)
-    notify.complainant_told(complaint, "outcome_ready", key="sent")
+    # One mail per publication: a reopened complaint's new outcome is news too.
+    notify.complainant_told(complaint, "outcome_ready", key=f"sent-{activation.task.pk}")
 
 
 def receive_appeal(activation, **kwargs) -> None:

@@ -13,6 +13,7 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import MessageKind, PublicStatus
 from core.models import AuditEvent
+from notifications.models import OutboundEmail
 from tests.factories import TEST_PIN, ComplaintFactory, final_findings
 from workflows.models import ComplaintProcess, QueueEntry, Route
 from workflows.review import services
@@ -197,3 +198,66 @@ def test_a_general_concern_without_a_review_can_be_withdrawn_too(case):
     assert concern.public_status == PublicStatus.WITHDRAWN
     assert concern.messages.filter(kind=MessageKind.WITHDRAWN).exists()
     assert not concern.messages.filter(from_complainant=True).exists()  # no reason, no reply
+
+
+def _decided_and_appealed(case, reason):
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("sustained", "Retraining") for a in case.allegations},
+    )
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="Outcome",
+        finals=final_findings(case.complaint),
+    )
+    services.appeal_file(complaint=case.complaint, reason=reason)
+    services.appeal_decide(
+        task=services.open_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld."
+    )
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.CLOSED
+
+
+def test_a_reopened_complaint_decided_again_can_be_appealed_again(client, case):
+    review_start(case.complaint)
+    _decided_and_appealed(case, "Nobody talked to my witness.")
+    complaint_reopen(complaint=case.complaint, user=case.coordinator, reason="New video came to light.")
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("not_sustained", "Seen on video") for a in case.allegations},
+    )
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="New outcome",
+        finals=final_findings(case.complaint),
+    )
+    page = _family_page(client, case.complaint)
+    assert "Appeal the outcome" in page and "You appealed on" not in page  # the first appeal was of the old outcome
+    assert OutboundEmail.objects.filter(template="outcome_ready").count() == 2  # told of each outcome
+    services.appeal_file(complaint=case.complaint, reason="The video is cut.")
+    assert "You appealed on" in _family_page(client, case.complaint)
+    services.appeal_decide(
+        task=services.open_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Reviewed again."
+    )
+    appeals = list(case.complaint.appeals.order_by("pk").values_list("reason", "decision"))
+    assert appeals == [("Nobody talked to my witness.", "Upheld."), ("The video is cut.", "Reviewed again.")]

@@ -226,7 +226,7 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
     appeal = Appeal.objects.create(complaint=complaint, reason=sanitize_html(reason))
     task.flow_task.run(task)
     Message.objects.create(complaint=complaint, audience=Audience.PUBLIC, kind=MessageKind.APPEAL_RECEIVED)
-    notify.coordinators_told(complaint, "appeal_received", key="appeal")
+    notify.coordinators_told(complaint, "appeal_received", key=f"appeal-{appeal.pk}")
     audit_record(actor=None, kind=AuditKind.APPEAL_FILED, obj=appeal)
     return appeal
 
@@ -234,7 +234,7 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
 @transaction.atomic
 def appeal_decide(*, task: Task, user, decision: str) -> None:
     complaint = _check(task, user)
-    Appeal.objects.filter(complaint=complaint).update(
+    Appeal.objects.filter(complaint=complaint, decided_at__isnull=True).update(
         decision=sanitize_html(decision), decided_by=user, decided_at=timezone.now()
     )
     Message.objects.create(
