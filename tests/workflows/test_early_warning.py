@@ -149,3 +149,18 @@ def test_the_warning_is_mailed_to_the_coordinator_and_the_agency_head_never_the_
     expected = {world.people[who].email for who in ("coordinator", "recused_coordinator", "agency_head")}
     assert mailed == expected
     assert warning is not None
+
+
+def test_an_open_warning_waits_on_the_staff_home_page_of_those_who_act_on_it_never_the_school(client, case):
+    _complaints(case, 2)
+    warning = early_warning_check(officer_id=case.officer.pk)
+    history = reverse("staff:officers:officer", args=[case.officer.pk])
+    client.force_login(case.coordinator)
+    page = client.get(reverse("staff:index")).content.decode()
+    assert "Early warnings to act on" in page and f'href="{history}"' in page
+    client.force_login(case.principal)
+    assert "Early warnings to act on" not in client.get(reverse("staff:index")).content.decode()
+    warning.resolved_at = timezone.now()
+    warning.save()
+    client.force_login(case.coordinator)
+    assert "Early warnings to act on" not in client.get(reverse("staff:index")).content.decode()

@@ -6,13 +6,15 @@ from django.views.generic import TemplateView
 
 from accounts import selectors as account_selectors
 from accounts.rules import is_coordinator
+from workflows.review.officers import early_warnings_for
 from workflows.review.queue import open_tasks_for
 from workflows.review.selectors import schools_without_administrator
 
 
 class StaffHomeView(TemplateView):
-    """Open steps the person may work (per step, theirs, overdue), school reviews
-    the coordinator holds because a school has no administrator, then their roles."""
+    """Open steps the person may work (per step, theirs, overdue), officers'
+    early warnings waiting for what was done, school reviews the coordinator
+    holds because a school has no administrator, then their roles."""
 
     template_name = "workflows/staff_home.html"
 
@@ -27,6 +29,7 @@ class StaffHomeView(TemplateView):
         return super().get_context_data(
             totals=totals,
             per_step=[(row["flow_task"].task_title, row["n"]) for row in per_step],
+            open_warnings=early_warnings_for(user).filter(resolved_at__isnull=True).order_by("raised_at")[:20],
             held_schools=schools_without_administrator(user) if is_coordinator(user) else [],
             memberships=account_selectors.memberships_for(user),
             **kwargs,
