@@ -200,57 +200,33 @@ def test_a_general_concern_without_a_review_can_be_withdrawn_too(case):
     assert not concern.messages.filter(from_complainant=True).exists()  # no reason, no reply
 
 
-def _decided_and_appealed(case, reason):
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("sustained", "Retraining") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Outcome",
-        finals=final_findings(case.complaint),
-    )
+def _decided(case, finding: str):
+    """Triage to the school, its review and the outcome: the outcome is published."""
+    complaint, coordinator = case.complaint, case.coordinator
+    open_task = services.open_task
+    route = {"route": Route.SCHOOL, "emergency": False, "explanation": ""}
+    services.triage_complete(task=open_task(complaint, "triage"), user=coordinator, **route)
+    findings = {a.pk: (finding, "Seen") for a in case.allegations}
+    task = open_task(complaint, "school_review")
+    services.review_complete(task=task, user=case.principal, review="school", findings=findings)
+    finals = final_findings(complaint)
+    services.outcome_complete(task=open_task(complaint, "outcome"), user=coordinator, letter=finding, finals=finals)
+
+
+def _appealed_and_decided(case, reason: str, decision: str):
     services.appeal_file(complaint=case.complaint, reason=reason)
-    services.appeal_decide(
-        task=services.open_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld."
-    )
-    case.complaint.refresh_from_db()
-    assert case.complaint.public_status == PublicStatus.CLOSED
+    task = services.open_task(case.complaint, "appeal_review")
+    services.appeal_decide(task=task, user=case.coordinator, decision=decision)
 
 
 def test_a_reopened_complaint_decided_again_can_be_appealed_again(client, case):
     review_start(case.complaint)
-    _decided_and_appealed(case, "Nobody talked to my witness.")
+    _decided(case, "sustained")
+    _appealed_and_decided(case, "Nobody talked to my witness.", "Upheld.")
+    case.complaint.refresh_from_db()
+    assert case.complaint.public_status == PublicStatus.CLOSED
     complaint_reopen(complaint=case.complaint, user=case.coordinator, reason="New video came to light.")
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("not_sustained", "Seen on video") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="New outcome",
-        finals=final_findings(case.complaint),
-    )
+    _decided(case, "not_sustained")
     page = _family_page(client, case.complaint)
     assert "Appeal the outcome" in page and "You appealed on" not in page  # the first appeal was of the old outcome
     assert OutboundEmail.objects.filter(template="outcome_ready").count() == 2  # told of each outcome
