@@ -57,8 +57,8 @@ screenshots: $(VENV)/.dev-installed node_modules/.installed
 
 ## make messages: refresh the Spanish catalogue after adding strings, then translate and compile
 messages: $(VENV)/.dev-installed
-	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=var
-	$(PY) manage.py compilemessages -l es --ignore=.venv
+	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=var --ignore=bench/.helpdesk-venv
+	$(PY) manage.py compilemessages -l es --ignore=.venv --ignore=bench/.helpdesk-venv
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
