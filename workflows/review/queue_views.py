@@ -1,8 +1,13 @@
 """The staff review queue's pages: the filtered queue and its CSV export."""
 
+from dataclasses import dataclass
+
 from django.shortcuts import render
+from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_coordinator
@@ -18,6 +23,7 @@ class QueueView(ReviewerView):
 
     def get(self, request):
         filterset = QueueFilter(request.GET, user=request.user)
+        now = timezone.now()
         cursor = QueueCursorForm(request.GET)
         cursor_ok = cursor.is_valid()
         page = queue_page(
@@ -28,12 +34,13 @@ class QueueView(ReviewerView):
         context = {
             "filter": filterset,
             "page": page,
-            "rows": _rows_shown(page.rows),
+            "rows": _rows_shown(page.rows, now),
             "total": page.total,
             "counts": page.counts,
             "cursor_error": not cursor_ok,
-            "now": timezone.now(),
             "is_coordinator": is_coordinator(request.user),
+            # The claim forms' CSRF field, rendered once for every row.
+            "csrf_input": csrf_input(request),
         }
         return render(request, "workflows/review/queue.html", context)
 
@@ -44,19 +51,75 @@ class QueueView(ReviewerView):
 _COMPLAINT, _TASK = 918273645, 546372819
 
 
-def _rows_shown(tasks) -> list[tuple]:
-    """(task, step title, case URL, claim URL) for each row of the page."""
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """What one row of the queue shows, worked out in Python once per row, so
+    the template only prints it (a row costs the same at any page size)."""
+
+    code: str
+    school: str
+    step: str
+    owner: str
+    due: str
+    flag: str
+    case_url: str
+    claim_url: str
+    claim_label: str
+
+
+class _RowWords:
+    """The words and dates rows share, translated and formatted once per page."""
+
+    def __init__(self, now):
+        self.now = now
+        self.escalated, self.overdue = _("escalated"), _("overdue")
+        self.claim_label = _("Claim and open %(code)s")
+        self.steps: dict[str, str] = {}
+        self.days: dict = {}
+
+    def step(self, name: str) -> str:
+        if name not in self.steps:
+            self.steps[name] = step_title(name)
+        return self.steps[name]
+
+    def due(self, due) -> str:
+        if due is None:
+            return ""
+        day = localtime(due.due_at).date()
+        if day not in self.days:
+            self.days[day] = date_format(day, "DATE_FORMAT")
+        return self.days[day]
+
+    def flag(self, due) -> str:
+        """ "escalated" or "overdue" (escalated first: its due date may have moved on), or ""."""
+        if due is None:
+            return ""
+        if due.escalated_at:
+            return self.escalated
+        return self.overdue if due.due_at < self.now else ""
+
+
+def _rows_shown(tasks, now) -> list[QueueRow]:
+    """The rows of the page, in order."""
     case = reverse("staff:reviews:case", args=[_COMPLAINT])
     claim = reverse("staff:reviews:task", args=[_COMPLAINT, _TASK, "claim"])
+    words = _RowWords(now)
     rows = []
     for task in tasks:
-        complaint = str(task.process.complaintprocess.complaint_id)
+        complaint = task.process.complaintprocess.complaint
+        due = getattr(task, "due", None)
+        code, complaint_id = complaint.tracking_code, str(complaint.pk)
         rows.append(
-            (
-                task,
-                step_title(task.flow_task.name),
-                case.replace(str(_COMPLAINT), complaint),
-                claim.replace(str(_COMPLAINT), complaint).replace(str(_TASK), str(task.pk)),
+            QueueRow(
+                code=code,
+                school=complaint.school.name,
+                step=words.step(task.flow_task.name),
+                owner=str(task.owner) if task.owner else "",
+                due=words.due(due),
+                flag=words.flag(due),
+                case_url=case.replace(str(_COMPLAINT), complaint_id),
+                claim_url=claim.replace(str(_COMPLAINT), complaint_id).replace(str(_TASK), str(task.pk)),
+                claim_label=words.claim_label % {"code": code},
             )
         )
     return rows
