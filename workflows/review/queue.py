@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -24,7 +24,7 @@ from accounts.backends import TASK_RULES
 from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
-from workflows.models import QueueEntry
+from workflows.models import QueueEntry, TaskDue
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
@@ -131,7 +131,10 @@ class QueueFilter(django_filters.FilterSet):
 
     def _overdue(self, queryset, name, value):
         # Escalated tasks count as overdue even when their due date was moved on.
-        late = Q(task__due__due_at__lt=timezone.now()) | Q(task__due__escalated_at__isnull=False)
+        # The due date is the entry's copy (a walk of the due-date index meets the
+        # overdue tasks first); escalation is read live, by the entry's task id.
+        escalated = TaskDue.objects.filter(task_id=OuterRef("task_id"), escalated_at__isnull=False)
+        late = Q(due_at__lt=timezone.now()) | Exists(escalated)
         return queryset.filter(late) if value else queryset
 
     @property
