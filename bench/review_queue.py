@@ -39,7 +39,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, School, User  # noqa: E402
@@ -151,7 +151,7 @@ class Size:
             data.grow(size)
         ready = time.perf_counter() - started
         print(f"{size} complaints ({data.reviewed} under review) in {self.name}, ready in {ready:.0f} s")
-        self.client = Client()
+        self.client = Client(HTTP_HOST="localhost")
         self.client.force_login(data.coordinator)
         self.pages = {
             "queue, first page": "/staff/reviews/",
@@ -247,7 +247,9 @@ def main() -> None:
     small_size = int(args[0]) if len(args) > 0 else 1_000
     large_size = int(args[1]) if len(args) > 1 else 100_000
     requests = int(args[2]) if len(args) > 2 else 60
-    setup_test_environment()
+    # No setup_test_environment(): its template instrumentation (a signal and a
+    # context copy for every template rendered, each form widget and option
+    # included) is test-only overhead a production page never pays.
     print(f"database: {connection.vendor}; {requests} requests per page and size")
     small, large = Size(small_size, keep), Size(large_size, keep)
     # Requests alternate between the sizes, so a busy machine slows both alike.
