@@ -91,7 +91,7 @@ class _RowWords:
         return self.days[day]
 
     def flag(self, due) -> str:
-        """ "escalated" or "overdue" (escalated first: its due date may have moved on), or ""."""
+        """The row's warning: escalated (first: its due date may have moved on), overdue, or none."""
         if due is None:
             return ""
         if due.escalated_at:
