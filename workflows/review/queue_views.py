@@ -14,7 +14,7 @@ from accounts.rules import is_coordinator
 from core.audit import AuditKind, audit_record
 from core.csv_export import csv_response
 from workflows.flows import step_title
-from workflows.review.queue import QueueCursorForm, QueueFilter, queue_page, queue_rows
+from workflows.review.queue import PageRow, QueueCursorForm, QueueFilter, queue_page, queue_rows
 from workflows.review.views import ReviewerView
 
 
@@ -82,47 +82,44 @@ class _RowWords:
             self.steps[name] = step_title(name)
         return self.steps[name]
 
-    def due(self, due) -> str:
-        if due is None:
+    def due(self, due_at) -> str:
+        if due_at is None:
             return ""
-        day = localtime(due.due_at).date()
+        day = localtime(due_at).date()
         if day not in self.days:
             self.days[day] = date_format(day, "DATE_FORMAT")
         return self.days[day]
 
-    def flag(self, due) -> str:
+    def flag(self, row: PageRow) -> str:
         """The row's warning: escalated (first: its due date may have moved on), overdue, or none."""
-        if due is None:
-            return ""
-        if due.escalated_at:
+        if row.escalated_at:
             return self.escalated
-        return self.overdue if due.due_at < self.now else ""
+        return self.overdue if row.due_at is not None and row.due_at < self.now else ""
 
 
-def _rows_shown(tasks, now) -> list[QueueRow]:
-    """The rows of the page, in order."""
+def _rows_shown(rows: list[PageRow], now) -> list[QueueRow]:
+    """What each row of the page shows, in order."""
     case = reverse("staff:reviews:case", args=[_COMPLAINT])
     claim = reverse("staff:reviews:task", args=[_COMPLAINT, _TASK, "claim"])
     words = _RowWords(now)
-    rows = []
-    for task in tasks:
-        complaint = task.process.complaintprocess.complaint
-        due = getattr(task, "due", None)
-        code, complaint_id = complaint.tracking_code, str(complaint.pk)
-        rows.append(
+    shown = []
+    for row in rows:
+        complaint_id = str(row.complaint_id)
+        shown.append(
             QueueRow(
-                code=code,
-                school=complaint.school.name,
-                step=words.step(task.flow_task.name),
-                owner=str(task.owner) if task.owner else "",
-                due=words.due(due),
-                flag=words.flag(due),
+                code=row.tracking_code,
+                school=row.school_name,
+                step=words.step(row.flow_task.name),
+                # As the person's name reads everywhere (User.__str__).
+                owner=row.owner_full_name or row.owner_email or "",
+                due=words.due(row.due_at),
+                flag=words.flag(row),
                 case_url=case.replace(str(_COMPLAINT), complaint_id),
-                claim_url=claim.replace(str(_COMPLAINT), complaint_id).replace(str(_TASK), str(task.pk)),
-                claim_label=words.claim_label % {"code": code},
+                claim_url=claim.replace(str(_COMPLAINT), complaint_id).replace(str(_TASK), str(row.task_id)),
+                claim_label=words.claim_label % {"code": row.tracking_code},
             )
         )
-    return rows
+    return shown
 
 
 class QueueExportView(ReviewerView):
