@@ -265,8 +265,9 @@ def main() -> None:
         ratio = _p95(large.samples[label]) / _p95(small.samples[label])
         median = statistics.median(large.samples[label]) / statistics.median(small.samples[label])
         ratios.append(ratio)
+        fastest = min(large.samples[label]) / min(small.samples[label])
         same = "same queries" if large.queries[label] == small.queries[label] else "QUERY COUNT DIFFERS"
-        print(f"  {label:<44} {ratio:5.2f}  (p50: {median:4.2f}; {same})")
+        print(f"  {label:<44} {ratio:5.2f}  (p50: {median:4.2f}; fastest: {fastest:4.2f}; {same})")
     print(f"worst ratio: {max(ratios):.2f}")
     helpdesk_compare(large, large_size)
     if not keep:
