@@ -189,3 +189,28 @@ def test_each_row_opens_its_own_case_and_claims_its_own_task(client, case):
         case_url = reverse("staff:reviews:case", args=[complaint.pk])
         assert f'<a href="{case_url}">{complaint.tracking_code}</a>' in page
         assert f'action="{reverse("staff:reviews:task", args=[complaint.pk, task.pk, "claim"])}"' in page
+
+
+def _row(page: str, code: str) -> str:
+    """The text of the table row of complaint ``code``, tags stripped, spaces collapsed."""
+    row = re.search(rf"<tr>(?:(?!</tr>).)*{re.escape(code)}(?:(?!</tr>).)*</tr>", page, re.S).group(0)
+    return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+
+
+def test_each_row_shows_who_holds_the_task_its_due_date_and_whether_it_is_late(client, case):
+    claimed, late, escalated = _started(case.school, 3, "ROW")
+    services.task_claim(task=services.open_task(claimed, "triage"), user=case.coordinator)
+    due = timezone.make_aware(datetime.datetime(2026, 3, 9, 12))
+    TaskDue.objects.filter(task__process__complaintprocess__complaint=late).update(due_at=due)
+    TaskDue.objects.filter(task__process__complaintprocess__complaint=escalated).update(
+        due_at=timezone.now() + datetime.timedelta(days=3), escalated_at=timezone.now()
+    )
+    client.force_login(case.coordinator)
+    page = client.get(QUEUE).content.decode()
+    assert str(case.coordinator) in _row(page, "CG-ROW000") and "Claim and open" not in _row(page, "CG-ROW000")
+    assert "nobody yet" in _row(page, "CG-ROW001") and "March 9, 2026 overdue" in _row(page, "CG-ROW001")
+    assert "escalated" in _row(page, "CG-ROW002") and "overdue" not in _row(page, "CG-ROW002")
+    assert 'aria-label="Claim and open CG-ROW001"' in page
+    spanish = client.get(QUEUE, headers={"accept-language": "es"}).content.decode()
+    assert "9 de marzo de 2026 vencida" in _row(spanish, "CG-ROW001") and "escalada" in _row(spanish, "CG-ROW002")
+    assert "nadie todavía" in _row(spanish, "CG-ROW001") and 'aria-label="Tomar y abrir CG-ROW001"' in spanish

@@ -12,10 +12,12 @@ sort key instead of an OFFSET.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -24,7 +26,7 @@ from accounts.backends import TASK_RULES
 from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
-from workflows.models import QueueEntry
+from workflows.models import QueueEntry, TaskDue
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
@@ -131,7 +133,10 @@ class QueueFilter(django_filters.FilterSet):
 
     def _overdue(self, queryset, name, value):
         # Escalated tasks count as overdue even when their due date was moved on.
-        late = Q(task__due__due_at__lt=timezone.now()) | Q(task__due__escalated_at__isnull=False)
+        # The due date is the entry's copy (a walk of the due-date index meets the
+        # overdue tasks first); escalation is read live, by the entry's task id.
+        escalated = TaskDue.objects.filter(task_id=OuterRef("task_id"), escalated_at__isnull=False)
+        late = Q(due_at__lt=timezone.now()) | Exists(escalated)
         return queryset.filter(late) if value else queryset
 
     @property
@@ -165,13 +170,42 @@ class QueueCursorForm(forms.Form):
     before = forms.IntegerField(min_value=1, required=False)
 
 
+class PageRow(NamedTuple):
+    """What a queue row shows of one task, read as plain values (no model
+    instances: 25 tasks with their owner, due date, complaint and school as
+    objects cost more than the query itself)."""
+
+    task_id: int
+    flow_task: object  # the flow node
+    owner_full_name: str | None
+    owner_email: str | None
+    due_at: datetime | None
+    escalated_at: datetime | None
+    complaint_id: int
+    tracking_code: str
+    school_name: str
+
+
+_PAGE_ROW_PATHS = [
+    "pk",
+    "flow_task",
+    "owner__full_name",
+    "owner__email",
+    "due__due_at",
+    "due__escalated_at",
+    f"{_TASK_COMPLAINT}id",
+    f"{_TASK_COMPLAINT}tracking_code",
+    f"{_TASK_COMPLAINT}school__name",
+]
+
+
 @dataclass
 class QueuePage:
     """One page of the queue: its rows, the task ids that start the next and
     previous pages (None when there is none), how many tasks match, and for
     each step how many match the other filters: [(step, label, count)]."""
 
-    rows: list[Task]
+    rows: list[PageRow]
     next_after: int | None
     previous_before: int | None
     is_first: bool
@@ -243,16 +277,17 @@ def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int 
     # The ids first, then their rows: given 26 ids, the database joins a row's
     # complaint and school for those 26 tasks only.
     page_ids = list(entries.order_by(*_order(sort, reverse=reverse)).values_list("task_id", flat=True)[: PAGE_SIZE + 1])
-    tasks = _with_row(Task.objects.filter(pk__in=page_ids, status__in=OPEN))
-    rows = list(tasks.order_by(*_order(sort, on_tasks=True, reverse=reverse)))
+    tasks = Task.objects.filter(pk__in=page_ids, status__in=OPEN)
+    tasks = tasks.order_by(*_order(sort, on_tasks=True, reverse=reverse))
+    rows = [PageRow(*values) for values in tasks.values_list(*_PAGE_ROW_PATHS)]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     if before:
         rows.reverse()
-        return QueuePage(rows, rows[-1].pk if rows else None, rows[0].pk if more else None, not more, total, counts)
-    return QueuePage(
-        rows, rows[-1].pk if more else None, rows[0].pk if after and rows else None, not after, total, counts
-    )
+        first, last = (rows[0].task_id, rows[-1].task_id) if rows else (None, None)
+        return QueuePage(rows, last, first if more else None, not more, total, counts)
+    first, last = (rows[0].task_id, rows[-1].task_id) if rows else (None, None)
+    return QueuePage(rows, last if more else None, first if after else None, not after, total, counts)
 
 
 def queue_for(user, **filters) -> QuerySet[Task]:

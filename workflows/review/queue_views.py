@@ -1,15 +1,20 @@
 """The staff review queue's pages: the filtered queue and its CSV export."""
 
+from dataclasses import dataclass
+
 from django.shortcuts import render
+from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_coordinator
 from core.audit import AuditKind, audit_record
 from core.csv_export import csv_response
 from workflows.flows import step_title
-from workflows.review.queue import QueueCursorForm, QueueFilter, queue_page, queue_rows
+from workflows.review.queue import PageRow, QueueCursorForm, QueueFilter, queue_page, queue_rows
 from workflows.review.views import ReviewerView
 
 
@@ -18,6 +23,7 @@ class QueueView(ReviewerView):
 
     def get(self, request):
         filterset = QueueFilter(request.GET, user=request.user)
+        now = timezone.now()
         cursor = QueueCursorForm(request.GET)
         cursor_ok = cursor.is_valid()
         page = queue_page(
@@ -28,12 +34,13 @@ class QueueView(ReviewerView):
         context = {
             "filter": filterset,
             "page": page,
-            "rows": _rows_shown(page.rows),
+            "rows": _rows_shown(page.rows, now),
             "total": page.total,
             "counts": page.counts,
             "cursor_error": not cursor_ok,
-            "now": timezone.now(),
             "is_coordinator": is_coordinator(request.user),
+            # The claim forms' CSRF field, rendered once for every row.
+            "csrf_input": csrf_input(request),
         }
         return render(request, "workflows/review/queue.html", context)
 
@@ -44,22 +51,75 @@ class QueueView(ReviewerView):
 _COMPLAINT, _TASK = 918273645, 546372819
 
 
-def _rows_shown(tasks) -> list[tuple]:
-    """(task, step title, case URL, claim URL) for each row of the page."""
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """What one row of the queue shows, worked out in Python once per row, so
+    the template only prints it (a row costs the same at any page size)."""
+
+    code: str
+    school: str
+    step: str
+    owner: str
+    due: str
+    flag: str
+    case_url: str
+    claim_url: str
+    claim_label: str
+
+
+class _RowWords:
+    """The words and dates rows share, translated and formatted once per page."""
+
+    def __init__(self, now):
+        self.now = now
+        self.escalated, self.overdue = _("escalated"), _("overdue")
+        self.claim_label = _("Claim and open %(code)s")
+        self.steps: dict[str, str] = {}
+        self.days: dict = {}
+
+    def step(self, name: str) -> str:
+        if name not in self.steps:
+            self.steps[name] = step_title(name)
+        return self.steps[name]
+
+    def due(self, due_at) -> str:
+        if due_at is None:
+            return ""
+        day = localtime(due_at).date()
+        if day not in self.days:
+            self.days[day] = date_format(day, "DATE_FORMAT")
+        return self.days[day]
+
+    def flag(self, row: PageRow) -> str:
+        """The row's warning: escalated (first: its due date may have moved on), overdue, or none."""
+        if row.escalated_at:
+            return self.escalated
+        return self.overdue if row.due_at is not None and row.due_at < self.now else ""
+
+
+def _rows_shown(rows: list[PageRow], now) -> list[QueueRow]:
+    """What each row of the page shows, in order."""
     case = reverse("staff:reviews:case", args=[_COMPLAINT])
     claim = reverse("staff:reviews:task", args=[_COMPLAINT, _TASK, "claim"])
-    rows = []
-    for task in tasks:
-        complaint = str(task.process.complaintprocess.complaint_id)
-        rows.append(
-            (
-                task,
-                step_title(task.flow_task.name),
-                case.replace(str(_COMPLAINT), complaint),
-                claim.replace(str(_COMPLAINT), complaint).replace(str(_TASK), str(task.pk)),
+    words = _RowWords(now)
+    shown = []
+    for row in rows:
+        complaint_id = str(row.complaint_id)
+        shown.append(
+            QueueRow(
+                code=row.tracking_code,
+                school=row.school_name,
+                step=words.step(row.flow_task.name),
+                # As the person's name reads everywhere (User.__str__).
+                owner=row.owner_full_name or row.owner_email or "",
+                due=words.due(row.due_at),
+                flag=words.flag(row),
+                case_url=case.replace(str(_COMPLAINT), complaint_id),
+                claim_url=claim.replace(str(_COMPLAINT), complaint_id).replace(str(_TASK), str(row.task_id)),
+                claim_label=words.claim_label % {"code": row.tracking_code},
             )
         )
-    return rows
+    return shown
 
 
 class QueueExportView(ReviewerView):
