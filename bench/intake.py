@@ -41,10 +41,19 @@ from tests.complaints.helpers import school_with_officer  # noqa: E402
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+PORTS = range(int(os.environ.get("BENCH_PORT_FIRST", "18400")), int(os.environ.get("BENCH_PORT_LAST", "18499")) + 1)
+
+
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port in PORTS (BENCH_PORT_FIRST..BENCH_PORT_LAST), for machines that share port ranges."""
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def _database_url() -> str:

@@ -425,6 +425,7 @@ PERIODIC_TASKS = {
     # The coordinators' digest: checked hourly, sent once per ISO week (its mail key holds the week).
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
+    "workflows.review.start_tasks.review_starts_sweep": 60,  # reviews whose start job was lost (filed > 2 min ago)
     "complaints.tasks.attachment_orphans_purge_task": 3600,
     "surveys.tasks.survey_drafts_purge": 3600,
     "core.jobs.tasks.job_results_prune": 3600,

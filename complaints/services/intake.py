@@ -65,7 +65,8 @@ def complaint_submit(
 
     Submitting the same draft twice (a double click, a resubmitted form)
     returns the complaint the first submission created. The receipt mail and
-    the review start are part of the same transaction. The PIN waits,
+    the job that starts the review are queued in the same transaction (the
+    review itself starts in that job, complaints.handoff). The PIN waits,
     encrypted, for the receipt page of the browser session ``session_key``
     (see draft_receipt_pin).
     """
