@@ -11,8 +11,10 @@ Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_intake_bench .venv/bin/python bench/intake.py [filings]
 
 It creates its own throwaway database (``test_<name>``), migrates it, starts
-gunicorn on a free port of 127.0.0.1 with bench/intake_settings.py, and drops
-the database at the end.
+gunicorn on a free port of 127.0.0.1 in BENCH_PORT_FIRST..BENCH_PORT_LAST
+(18400-18499 by default; the machine's ports are shared) with
+bench/intake_settings.py, and drops the database at the end. The review flow
+is not timed: filing queues its start as a job, and no worker runs here.
 """
 
 import os

@@ -1,6 +1,8 @@
 """Walks the public intake form like a person would, through the test client."""
 
-from django.core.management import call_command
+from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from tests.factories import RosterAssignmentFactory, SchoolFactory
 
@@ -22,9 +24,28 @@ def school_with_officer():
     return school, roster.officer
 
 
-def review_start_jobs_run():
-    """Runs the queued jobs that start reviews (filing queues them), as the worker would."""
-    call_command("db_worker", "--batch", "--queue-name", "default", verbosity=0)
+START_JOB = "workflows.review.start_tasks.review_start_task"
+
+
+def review_start_jobs_run() -> None:
+    """Runs the queued jobs that start reviews (filing queues them) with the worker's own
+    ``run_task``, in this process: the worker's loop closes connections between jobs,
+    which would end the test's transaction on PostgreSQL."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    for job in DBTaskResult.objects.ready().filter(task_path=START_JOB):
+        job.claim(worker.worker_id)
+        worker.run_task(job)
+        job.refresh_from_db()
+        assert job.status == TaskResultStatus.SUCCESSFUL, job.traceback
 
 
 def file_complaint(client, school, *, about=None, incident=None, contact=None, files=None, start_review=True):

@@ -18,7 +18,7 @@ from viewflow.workflow.models import Task
 
 from complaints.models import Complaint, PublicStatus
 from notifications.models import OutboundEmail
-from tests.complaints.helpers import file_complaint, review_start_jobs_run, school_with_officer
+from tests.complaints.helpers import START_JOB, file_complaint, review_start_jobs_run, school_with_officer
 from tests.factories import member
 from workflows.calendar import deadline_for
 from workflows.models import ComplaintProcess, TaskDue
@@ -28,8 +28,6 @@ from workflows.review.start_tasks import review_start_task, review_starts_sweep
 from workflows.review.withdrawal import complaint_withdraw
 
 pytestmark = pytest.mark.django_db
-
-START_JOB = "workflows.review.start_tasks.review_start_task"
 
 
 def _filed(client, **kwargs) -> Complaint:
