@@ -37,6 +37,12 @@ def _filed(client, **kwargs) -> Complaint:
     return Complaint.objects.get()
 
 
+def _filed_another(client) -> Complaint:
+    school, _ = school_with_officer()
+    assert file_complaint(client.__class__(), school, start_review=False).status_code == 302
+    return Complaint.objects.latest("pk")
+
+
 def test_filing_queues_the_review_start_with_the_complaint_and_the_worker_starts_it(client):
     complaint = _filed(client)
     coordinator = member("coordinator", district=complaint.school.district)
@@ -70,6 +76,27 @@ def test_a_lost_start_job_is_caught_by_the_sweep_after_two_minutes(client):
 
     assert services.open_task(complaint, "triage") is not None
     assert review_starts_sweep.call() == 0
+
+
+def test_a_start_that_fails_does_not_hold_back_the_other_lost_starts(client, monkeypatch):
+    from workflows.review import start
+
+    first, second = _filed(client), _filed_another(client)
+    DBTaskResult.objects.filter(task_path=START_JOB).delete()
+    Complaint.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    real_start = start.review_start
+
+    def start_failing_for_the_first(complaint):  # fault injection: the oldest complaint's start breaks
+        if complaint.pk == first.pk:
+            raise RuntimeError("broken start")
+        return real_start(complaint)
+
+    monkeypatch.setattr(start, "review_start", start_failing_for_the_first)
+
+    assert review_starts_sweep.call() == 1
+
+    assert services.open_task(second, "triage") is not None
+    assert not ComplaintProcess.objects.filter(complaint=first).exists()  # left for the next sweep
 
 
 def test_the_sweep_is_scheduled_by_the_worker(settings):

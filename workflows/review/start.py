@@ -8,6 +8,7 @@ for the workflow. The job, and the sweep that catches a lost job, both come here
 """
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -17,6 +18,8 @@ from complaints.models import Complaint, Kind, PublicStatus
 from core.audit import AuditKind, audit_record
 from workflows.flows import ComplaintFlow
 from workflows.models import ComplaintProcess
+
+logger = logging.getLogger(__name__)
 
 # A complaint filed this long ago without a process lost its start job (the job is enqueued with the complaint).
 START_GRACE = datetime.timedelta(minutes=2)
@@ -62,9 +65,14 @@ def reviews_unstarted(*, now: datetime.datetime | None = None) -> QuerySet[Compl
 
 def reviews_start_unstarted(*, now: datetime.datetime | None = None, limit: int = 500) -> int:
     """Starts every review whose start job was lost; returns how many started.
-    Each start is its own transaction, so one failure does not hold back the rest."""
+    Each start is its own transaction, and one that fails is logged and left
+    for the next sweep, so it does not hold back the complaints after it."""
     started = 0
-    for complaint_id in reviews_unstarted(now=now).values_list("pk", flat=True)[:limit]:
-        if review_start_pending(complaint_id=complaint_id) is not None:
-            started += 1
+    for complaint_id in list(reviews_unstarted(now=now).values_list("pk", flat=True)[:limit]):
+        try:
+            process = review_start_pending(complaint_id=complaint_id)
+        except Exception:
+            logger.exception("Could not start the review of complaint %s; the next sweep tries again", complaint_id)
+            continue
+        started += process is not None
     return started
