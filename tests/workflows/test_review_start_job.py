@@ -10,6 +10,7 @@ import re
 import threading
 
 import pytest
+from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,8 @@ from workflows.review.start_tasks import review_start_task, review_starts_sweep
 from workflows.review.withdrawal import complaint_withdraw
 
 pytestmark = pytest.mark.django_db
+
+SWEEP = "workflows.review.start_tasks.review_starts_sweep"
 
 
 def _filed(client, **kwargs) -> Complaint:
@@ -99,8 +102,16 @@ def test_a_start_that_fails_does_not_hold_back_the_other_lost_starts(client, mon
     assert not ComplaintProcess.objects.filter(complaint=first).exists()  # left for the next sweep
 
 
-def test_the_sweep_is_scheduled_by_the_worker(settings):
-    assert "workflows.review.start_tasks.review_starts_sweep" in settings.PERIODIC_TASKS
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_schedules_the_sweep_itself_and_it_starts_a_lost_review(client):
+    complaint = _filed(client)
+    DBTaskResult.objects.filter(task_path=START_JOB).delete()  # the job was lost
+    Complaint.objects.filter(pk=complaint.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+
+    call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)  # no cron: the worker's own schedule
+
+    assert services.open_task(complaint, "triage") is not None
+    assert DBTaskResult.objects.filter(task_path=SWEEP, status="READY").count() == 1  # and the next sweep waits
 
 
 def test_the_triage_deadline_counts_from_the_filing_not_from_the_job(client):
