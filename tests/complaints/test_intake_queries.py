@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 # (the draft link carries on) and counts both limits in one statement; saving a step is one statement (an INSERT,
 # then an UPDATE guarded by the draft's updated_at); the filing queues the review start as a job instead of starting
 # ComplaintFlow in the request. The contact step: the draft, its school and roster (the earlier steps are checked
-# again), the session made for the receipt (4), the rate-limit counters (1), the filing's transaction (complaint,
+# again), the session made for the receipt (3), the rate-limit counters (1), the filing's transaction (complaint,
 # allegations, review job, receipt mail and its job, the draft) and the session saved again by its middleware (3).
-ABOUT_QUERIES, INCIDENT_QUERIES, CONTACT_QUERIES, RECEIPT_QUERIES = 3, 4, 27, 6
+ABOUT_QUERIES, INCIDENT_QUERIES, CONTACT_QUERIES, RECEIPT_QUERIES = 3, 4, 26, 6
 
 
 def test_each_step_of_the_form_costs_a_fixed_small_number_of_queries(client, django_assert_num_queries):
