@@ -11,8 +11,10 @@ Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_intake_bench .venv/bin/python bench/intake.py [filings]
 
 It creates its own throwaway database (``test_<name>``), migrates it, starts
-gunicorn on a free port of 127.0.0.1 with bench/intake_settings.py, and drops
-the database at the end.
+gunicorn on a free port of 127.0.0.1 in BENCH_PORT_FIRST..BENCH_PORT_LAST
+(18400-18499 by default; the machine's ports are shared) with
+bench/intake_settings.py, and drops the database at the end. The review flow
+is not timed: filing queues its start as a job, and no worker runs here.
 """
 
 import os
@@ -41,10 +43,19 @@ from tests.complaints.helpers import school_with_officer  # noqa: E402
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+PORTS = range(int(os.environ.get("BENCH_PORT_FIRST", "18400")), int(os.environ.get("BENCH_PORT_LAST", "18499")) + 1)
+
+
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port in PORTS (BENCH_PORT_FIRST..BENCH_PORT_LAST), for machines that share port ranges."""
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def _database_url() -> str:

@@ -290,6 +290,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "core.sessions"  # database sessions, without a look-up before each new one
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -425,6 +426,7 @@ PERIODIC_TASKS = {
     # The coordinators' digest: checked hourly, sent once per ISO week (its mail key holds the week).
     "workflows.tasks.coordinator_digest_send": 3600,
     "complaints.tasks.expired_drafts_purge": 3600,
+    "workflows.review.start_tasks.review_starts_sweep": 60,  # reviews whose start job was lost (filed > 2 min ago)
     "complaints.tasks.attachment_orphans_purge_task": 3600,
     "surveys.tasks.survey_drafts_purge": 3600,
     "core.jobs.tasks.job_results_prune": 3600,

@@ -37,6 +37,7 @@ from workflows.demo_cases import (
 )
 from workflows.models import Route, TaskDue
 from workflows.review import services
+from workflows.review.start import review_start_pending
 
 DEMO_DISTRICT_SLUG = "riverside"
 _REVIEWS = {"school": (Route.SCHOOL, Route.BOTH), "police": (Route.POLICE, Route.BOTH)}
@@ -159,6 +160,7 @@ def _file(case: DemoCase, district: District, today: datetime.date) -> tuple[Com
         },
         files=[],
     )
+    review_start_pending(complaint_id=complaint.pk)  # what the worker's start job does (no worker in the demo)
     draft.refresh_from_db()
     return complaint, decrypt(draft.data.get("pin", "")) or ""
 

@@ -17,6 +17,7 @@ from complaints.services.staff_intake import staff_complaint_record
 from workflows.demo import DEMO_DISTRICT_SLUG
 from workflows.retention.holds import legal_hold_place
 from workflows.review.related import complaint_link
+from workflows.review.start import review_start_pending
 from workflows.review.withdrawal import complaint_reopen, complaint_withdraw
 
 _INTAKES = [
@@ -51,7 +52,7 @@ def _record(coordinator, school: School, today: datetime.date, n: int) -> Compla
     incident = {"officer": None, "occurred_at_time": None, "location": "", "description": f"<p>{narrative}</p>"}
     incident |= {"witnesses": "", "desired_outcome": "", "allegations": ["conduct"]}
     draft = draft_save(draft=None, step="about", raw={})
-    return staff_complaint_record(
+    complaint = staff_complaint_record(
         actor=coordinator,
         draft=draft,
         about=about,
@@ -59,6 +60,8 @@ def _record(coordinator, school: School, today: datetime.date, n: int) -> Compla
         contact=_BLANK_CONTACT | {"guardian_contact": ""} | contact,
         session_key="",
     )
+    review_start_pending(complaint_id=complaint.pk)  # what the worker's start job does (no worker in the demo)
+    return complaint
 
 
 @transaction.atomic

@@ -18,11 +18,24 @@ def _set_status(complaint, status: str) -> None:
     complaint.save(update_fields=["public_status"])
 
 
+def _clock_start(activation, step: str, complaint):
+    """When ``step``'s deadline starts counting: now, except for a complaint's first
+    triage, which counts from the filing (the review starts in a job after it,
+    workflows.review.start_tasks). A reopened complaint's triage counts from now."""
+    now = timezone.now()
+    if step != "triage":
+        return now
+    flow_class = activation.flow_task.flow_class
+    reopened = flow_class.task_class.objects.filter(process_id=activation.process.pk, flow_task=flow_class.reopen)
+    return now if reopened.exists() else min(complaint.created_at, now)
+
+
 def due(step: str):
     """The due moment of ``step`` for a task activation (viewflow timer delay)."""
 
     def delay(activation):
-        return deadline_for(_complaint(activation).school.district, step, timezone.now())
+        complaint = _complaint(activation)
+        return deadline_for(complaint.school.district, step, _clock_start(activation, step, complaint))
 
     return delay
 
@@ -31,8 +44,9 @@ def record_due(step: str):
     """Stores the task's due date so queues can sort and filter by it."""
 
     def on_create(activation):
-        district = _complaint(activation).school.district
-        TaskDue.objects.create(task=activation.task, due_at=deadline_for(district, step, timezone.now()))
+        complaint = _complaint(activation)
+        due_at = deadline_for(complaint.school.district, step, _clock_start(activation, step, complaint))
+        TaskDue.objects.create(task=activation.task, due_at=due_at)
 
     return on_create
 

@@ -32,19 +32,35 @@ def draft_for_token(token: str) -> Draft | None:
     return Draft.objects.filter(token=token, expires_at__gt=timezone.now()).first()
 
 
-@transaction.atomic
 def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> Draft:
     """Stores what the person typed on ``step`` (as typed, valid or not) and
-    keeps the private link alive for another COMPLAINT_DRAFT_DAYS days."""
+    keeps the private link alive for another COMPLAINT_DRAFT_DAYS days.
+
+    One statement in the usual case (every step of every filing comes here): a
+    new draft is one INSERT; a known one is one UPDATE that applies only if the
+    draft is as this request read it. When something changed it in between (a
+    submission, another tab), the save is done again under a row lock."""
+    expires_at = timezone.now() + datetime.timedelta(days=settings.COMPLAINT_DRAFT_DAYS)
     if draft is None:
-        draft = Draft(token=secrets.token_urlsafe(32), data={"submission_token": str(uuid.uuid4())})
-    else:
-        # Re-read under a lock: a submission running at the same moment must not be undone.
-        draft = Draft.objects.select_for_update().get(pk=draft.pk)
-        if "complaint_id" in draft.data:
+        data = {"submission_token": str(uuid.uuid4()), step: raw}
+        return Draft.objects.create(token=secrets.token_urlsafe(32), data=data, expires_at=expires_at)
+    if "complaint_id" not in draft.data:
+        data, now = {**draft.data, step: raw}, timezone.now()
+        unchanged = Draft.objects.filter(pk=draft.pk, updated_at=draft.updated_at)
+        if unchanged.update(data=data, expires_at=expires_at, updated_at=now):
+            draft.data, draft.expires_at, draft.updated_at = data, expires_at, now
             return draft
+    return _draft_save_locked(draft=draft, step=step, raw=raw, expires_at=expires_at)
+
+
+@transaction.atomic
+def _draft_save_locked(*, draft: Draft, step: str, raw: dict[str, list[str]], expires_at) -> Draft:
+    # Re-read under a lock: a submission running at the same moment must not be undone.
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if "complaint_id" in draft.data:
+        return draft
     draft.data[step] = raw
-    draft.expires_at = timezone.now() + datetime.timedelta(days=settings.COMPLAINT_DRAFT_DAYS)
+    draft.expires_at = expires_at
     draft.save()
     return draft
 
@@ -65,7 +81,8 @@ def complaint_submit(
 
     Submitting the same draft twice (a double click, a resubmitted form)
     returns the complaint the first submission created. The receipt mail and
-    the review start are part of the same transaction. The PIN waits,
+    the job that starts the review are queued in the same transaction (the
+    review itself starts in that job, complaints.handoff). The PIN waits,
     encrypted, for the receipt page of the browser session ``session_key``
     (see draft_receipt_pin).
     """

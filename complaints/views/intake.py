@@ -37,7 +37,7 @@ STEP_TITLES = {  # lazy: translated for each request, not once at import
 }
 
 
-def _raw(form, data) -> dict[str, list[str]]:
+def posted_values(form, data) -> dict[str, list[str]]:
     """What the person typed for this form's fields, kept as typed."""
     return {
         name: [value.replace("\x00", "")[:MAX_DRAFT_VALUE] for value in data.getlist(name)][:MAX_DRAFT_VALUES]
@@ -124,7 +124,7 @@ class IntakeStepView(PrivatePageMixin, View):
         form = build_form(self.step, self.draft, request.POST, request.FILES)
         if form is None:
             return redirect("complaints:draft_step", token=self.draft.token, step="about")
-        raw = _raw(form, request.POST)
+        raw = posted_values(form, request.POST)
         if "save_later" in request.POST:
             draft = draft_save(draft=self.draft, step=self.step, raw=raw)
             return redirect("complaints:draft_saved", token=draft.token)

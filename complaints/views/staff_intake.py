@@ -17,7 +17,7 @@ from complaints.models import Complaint, Draft
 from complaints.services.intake import draft_for_token, draft_receipt_pin, draft_receipt_pin_forget, draft_save
 from complaints.services.staff_intake import staff_complaint_record
 from complaints.staff_intake_forms import StaffAboutForm, StaffContactForm
-from complaints.views.intake import _raw
+from complaints.views.intake import posted_values
 from core.views import PrivatePageMixin
 
 
@@ -56,7 +56,7 @@ class StaffIntakeStartView(StaffIntakeMixin, View):
         form = self.about_form(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"forms": [form], "step_number": 1})
-        draft = draft_save(draft=None, step="about", raw=_raw(form, request.POST))
+        draft = draft_save(draft=None, step="about", raw=posted_values(form, request.POST))
         return redirect("staff:reviews:intake_details", token=draft.token)
 
 

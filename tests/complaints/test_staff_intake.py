@@ -10,6 +10,7 @@ from accounts.models import Role
 from complaints.models import Complaint, ReceivedVia
 from core.models import AuditEvent
 from notifications.models import OutboundEmail
+from tests.complaints.helpers import review_start_jobs_run
 from tests.factories import SchoolFactory, member
 from tests.workflows.conftest import Case
 from workflows.review import services
@@ -70,6 +71,7 @@ def test_a_coordinator_records_a_phone_complaint_that_is_routed_like_an_online_o
     assert complaint.recorded_by == case.coordinator
     assert complaint.submitted_by is None
     assert complaint.allegations.get().category == "search"
+    review_start_jobs_run()
     assert services.open_task(complaint, "triage") is not None
     page = receipt.content.decode()
     assert complaint.tracking_code in page
