@@ -11,7 +11,7 @@ from accounts.mfa import current_totp_code
 from accounts.models import Role
 from complaints.models import Complaint
 from tests.browser.conftest import ROOT, assert_accessible
-from tests.complaints.helpers import school_with_officer
+from tests.complaints.helpers import review_start_jobs_run, school_with_officer
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, member
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{[^}]*\}\}")
@@ -102,6 +102,7 @@ def test_a_family_files_and_follows_and_the_coordinator_triages_all_in_spanish(b
     page.goto("/staff/reviews/")
     _assert_all_spanish(page)
     complaint = Complaint.objects.get(tracking_code=code)
+    review_start_jobs_run()  # the worker starts the review filing queued
     page.goto(f"/staff/reviews/{complaint.pk}/")
     _assert_all_spanish(page)
     page.locator("input[name=route][value=school]").check()
