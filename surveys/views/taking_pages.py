@@ -78,20 +78,27 @@ class TakePageView(PrivatePageMixin, View):
         number = self._number(request.POST.get("page"))
         form = self._form(number, request.POST)
         language = request.POST.get("language", "")
-        if "back" in request.POST or language:
-            target = number - 1 if "back" in request.POST else number
-            draft_page_save(draft=self.draft, answers=_typed(form), position=target, language=current_language())
-            return self._switch_language(language) if language else redirect("surveys:take_page")
+        if language:
+            draft_page_save(draft=self.draft, answers=_typed(form), position=number, language=current_language())
+            return self._switch_language(language)
+        if "back" in request.POST:
+            return self._turn(answers=_typed(form), target=number - 1)
         if not form.is_valid():
             return self._render(number, form)
-        is_last = number >= len(self.pages)
-        draft_page_save(
-            draft=self.draft,
-            answers=form.cleaned_answers(),
-            position=number if is_last else number + 1,
-            language=current_language(),
-        )
-        return self._finish() if is_last else redirect("surveys:take_page")
+        if number >= len(self.pages):
+            draft_page_save(
+                draft=self.draft, answers=form.cleaned_answers(), position=number, language=current_language()
+            )
+            return self._finish()
+        return self._turn(answers=form.cleaned_answers(), target=number + 1)
+
+    def _turn(self, *, answers: dict, target: int):
+        """Saves the page and answers with page ``target`` itself: one request per
+        page turn. The page's address shows the same page on GET, and sending the
+        same page again (a refresh) saves the same answers and shows the same page."""
+        draft_page_save(draft=self.draft, answers=answers, position=target, language=current_language())
+        number = self._number(target)
+        return self._render(number, self._form(number))
 
     def _switch_language(self, language: str):
         response = redirect("surveys:take_page")

@@ -299,3 +299,43 @@ def test_a_published_surveys_wording_is_read_once_and_again_after_any_change(cli
     question.text_en = "I feel safe when the school resource officer is nearby."
     question.save()
     assert "I feel safe when the school resource officer is nearby." in client.get(PAGE).content.decode()
+
+
+def test_next_answers_with_the_next_page_itself_and_its_address_shows_it_again(client, climate, world):
+    q = questions_by_code(climate)
+    start(client, climate, world.a_school)
+    turned = answer(client, **{f"q{q['SRO-SAFE-1'].pk}": "agree"})
+    assert turned.status_code == 200
+    assert "Page 2 of 3" in turned.content.decode()
+    assert 'name="page" value="2"' in turned.content.decode()
+    # The address is the page's own: opening it again (a bookmark, another tab, a GET) shows the same page.
+    assert "Page 2 of 3" in client.get(PAGE).content.decode()
+    back = answer(client, "back")
+    assert back.status_code == 200 and "Page 1 of 3" in back.content.decode()
+    assert back.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+
+
+def test_a_refresh_sending_the_same_page_again_keeps_one_copy_of_the_answers(client, climate, world):
+    q = questions_by_code(climate)
+    start(client, climate, world.a_school)
+    sent = {"page": 1, "next": "1", f"q{q['SRO-SAFE-1'].pk}": "agree", f"q{q['SRO-KNOW-1'].pk}": "no"}
+    first = client.post(PAGE, sent)
+    again = client.post(PAGE, sent)
+    assert "Page 2 of 3" in first.content.decode() and "Page 2 of 3" in again.content.decode()
+    draft = ResponseDraft.objects.get()
+    kept = {str(q["SRO-SAFE-1"].pk): "agree", str(q["SRO-KNOW-1"].pk): "no"}
+    assert (draft.page_position, draft.answers) == (2, kept)
+    assert not Response.objects.exists()
+
+
+def test_a_page_turn_is_one_request_of_a_fixed_number_of_queries(client, world, django_assert_num_queries):
+    from tests.surveys.builders import DEFAULT_QUESTIONS
+
+    many = [(1 + i % 2, f"{code}-{i}", *rest) for i in range(4) for (_p, code, *rest) in DEFAULT_QUESTIONS]
+    survey = build_survey(world.a, [world.a_school], questions=many)
+    start(client, survey, world.a_school)
+    client.get(PAGE)
+    # session, draft (with survey, school, invitation), then the draft's answers saved (savepoint, update, release)
+    with django_assert_num_queries(5):
+        response = client.post(PAGE, {"page": 1, "next": "1"})
+    assert response.status_code == 200 and response.context["number"] == 2
