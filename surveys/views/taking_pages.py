@@ -24,6 +24,7 @@ from surveys.services.taking import (
     survey_pages,
 )
 from surveys.take_forms import CodeForm
+from surveys.take_render import page_questions_html
 from surveys.take_session import take_session_close, take_session_draft, take_session_resume_code
 from surveys.views.taking import CODE_USED, code_page, published_survey, status_page
 
@@ -136,7 +137,8 @@ class TakePageView(PrivatePageMixin, View):
 
     def _render(self, number: int, form: PageForm):
         survey, page = self.draft.survey, self.pages[number - 1] if self.pages else None
-        other = [code for code, _name in settings.LANGUAGES if code != current_language()]
+        language = current_language()
+        other = [code for code, _name in settings.LANGUAGES if code != language]
         context = {
             "survey": survey,
             "title": pick(survey, "title"),
@@ -146,6 +148,7 @@ class TakePageView(PrivatePageMixin, View):
             "count": len(self.pages),
             "is_last": number >= len(self.pages),
             "form": form,
+            "questions_html": page and page_questions_html(survey=survey, page=page, form=form, language=language),
             "resume_code": code_display(take_session_resume_code(self.request)),
             "switch_to": [(code, SWITCH_LABELS.get(code, code)) for code in other],
         }

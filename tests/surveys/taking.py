@@ -50,3 +50,9 @@ def class_code(survey, school, by, *, code="KLASS7", active=True) -> ClassCode:
     return ClassCode.objects.create(
         survey=survey, school=school, label="Room 12", code=code, is_active=active, created_by=by
     )
+
+
+def page_form(response):
+    """The page's form in ``response`` (the page template's, not the form a
+    published page's questions were first rendered from: ``surveys.take_render``)."""
+    return next(context["form"] for context in response.context if "number" in context)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from surveys.models import Answer, Page, Question, Response, ResponseDraft, Source
 from tests.surveys.builders import build_survey, questions_by_code
-from tests.surveys.taking import answer, open_link, resume_code, start
+from tests.surveys.taking import answer, open_link, page_form, resume_code, start
 
 PAGE = reverse("surveys:take_page")
 
@@ -68,9 +68,9 @@ def test_next_keeps_the_answers_and_back_shows_them_again(client, climate, world
     answer(client, "back", **{f"q{q['ENG-HOURS-1'].pk}": "7"})
     first = client.get(PAGE)
     assert "Page 1 of 3" in first.content.decode()
-    assert first.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+    assert page_form(first).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
     answer(client)
-    assert client.get(PAGE).context["form"].initial[f"q{q['ENG-HOURS-1'].pk}"] == 7
+    assert page_form(client.get(PAGE)).initial[f"q{q['ENG-HOURS-1'].pk}"] == 7
 
 
 def test_a_wrong_answer_is_explained_next_to_its_question_and_the_page_does_not_advance(client, climate, world):
@@ -133,8 +133,8 @@ def test_switching_language_mid_survey_keeps_the_answers_typed_on_the_page(clien
     page = client.get(PAGE)
     body = page.content.decode()
     assert "Página 1 de 3" in body and "Me siento seguro cuando el SRO está cerca." in body
-    assert page.context["form"].initial[f"q{q['SRO-FAIR-1'].pk}"] == "neutral"
-    assert page.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+    assert page_form(page).initial[f"q{q['SRO-FAIR-1'].pk}"] == "neutral"
+    assert page_form(page).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
     assert "Continue in English" in body
 
 
@@ -270,7 +270,7 @@ def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, w
     # read once per process, and never once per question
     with django_assert_num_queries(2):
         response = client.get(PAGE)
-    assert len(response.context["form"].fields) == len(many)
+    assert len(page_form(response).fields) == len(many)
 
 
 def test_sending_with_a_required_question_unanswered_returns_to_its_page(client, climate, world):
@@ -312,7 +312,7 @@ def test_next_answers_with_the_next_page_itself_and_its_address_shows_it_again(c
     assert "Page 2 of 3" in client.get(PAGE).content.decode()
     back = answer(client, "back")
     assert back.status_code == 200 and "Page 1 of 3" in back.content.decode()
-    assert back.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+    assert page_form(back).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
 
 
 def test_a_refresh_sending_the_same_page_again_keeps_one_copy_of_the_answers(client, climate, world):
