@@ -109,8 +109,7 @@ def start_post(request, ticket: StartTicket, *, action: str):
         return status_page(request, ticket.survey)
     except InvitationAlreadyUsed:
         return code_page(request, CodeForm(), error=CODE_USED)
-    take_session_open(request, draft=draft, resume_code=resume_code)
-    return redirect("surveys:take_page")
+    return take_session_open(redirect("surveys:take_page"), draft=draft, resume_code=resume_code)
 
 
 def code_page(request, form, *, error=None, limited=False, status=200):
@@ -252,8 +251,8 @@ class ResumeView(PrivatePageMixin, View):
             return self._render(form)
         if not draft.survey.is_open:
             return status_page(request, draft.survey)
-        take_session_open(request, draft=draft, resume_code=code_normalise(form.cleaned_data["code"]))
-        return redirect("surveys:take_page")
+        code = code_normalise(form.cleaned_data["code"])
+        return take_session_open(redirect("surveys:take_page"), draft=draft, resume_code=code)
 
     def _render(self, form, limited=False, status=200):
         context = {"form": form, "limited": limited}

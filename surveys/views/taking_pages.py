@@ -1,5 +1,5 @@
-"""The survey's pages, one at a time, for the draft held in this browser's
-session: Back and Next keep what was typed, a language button switches
+"""The survey's pages, one at a time, for the draft held in this browser
+(``surveys.take_session``): Back and Next keep what was typed, a language button switches
 language without losing it, and the last page stores the response."""
 
 from django.conf import settings
@@ -130,10 +130,9 @@ class TakePageView(PrivatePageMixin, View):
             return status_page(self.request, survey)
         except InvitationAlreadyUsed:  # finished meanwhile on another device
             draft_discard(draft=draft)
-            take_session_close(self.request, source=source)
-            return code_page(self.request, CodeForm(), error=CODE_USED)
-        take_session_close(self.request, source=source)
-        return redirect("surveys:take_thanks", public_id=survey.public_id)
+            return take_session_close(self.request, code_page(self.request, CodeForm(), error=CODE_USED), source=source)
+        thanks = redirect("surveys:take_thanks", public_id=survey.public_id)
+        return take_session_close(self.request, thanks, source=source)
 
     def _render(self, number: int, form: PageForm):
         survey, page = self.draft.survey, self.pages[number - 1] if self.pages else None

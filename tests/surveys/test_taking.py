@@ -4,6 +4,9 @@ Back and Next, language switch, required questions, finishing."""
 import datetime
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -266,9 +269,9 @@ def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, w
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
     client.get(PAGE)
-    # session, draft (with survey, school, invitation); the frozen survey's pages, questions and choices are
-    # read once per process, and never once per question
-    with django_assert_num_queries(2):
+    # the draft (with survey, school, invitation), and no session; the frozen survey's pages, questions and
+    # choices are read once per process, and never once per question
+    with django_assert_num_queries(1):
         response = client.get(PAGE)
     assert len(page_form(response).fields) == len(many)
 
@@ -284,12 +287,30 @@ def test_sending_with_a_required_question_unanswered_returns_to_its_page(client,
     assert not Response.objects.exists()
 
 
-def test_a_session_holding_a_malformed_draft_id_is_sent_to_the_resume_form(client, climate):
-    session = client.session
-    session["surveys.take"] = {"draft": "not-a-uuid", "resume": "X"}
-    session.save()
+@pytest.mark.parametrize("held", [{"draft": "not-a-uuid", "resume": "X"}, ["not", "a", "dict"]])
+def test_a_browser_holding_a_malformed_draft_id_is_sent_to_the_resume_form(client, climate, held):
+    client.cookies["cg_survey"] = signing.dumps(held, salt="surveys.take", compress=True)
     response = client.get(PAGE)
     assert response.status_code == 302 and response.url == reverse("surveys:take_resume")
+
+
+def test_a_forged_survey_cookie_opens_nobodys_draft(client, climate, world):
+    start(client, climate, world.a_school)
+    draft = ResponseDraft.objects.get()
+    stranger = Client()
+    stranger.cookies["cg_survey"] = signing.dumps({"draft": str(draft.pk), "resume": "X"}, salt="other")
+    assert stranger.get(PAGE).status_code == 302
+    stranger.cookies["cg_survey"] = f'{{"draft": "{draft.pk}"}}'
+    assert stranger.get(PAGE).status_code == 302
+
+
+def test_an_anonymous_respondent_gets_no_session_row_and_a_cookie_only_for_the_survey_pages(client, climate, world):
+    start(client, climate, world.a_school)
+    answer(client)
+    cookie = client.cookies["cg_survey"]
+    assert cookie["path"] == "/surveys/" and cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies
 
 
 def test_a_published_surveys_wording_is_read_once_and_again_after_any_change(client, climate, world):
@@ -335,7 +356,7 @@ def test_a_page_turn_is_one_request_of_a_fixed_number_of_queries(client, world, 
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
     client.get(PAGE)
-    # session, draft (with survey, school, invitation), then the draft's answers saved (savepoint, update, release)
-    with django_assert_num_queries(5):
+    # the draft (with survey, school, invitation), then its answers saved (savepoint, update, release); no session
+    with django_assert_num_queries(4):
         response = client.post(PAGE, {"page": 1, "next": "1"})
     assert response.status_code == 200 and response.context["number"] == 2
