@@ -92,17 +92,20 @@ def class_code_find(code: str) -> ClassCode | None:
 
 
 def draft_find(draft_id, *, survey: Survey | None = None) -> ResponseDraft | None:
-    """The unexpired draft ``draft_id`` (of ``survey`` if given), or None."""
+    """The unexpired draft ``draft_id`` (of ``survey`` if given), or None.
+    Read on every page turn: one query, with its survey only (the school and
+    invitation are read when the response is stored)."""
     try:
         draft_id = uuid.UUID(str(draft_id))
-    except ValueError:  # a malformed id from an old session
+    except ValueError:  # a malformed id from an old cookie
         return None
-    drafts = ResponseDraft.objects.select_related("survey", "school", "invitation").filter(
-        pk=draft_id, expires_at__gt=timezone.now()
-    )
+    drafts = ResponseDraft.objects.select_related("survey").filter(pk=draft_id, expires_at__gt=timezone.now())
     if survey is not None:
         drafts = drafts.filter(survey=survey)
-    return drafts.first()
+    try:
+        return drafts.get()
+    except ResponseDraft.DoesNotExist:
+        return None
 
 
 def draft_resume(code: str) -> ResponseDraft | None:

@@ -269,7 +269,7 @@ def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, w
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
     client.get(PAGE)
-    # the draft (with survey, school, invitation), and no session; the frozen survey's pages, questions and
+    # the draft (with its survey), and no session; the frozen survey's pages, questions and
     # choices are read once per process, and never once per question
     with django_assert_num_queries(1):
         response = client.get(PAGE)
@@ -356,7 +356,7 @@ def test_a_page_turn_is_one_request_of_a_fixed_number_of_queries(client, world, 
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
     client.get(PAGE)
-    # the draft (with survey, school, invitation), then its answers saved (savepoint, update, release); no session
+    # the draft (with its survey), then its answers saved (savepoint, update, release); no session
     with django_assert_num_queries(4):
         response = client.post(PAGE, {"page": 1, "next": "1"})
     assert response.status_code == 200 and response.context["number"] == 2
