@@ -16,7 +16,7 @@ respondent left exactly one stored response.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_demo_taking .venv/bin/python bench/survey_taking.py
-    ... bench/survey_taking.py [respondents] [minutes] [workers]      # defaults 5000 2 4
+    ... bench/survey_taking.py [respondents] [minutes] [workers] [threads]   # defaults 5000 2 4 1 (sync workers)
 
 It creates its own database (``test_<name>``), migrates it, starts gunicorn
 (bench/survey_settings.py: rate limits off, since every respondent comes from
@@ -185,10 +185,10 @@ def _line(label: str, times: list[float]) -> str:
     )
 
 
-def report(stats: dict, respondents: int, workers: int) -> None:
+def report(stats: dict, respondents: int, workers: str) -> None:
     every = [t for times in stats["times"].values() for t in times]
     print(
-        f"{respondents} respondents, gunicorn {workers} workers, PostgreSQL; {len(every)} requests in "
+        f"{respondents} respondents, gunicorn {workers}, PostgreSQL; {len(every)} requests in "
         f"{stats['seconds']:.0f} s ({len(every) / stats['seconds']:.0f}/s); {stats['finished']} finished"
     )
     for kind, times in stats["times"].items():
@@ -207,10 +207,12 @@ def report(stats: dict, respondents: int, workers: int) -> None:
         print(f"  first {error}: {text}")
 
 
-def _gunicorn(port: int, workers: int) -> subprocess.Popen:
+def _gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": _database_url()}
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"survey_taking_gunicorn_{port}.log", "w")  # noqa: SIM115
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
+    if threads > 1:  # threads overlap the waits on PostgreSQL (README, "Running in production")
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
     command += ["--bind", f"127.0.0.1:{port}", "--backlog", "4096"]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
 
@@ -227,7 +229,7 @@ def _wait_for(base: str, path: str) -> None:
     sys.exit("gunicorn did not answer.")
 
 
-def main(respondents: int, minutes: float, workers: int) -> None:
+def main(respondents: int, minutes: float, workers: int, threads: int) -> None:
     if connection.vendor != "postgresql":
         sys.exit("bench/survey_taking.py needs PostgreSQL: set DATABASE_URL.")
     old = setup_databases(verbosity=0, interactive=False)
@@ -238,11 +240,11 @@ def main(respondents: int, minutes: float, workers: int) -> None:
         pages = [list(page.questions.prefetch_related("choices")) for page in survey.pages.order_by("position")]
         start_path = reverse("surveys:take_start", args=[survey.public_id, school.slug])
         port = _free_port()
-        server = _gunicorn(port, workers)
+        server = _gunicorn(port, workers, threads)
         base = f"http://127.0.0.1:{port}"
         _wait_for(base, start_path)
         stats = asyncio.run(load(base, start_path, pages, respondents, minutes))
-        report(stats, respondents, workers)
+        report(stats, respondents, f"{workers} workers" + (f" x {threads} threads" if threads > 1 else " (sync)"))
         stored = Response.objects.filter(survey=survey).count()
         print(f"responses stored: {stored} (finished respondents: {stats['finished']})")
     finally:
@@ -260,4 +262,5 @@ if __name__ == "__main__":
         int(arguments[0]) if arguments else 5000,
         float(arguments[1]) if len(arguments) > 1 else 2.0,
         int(arguments[2]) if len(arguments) > 2 else 4,
+        int(arguments[3]) if len(arguments) > 3 else 1,
     )
