@@ -102,6 +102,7 @@ class Respondent:
             raise
         finally:
             self.stats["times"].setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+            self.stats["timeline"].append((start, (time.perf_counter() - start) * 1000))
         if status not in expect:
             self.stats["errors"].append(f"{kind}: HTTP {status}")
             self.stats["bodies"].setdefault(f"{kind}: HTTP {status}", _text(body))
@@ -158,7 +159,7 @@ async def respond(person: Respondent, start_path: str, answers: list[dict], dela
 
 
 async def load(base: str, start_path: str, pages: list[list], respondents: int, minutes: float) -> dict:
-    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}}
+    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}, "timeline": []}
     turns = min(len(pages), int(minutes * 60 // TICK))
     rng = random.Random(11)
     timeout = aiohttp.ClientTimeout(total=60)
@@ -169,6 +170,7 @@ async def load(base: str, start_path: str, pages: list[list], respondents: int, 
             for n in range(respondents)
         ]
         started, cpu = time.perf_counter(), time.process_time()
+        stats["began"] = started
         stats["finished"] = sum(await asyncio.gather(*visits))
         stats["seconds"] = time.perf_counter() - started
         stats["client_cpu"] = time.process_time() - cpu
@@ -185,6 +187,18 @@ def _line(label: str, times: list[float]) -> str:
     )
 
 
+def _timeline(stats: dict, step: float = 15.0) -> str:
+    """Requests sent and their p95, per ``step`` seconds of the run: where the load piles up."""
+    buckets: dict[int, list[float]] = {}
+    for sent, took in stats["timeline"]:
+        buckets.setdefault(int((sent - stats["began"]) // step), []).append(took)
+    cells = []
+    for n, times in sorted(buckets.items()):
+        p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
+        cells.append(f"{n * step:.0f}s: {len(times) / step:.0f}/s p95 {p95:.0f}")
+    return "  timeline (sent at, requests/s, p95 ms): " + "; ".join(cells)
+
+
 def report(stats: dict, respondents: int, workers: str) -> None:
     every = [t for times in stats["times"].values() for t in times]
     print(
@@ -199,6 +213,7 @@ def report(stats: dict, respondents: int, workers: str) -> None:
     p95 = statistics.quantiles(every, n=20)[18] if len(every) > 1 else 0
     verdict = "met" if p95 < 300 and not stats["errors"] else "NOT met"
     print(_line("every request", every) + f"   goal p95 < 300 ms, no errors: {verdict}")
+    print(_timeline(stats))
     errors = {}
     for error in stats["errors"]:
         errors[error] = errors.get(error, 0) + 1
