@@ -18,7 +18,6 @@ from surveys.models import (
     Invitation,
     InvitationStatus,
     Page,
-    Question,
     RespondentGroup,
     Response,
     ResponseDraft,
@@ -26,7 +25,7 @@ from surveys.models import (
     Survey,
 )
 from surveys.services.responses import AnswerValue, InvitationAlreadyUsed, SurveyNotOpen, response_store
-from surveys.structure import survey_structure
+from surveys.structure import survey_questions, survey_structure
 
 __all__ = [
     "InvitationAlreadyUsed",
@@ -201,7 +200,7 @@ def draft_finish(*, draft: ResponseDraft, language: str) -> Response:
     """Stores the draft as a response and deletes the draft in the same
     transaction; the invitation (if any) is marked finished there too.
     Raises ``SurveyNotOpen`` and ``InvitationAlreadyUsed``."""
-    known = set(Question.objects.filter(survey_id=draft.survey_id).values_list("pk", flat=True))
+    known = {question.pk for question in survey_questions(draft.survey)}
     answers = {int(qid): value for qid, value in draft.answers.items() if int(qid) in known}
     response = response_store(
         survey=draft.survey,

@@ -360,3 +360,17 @@ def test_a_page_turn_is_one_request_of_a_fixed_number_of_queries(client, world, 
     with django_assert_num_queries(4):
         response = client.post(PAGE, {"page": 1, "next": "1"})
     assert response.status_code == 200 and response.context["number"] == 2
+
+
+def test_sending_the_last_page_stores_the_response_in_a_fixed_number_of_queries(
+    client, climate, world, django_assert_num_queries
+):
+    grade = f"q{questions_by_code(climate)['DEM-GRADE'].pk}"
+    start(client, climate, world.a_school)
+    answer(client)
+    answer(client)
+    # the draft; its last page saved (savepoint, update, release); the response stored in one transaction
+    # (savepoints, the school, the response, its answers) and the draft deleted; the wording is read once per process
+    with django_assert_num_queries(12):
+        finished = client.post(PAGE, {"page": 3, "finish": "1", grade: "9"})
+    assert finished.status_code == 302 and Answer.objects.count() == 1
