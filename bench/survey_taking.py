@@ -18,6 +18,9 @@ Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_demo_taking .venv/bin/python bench/survey_taking.py
     ... bench/survey_taking.py [respondents] [minutes] [workers] [threads]   # defaults 5000 2 4 1 (sync workers)
 
+Before timing, 16 respondents go straight through the survey (untimed), so every
+gunicorn thread has its database connection and every page its rendered questions.
+
 It creates its own database (``test_<name>``), migrates it, starts gunicorn
 (bench/survey_settings.py: rate limits off, since every respondent comes from
 127.0.0.1) on a free port in 18300-18399, and drops the database at the end.
@@ -133,7 +136,9 @@ def _answers(pages: list[list], rng: random.Random) -> list[dict]:
     return answers
 
 
-async def respond(person: Respondent, start_path: str, answers: list[dict], delay: float, turns: int) -> bool:
+async def respond(
+    person: Respondent, start_path: str, answers: list[dict], delay: float, turns: int, tick: float = TICK
+) -> bool:
     """One respondent's visit; True when it stored its response."""
     await asyncio.sleep(delay)
     began = time.perf_counter()
@@ -144,7 +149,7 @@ async def respond(person: Respondent, start_path: str, answers: list[dict], dela
         page_path = reverse("surveys:take_page")
         body, _ = await person.request("question page (GET)", "GET", page_path)
         for number, data in enumerate(answers[:turns], start=1):
-            await asyncio.sleep(max(0.0, began + number * TICK - time.perf_counter()))
+            await asyncio.sleep(max(0.0, began + number * tick - time.perf_counter()))
             turn = time.perf_counter()
             token = TOKEN.search(body).group(1)
             form = [("csrfmiddlewaretoken", token), ("page", str(number)), ("next", "1")]
@@ -156,6 +161,19 @@ async def respond(person: Respondent, start_path: str, answers: list[dict], dela
         return "thanks" in location
     except (RuntimeError, TimeoutError, AttributeError, aiohttp.ClientError):
         return False
+
+
+async def warm_up(base: str, start_path: str, pages: list[list], respondents: int = 16) -> None:
+    """A few respondents straight through the survey, untimed, so every gunicorn thread has its
+    database connection and every page its rendered questions, as on a server that has been up."""
+    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}, "timeline": []}
+    rng = random.Random(0)
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+        visits = [
+            respond(Respondent(http, base, stats), start_path, _answers(pages, rng), 0, len(pages), 0)
+            for _ in range(respondents)
+        ]
+        await asyncio.gather(*visits)
 
 
 async def load(base: str, start_path: str, pages: list[list], respondents: int, minutes: float) -> dict:
@@ -258,9 +276,11 @@ def main(respondents: int, minutes: float, workers: int, threads: int) -> None:
         server = _gunicorn(port, workers, threads)
         base = f"http://127.0.0.1:{port}"
         _wait_for(base, start_path)
+        asyncio.run(warm_up(base, start_path, pages))
+        warmed = Response.objects.filter(survey=survey).count()
         stats = asyncio.run(load(base, start_path, pages, respondents, minutes))
         report(stats, respondents, f"{workers} workers" + (f" x {threads} threads" if threads > 1 else " (sync)"))
-        stored = Response.objects.filter(survey=survey).count()
+        stored = Response.objects.filter(survey=survey).count() - warmed
         print(f"responses stored: {stored} (finished respondents: {stats['finished']})")
     finally:
         if server is not None:

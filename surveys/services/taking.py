@@ -32,6 +32,7 @@ __all__ = [
     "StartTicket",
     "SurveyNotOpen",
     "class_code_find",
+    "draft_answers_merged",
     "draft_expires_at",
     "draft_discard",
     "draft_find",
@@ -165,20 +166,26 @@ def _stored(value: AnswerValue) -> AnswerValue:
     return None if value in (None, "", []) else value
 
 
+def draft_answers_merged(draft: ResponseDraft, answers: Mapping[int, AnswerValue]) -> dict:
+    """The draft's answers with one page's ``answers`` (keyed by question id)
+    put in: an empty value removes an earlier answer. Saves nothing."""
+    merged = dict(draft.answers)
+    for question_id, value in answers.items():
+        value = _stored(value)
+        if value is None:
+            merged.pop(str(question_id), None)
+        else:
+            merged[str(question_id)] = value
+    return merged
+
+
 @transaction.atomic
 def draft_page_save(
     *, draft: ResponseDraft, answers: Mapping[int, AnswerValue], position: int, language: str
 ) -> ResponseDraft:
     """Keeps ``answers`` (one page's, keyed by question id; an empty value
     removes an earlier answer) and moves the draft to page ``position``."""
-    saved = dict(draft.answers)
-    for question_id, value in answers.items():
-        value = _stored(value)
-        if value is None:
-            saved.pop(str(question_id), None)
-        else:
-            saved[str(question_id)] = value
-    draft.answers = saved
+    draft.answers = draft_answers_merged(draft, answers)
     draft.page_position = max(1, position)
     draft.language = language[:8]
     draft.save(update_fields=["answers", "page_position", "language"])
@@ -197,8 +204,8 @@ def missing_required_position(draft: ResponseDraft, pages: list[Page]) -> int | 
 
 @transaction.atomic
 def draft_finish(*, draft: ResponseDraft, language: str) -> Response:
-    """Stores the draft as a response and deletes the draft in the same
-    transaction; the invitation (if any) is marked finished there too.
+    """Stores the draft (its answers as they are on ``draft``, saved or not)
+    as a response and deletes the draft in the same transaction; the invitation (if any) is marked finished there too.
     Raises ``SurveyNotOpen`` and ``InvitationAlreadyUsed``."""
     known = {question.pk for question in survey_questions(draft.survey)}
     answers = {int(qid): value for qid, value in draft.answers.items() if int(qid) in known}

@@ -31,6 +31,7 @@ from surveys.services.taking import (
     invitation_find,
     invitation_ticket,
 )
+from surveys.structure import survey_questions
 from surveys.take_forms import CodeForm, ResumeForm, StartForm
 from surveys.take_session import take_session_draft, take_session_open
 
@@ -54,7 +55,7 @@ def _group_choices(survey: Survey, ticket: StartTicket) -> list[str]:
     when the survey has several groups and no question asks it."""
     if ticket.source != Source.LINK or len(survey.groups) < 2:
         return []
-    if survey.questions.filter(demographic=Demographic.GROUP).exists():
+    if any(question.demographic == Demographic.GROUP for question in survey_questions(survey)):
         return []
     return list(survey.groups)
 

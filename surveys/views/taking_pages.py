@@ -17,6 +17,7 @@ from surveys.models import ResponseDraft
 from surveys.services.taking import (
     InvitationAlreadyUsed,
     SurveyNotOpen,
+    draft_answers_merged,
     draft_discard,
     draft_finish,
     draft_page_save,
@@ -87,9 +88,8 @@ class TakePageView(PrivatePageMixin, View):
         if not form.is_valid():
             return self._render(number, form)
         if number >= len(self.pages):
-            draft_page_save(
-                draft=self.draft, answers=form.cleaned_answers(), position=number, language=current_language()
-            )
+            # Saved with the response, or with the draft if a required answer is missing.
+            self.draft.answers = draft_answers_merged(self.draft, form.cleaned_answers())
             return self._finish()
         return self._turn(answers=form.cleaned_answers(), target=number + 1)
 
