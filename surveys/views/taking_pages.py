@@ -55,6 +55,7 @@ class TakePageView(PrivatePageMixin, View):
         if not self.draft.survey.is_open:
             return status_page(self.request, self.draft.survey)
         self.pages = survey_pages(self.draft.survey)
+        self.resume_code = take_session_resume_code(self.request)
         return None
 
     def _number(self, raw) -> int:
@@ -148,10 +149,19 @@ class TakePageView(PrivatePageMixin, View):
             "is_last": number >= len(self.pages),
             "form": form,
             "questions_html": page and page_questions_html(survey=survey, page=page, form=form, language=language),
-            "resume_code": code_display(take_session_resume_code(self.request)),
+            "resume_code": code_display(self.resume_code),
             "switch_to": [(code, SWITCH_LABELS.get(code, code)) for code in other],
         }
         return render(self.request, self.template_name, context)
+
+
+def page_response(request, *, draft: ResponseDraft, resume_code: str):
+    """The page ``draft`` has reached, as the answer to Start (instead of a redirect and a GET)."""
+    view = TakePageView()
+    view.setup(request)
+    view.draft, view.pages, view.resume_code = draft, survey_pages(draft.survey), resume_code
+    number = view._number(draft.page_position)
+    return view._render(number, view._form(number))
 
 
 class ThanksView(PrivatePageMixin, View):

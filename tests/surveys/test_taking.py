@@ -385,3 +385,14 @@ def test_sending_with_a_required_answer_missing_keeps_what_the_last_page_carried
     assert response.context["number"] == 1
     assert ResponseDraft.objects.get().answers == {str(q["DEM-GRADE"].pk): "11"}
     assert not Response.objects.exists()
+
+
+def test_start_answers_with_the_first_page_and_a_refresh_of_it_shows_the_page_reached(client, climate, world, settings):
+    settings.SURVEY_STARTS_PER_HOUR = 1
+    first = client.post(open_link(climate, world.a_school))
+    assert first.status_code == 200 and "Page 1 of 3" in first.content.decode()
+    assert f'action="{PAGE}"' in first.content.decode()  # the next pages are sent to the page's own address
+    answer(client)
+    again = client.post(open_link(climate, world.a_school))  # the browser re-sends Start: not a second start
+    assert again.status_code == 200 and "Page 2 of 3" in again.content.decode()
+    assert ResponseDraft.objects.count() == 1
