@@ -3,13 +3,15 @@
 Goal (issue 11): 5,000 respondents, each answering a page every 30 s for 2
 minutes, on this 2-core machine: p95 under 300 ms and no errors.
 
-Each respondent opens a school's open link (GET), presses Start (POST, which
-answers with the first page), then every 30 s sends the page it is on (POST, answers
-as a browser sends them, CSRF token and cookies included), which answers with
-the next page itself (200); the fourth POST stores the response and redirects
-to the thank-you page (GET). Respondents start evenly spread over the first
-30 s, so the load is steady (about 5,000 / 30 s = 170 page turns a second, plus
-the starts). The script prints p50/p95/max per request kind and for a "page
+Each respondent sends one request every 30 s, as a person reading each page:
+it opens a school's open link (GET: the survey's first page, which says what is
+stored), presses Start 30 s later (POST, which answers with the first page of
+questions), then every 30 s sends the page it is on (POST, answers as a browser
+sends them, CSRF token and cookies included), which answers with the next page
+itself (200); the fourth such POST stores the response and redirects to the
+thank-you page, which the browser opens at once (GET). Respondents start evenly
+spread over the first 30 s, so the load is steady: 5,000 / 30 s = about 170
+requests a second (and one more GET per respondent in the last 30 s). The script prints p50/p95/max per request kind and for a "page
 turn" (what a person waits for after pressing Next: the POST, and for the last
 page the thank-you page too), the errors, and checks that every finished
 respondent left exactly one stored response.
@@ -145,10 +147,11 @@ async def respond(
     try:
         body, _ = await person.request("start page (GET)", "GET", start_path)
         token = TOKEN.search(body).group(1)
+        await asyncio.sleep(max(0.0, began + tick - time.perf_counter()))  # reads the first page, then Start
         body, _ = await person.request("start (POST)", "POST", start_path, {"csrfmiddlewaretoken": token})
         page_path = reverse("surveys:take_page")
         for number, data in enumerate(answers[:turns], start=1):
-            await asyncio.sleep(max(0.0, began + number * tick - time.perf_counter()))
+            await asyncio.sleep(max(0.0, began + (number + 1) * tick - time.perf_counter()))
             turn = time.perf_counter()
             token = TOKEN.search(body).group(1)
             form = [("csrfmiddlewaretoken", token), ("page", str(number)), ("next", "1")]
