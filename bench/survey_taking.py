@@ -11,10 +11,11 @@ sends them, CSRF token and cookies included), which answers with the next page
 itself (200); the fourth such POST stores the response and redirects to the
 thank-you page, which the browser opens at once (GET). Respondents start evenly
 spread over the first 30 s, so the load is steady: 5,000 / 30 s = about 170
-requests a second (and one more GET per respondent in the last 30 s). The script prints p50/p95/max per request kind and for a "page
-turn" (what a person waits for after pressing Next: the POST, and for the last
-page the thank-you page too), the errors, and checks that every finished
-respondent left exactly one stored response.
+requests a second (and one more GET per respondent in the last 30 s). The
+script prints p50/p95/max per request kind and for a "page turn" (what a person
+waits for after pressing Next: the POST, and for the last page the thank-you
+page too), the errors, and checks that every finished respondent left exactly
+one stored response.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_demo_taking .venv/bin/python bench/survey_taking.py
