@@ -3,19 +3,26 @@
 Goal (issue 11): 5,000 respondents, each answering a page every 30 s for 2
 minutes, on this 2-core machine: p95 under 300 ms and no errors.
 
-Each respondent opens a school's open link (GET), presses Start (POST), then
-every 30 s sends the page it is on (POST, answers as a browser sends them,
-CSRF token and session cookie included) and reads the next one (GET); the
-fourth POST stores the response and shows the thank-you page. Respondents
-start evenly spread over the first 30 s, so the load is steady (about 5,000 /
-30 s = 170 page turns, 330 requests a second). The script prints p50/p95/max
-per request kind and for a "page turn" (the POST and the GET of the page it
-leads to: what a person waits for), the errors, and checks that every finished
-respondent left exactly one stored response.
+Each respondent sends one request every 30 s, as a person reading each page:
+it opens a school's open link (GET: the survey's first page, which says what is
+stored), presses Start 30 s later (POST, which answers with the first page of
+questions), then every 30 s sends the page it is on (POST, answers as a browser
+sends them, CSRF token and cookies included), which answers with the next page
+itself (200); the fourth such POST stores the response and redirects to the
+thank-you page, which the browser opens at once (GET). Respondents start evenly
+spread over the first 30 s, so the load is steady: 5,000 / 30 s = about 170
+requests a second (and one more GET per respondent in the last 30 s). The
+script prints p50/p95/max per request kind and for a "page turn" (what a person
+waits for after pressing Next: the POST, and for the last page the thank-you
+page too), the errors, and checks that every finished respondent left exactly
+one stored response.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_demo_taking .venv/bin/python bench/survey_taking.py
-    ... bench/survey_taking.py [respondents] [minutes] [workers]      # defaults 5000 2 4
+    ... bench/survey_taking.py [respondents] [minutes] [workers] [threads]   # defaults 5000 2 4 1 (sync workers)
+
+Before timing, 16 respondents go straight through the survey (untimed), so every
+gunicorn thread has its database connection and every page its rendered questions.
 
 It creates its own database (``test_<name>``), migrates it, starts gunicorn
 (bench/survey_settings.py: rate limits off, since every respondent comes from
@@ -27,6 +34,7 @@ import asyncio
 import os
 import random
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -100,6 +108,7 @@ class Respondent:
             raise
         finally:
             self.stats["times"].setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+            self.stats["timeline"].append((start, (time.perf_counter() - start) * 1000))
         if status not in expect:
             self.stats["errors"].append(f"{kind}: HTTP {status}")
             self.stats["bodies"].setdefault(f"{kind}: HTTP {status}", _text(body))
@@ -130,31 +139,48 @@ def _answers(pages: list[list], rng: random.Random) -> list[dict]:
     return answers
 
 
-async def respond(person: Respondent, start_path: str, answers: list[dict], delay: float, turns: int) -> bool:
+async def respond(
+    person: Respondent, start_path: str, answers: list[dict], delay: float, turns: int, tick: float = TICK
+) -> bool:
     """One respondent's visit; True when it stored its response."""
     await asyncio.sleep(delay)
     began = time.perf_counter()
     try:
         body, _ = await person.request("start page (GET)", "GET", start_path)
         token = TOKEN.search(body).group(1)
-        await person.request("start (POST)", "POST", start_path, {"csrfmiddlewaretoken": token}, expect=(302,))
-        body, _ = await person.request("question page (GET)", "GET", reverse("surveys:take_page"))
+        await asyncio.sleep(max(0.0, began + tick - time.perf_counter()))  # reads the first page, then Start
+        body, _ = await person.request("start (POST)", "POST", start_path, {"csrfmiddlewaretoken": token})
+        page_path = reverse("surveys:take_page")
         for number, data in enumerate(answers[:turns], start=1):
-            await asyncio.sleep(max(0.0, began + number * TICK - time.perf_counter()))
+            await asyncio.sleep(max(0.0, began + (number + 1) * tick - time.perf_counter()))
             turn = time.perf_counter()
             token = TOKEN.search(body).group(1)
             form = [("csrfmiddlewaretoken", token), ("page", str(number)), ("next", "1")]
             form += [(k, v) for k, values in data.items() for v in (values if isinstance(values, list) else [values])]
-            _, location = await person.request("answers (POST)", "POST", reverse("surveys:take_page"), form, (302,))
-            body, _ = await person.request("next page (GET)", "GET", location)
+            body, location = await person.request("answers (POST)", "POST", page_path, form, (200, 302))
+            if location:  # the last page: redirected to the thank-you page, which the browser opens
+                body, _ = await person.request("thank-you page (GET)", "GET", location)
             person.stats["turns"].append((time.perf_counter() - turn) * 1000)
         return "thanks" in location
     except (RuntimeError, TimeoutError, AttributeError, aiohttp.ClientError):
         return False
 
 
+async def warm_up(base: str, start_path: str, pages: list[list], respondents: int = 16) -> None:
+    """A few respondents straight through the survey, untimed, so every gunicorn thread has its
+    database connection and every page its rendered questions, as on a server that has been up."""
+    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}, "timeline": []}
+    rng = random.Random(0)
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+        visits = [
+            respond(Respondent(http, base, stats), start_path, _answers(pages, rng), 0, len(pages), 0)
+            for _ in range(respondents)
+        ]
+        await asyncio.gather(*visits)
+
+
 async def load(base: str, start_path: str, pages: list[list], respondents: int, minutes: float) -> dict:
-    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}}
+    stats = {"times": {}, "turns": [], "errors": [], "bodies": {}, "timeline": []}
     turns = min(len(pages), int(minutes * 60 // TICK))
     rng = random.Random(11)
     timeout = aiohttp.ClientTimeout(total=60)
@@ -164,9 +190,11 @@ async def load(base: str, start_path: str, pages: list[list], respondents: int, 
             respond(Respondent(http, base, stats), start_path, _answers(pages, rng), n * TICK / respondents, turns)
             for n in range(respondents)
         ]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
+        stats["began"] = started
         stats["finished"] = sum(await asyncio.gather(*visits))
         stats["seconds"] = time.perf_counter() - started
+        stats["client_cpu"] = time.process_time() - cpu
     return stats
 
 
@@ -180,18 +208,33 @@ def _line(label: str, times: list[float]) -> str:
     )
 
 
-def report(stats: dict, respondents: int, workers: int) -> None:
+def _timeline(stats: dict, step: float = 15.0) -> str:
+    """Requests sent and their p95, per ``step`` seconds of the run: where the load piles up."""
+    buckets: dict[int, list[float]] = {}
+    for sent, took in stats["timeline"]:
+        buckets.setdefault(int((sent - stats["began"]) // step), []).append(took)
+    cells = []
+    for n, times in sorted(buckets.items()):
+        p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
+        cells.append(f"{n * step:.0f}s: {len(times) / step:.0f}/s p95 {p95:.0f}")
+    return "  timeline (sent at, requests/s, p95 ms): " + "; ".join(cells)
+
+
+def report(stats: dict, respondents: int, workers: str) -> None:
     every = [t for times in stats["times"].values() for t in times]
     print(
-        f"{respondents} respondents, gunicorn {workers} workers, PostgreSQL; {len(every)} requests in "
+        f"{respondents} respondents, gunicorn {workers}, PostgreSQL; {len(every)} requests in "
         f"{stats['seconds']:.0f} s ({len(every) / stats['seconds']:.0f}/s); {stats['finished']} finished"
     )
     for kind, times in stats["times"].items():
         print(_line(kind, times))
-    print(_line("page turn (POST+GET)", stats["turns"]))
+    print(_line("page turn", stats["turns"]))
+    share = 100 * stats["client_cpu"] / stats["seconds"]
+    print(f"  load generator CPU {stats['client_cpu']:.0f} s ({share:.0f}% of one core)")
     p95 = statistics.quantiles(every, n=20)[18] if len(every) > 1 else 0
     verdict = "met" if p95 < 300 and not stats["errors"] else "NOT met"
     print(_line("every request", every) + f"   goal p95 < 300 ms, no errors: {verdict}")
+    print(_timeline(stats))
     errors = {}
     for error in stats["errors"]:
         errors[error] = errors.get(error, 0) + 1
@@ -200,10 +243,12 @@ def report(stats: dict, respondents: int, workers: int) -> None:
         print(f"  first {error}: {text}")
 
 
-def _gunicorn(port: int, workers: int) -> subprocess.Popen:
+def _gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": _database_url()}
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"survey_taking_gunicorn_{port}.log", "w")  # noqa: SIM115
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
+    if threads > 1:  # threads overlap the waits on PostgreSQL (README, "Running in production")
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
     command += ["--bind", f"127.0.0.1:{port}", "--backlog", "4096"]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
 
@@ -220,7 +265,7 @@ def _wait_for(base: str, path: str) -> None:
     sys.exit("gunicorn did not answer.")
 
 
-def main(respondents: int, minutes: float, workers: int) -> None:
+def main(respondents: int, minutes: float, workers: int, threads: int) -> None:
     if connection.vendor != "postgresql":
         sys.exit("bench/survey_taking.py needs PostgreSQL: set DATABASE_URL.")
     old = setup_databases(verbosity=0, interactive=False)
@@ -231,17 +276,21 @@ def main(respondents: int, minutes: float, workers: int) -> None:
         pages = [list(page.questions.prefetch_related("choices")) for page in survey.pages.order_by("position")]
         start_path = reverse("surveys:take_start", args=[survey.public_id, school.slug])
         port = _free_port()
-        server = _gunicorn(port, workers)
+        server = _gunicorn(port, workers, threads)
         base = f"http://127.0.0.1:{port}"
         _wait_for(base, start_path)
+        asyncio.run(warm_up(base, start_path, pages))
+        warmed = Response.objects.filter(survey=survey).count()
         stats = asyncio.run(load(base, start_path, pages, respondents, minutes))
-        report(stats, respondents, workers)
-        stored = Response.objects.filter(survey=survey).count()
+        report(stats, respondents, f"{workers} workers" + (f" x {threads} threads" if threads > 1 else " (sync)"))
+        stored = Response.objects.filter(survey=survey).count() - warmed
         print(f"responses stored: {stored} (finished respondents: {stats['finished']})")
     finally:
         if server is not None:
             server.terminate()
             server.wait(20)
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
+            print(f"gunicorn CPU (master and workers, whole run): {used.ru_utime + used.ru_stime:.0f} s")
         teardown_databases(old, verbosity=0)
 
 
@@ -251,4 +300,5 @@ if __name__ == "__main__":
         int(arguments[0]) if arguments else 5000,
         float(arguments[1]) if len(arguments) > 1 else 2.0,
         int(arguments[2]) if len(arguments) > 2 else 4,
+        int(arguments[3]) if len(arguments) > 3 else 1,
     )

@@ -43,6 +43,11 @@ def survey_structure(survey: Survey) -> tuple[Page, ...]:
     return pages
 
 
+def survey_questions(survey: Survey) -> list[Question]:
+    """Every question of the survey, page by page, with its choices (as ``survey_structure``)."""
+    return [question for page in survey_structure(survey) for question in page.questions.all()]
+
+
 def survey_structure_forget() -> None:
     """Empties the cache (any saved or removed page, question or choice)."""
     with _lock:

@@ -1,40 +1,64 @@
-"""The one place that keeps a survey in progress in the browser's session:
-the draft's id and its resume code (to show again on every page). Finishing
-removes both, so the session afterwards holds nothing about the response;
-a class-code device's whole session is cleared for the next student."""
+"""The one place that keeps a survey in progress in the browser: the draft's
+id and its resume code (to show again on every page), in a signed cookie of
+its own (HttpOnly, SameSite=Lax, only under /surveys/), not in the session.
+An anonymous respondent so never gets a session row, and a page turn reads no
+session. Finishing deletes the cookie, so the browser afterwards holds nothing
+about the response; a class-code device's whole session is cleared as well,
+for the next student.
+
+The cookie is signed with SECRET_KEY (``django.core.signing``): it cannot be
+forged, and the draft it names must still exist and be unexpired."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
 
 from surveys.models import ResponseDraft, Source
 from surveys.services.taking import draft_find
 
-KEY = "surveys.take"
+COOKIE = "cg_survey"
+SALT = "surveys.take"
 
 
-def take_session_open(request, *, draft: ResponseDraft, resume_code: str) -> None:
-    """Makes ``draft`` this browser's survey in progress (replacing any other)."""
-    request.session[KEY] = {"draft": str(draft.pk), "resume": resume_code}
-    request.session.cycle_key()
+def take_session_open(response, *, draft: ResponseDraft, resume_code: str):
+    """Makes ``draft`` this browser's survey in progress (replacing any other); returns ``response``."""
+    value = signing.dumps({"draft": str(draft.pk), "resume": resume_code}, salt=SALT, compress=True)
+    response.set_cookie(
+        COOKIE,
+        value,
+        max_age=dt.timedelta(days=settings.SURVEY_DRAFT_DAYS),
+        path=reverse("surveys:index"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _held(request) -> dict:
+    try:
+        held = signing.loads(request.COOKIES.get(COOKIE, ""), salt=SALT)
+    except signing.BadSignature:
+        return {}
+    return held if isinstance(held, dict) else {}
 
 
 def take_session_draft(request) -> ResponseDraft | None:
     """This browser's unexpired draft, or None."""
-    held = request.session.get(KEY) or {}
-    if not held.get("draft"):
-        return None
-    draft = draft_find(held["draft"])
-    if draft is None:
-        request.session.pop(KEY, None)
-    return draft
+    held = _held(request)
+    return draft_find(held["draft"]) if held.get("draft") else None
 
 
 def take_session_resume_code(request) -> str:
-    return (request.session.get(KEY) or {}).get("resume", "")
+    return str(_held(request).get("resume", ""))
 
 
-def take_session_close(request, *, source: str) -> None:
-    """Forgets the finished draft. On a class-code device the whole session
-    is cleared, so the next student starts fresh with a session of their own."""
+def take_session_close(request, response, *, source: str):
+    """Forgets the finished draft; returns ``response``. On a class-code device
+    the whole session is cleared too, so the next student starts fresh."""
     if source == Source.CLASS:
         request.session.flush()
-        return
-    request.session.pop(KEY, None)
-    request.session.cycle_key()
+    response.delete_cookie(COOKIE, path=reverse("surveys:index"), samesite="Lax")
+    return response

@@ -12,11 +12,11 @@ from surveys.models import (
     Invitation,
     InvitationStatus,
     Question,
-    QuestionChoice,
     Response,
     Source,
     Survey,
 )
+from surveys.structure import survey_questions
 
 # The response columns that copy a demographic answer.
 DEMOGRAPHIC_FIELDS = {
@@ -42,9 +42,7 @@ class SurveyNotOpen(Exception):
 
 
 def _answer_rows(response: Response, questions: list[Question], answers: Mapping[int, AnswerValue]) -> list[Answer]:
-    choices = {
-        (c.question_id, c.code): c for c in QuestionChoice.objects.filter(question__survey_id=response.survey_id)
-    }
+    choices = {(q.pk, c.code): c for q in questions for c in q.choices.all()}
     rows: list[Answer] = []
     for question in questions:
         value = answers.get(question.pk)
@@ -91,7 +89,8 @@ def response_store(
         if invitation.status == InvitationStatus.FINISHED:
             raise InvitationAlreadyUsed
     answers = {int(qid): value for qid, value in answers.items()}  # JSON drafts key by text
-    questions = list(Question.objects.filter(survey=survey))
+    # A published survey's questions and choices as read once per process (``surveys.structure``).
+    questions = survey_questions(survey)
     demographics = {DEMOGRAPHIC_FIELDS[q.demographic]: _subgroup(answers.get(q.pk)) for q in questions if q.demographic}
     # Who was invited (an invitation's or class code's group) is known; an answer counts only on an open link.
     if respondent_group or not demographics.get("respondent_group"):

@@ -18,7 +18,6 @@ from surveys.models import (
     Invitation,
     InvitationStatus,
     Page,
-    Question,
     RespondentGroup,
     Response,
     ResponseDraft,
@@ -26,13 +25,14 @@ from surveys.models import (
     Survey,
 )
 from surveys.services.responses import AnswerValue, InvitationAlreadyUsed, SurveyNotOpen, response_store
-from surveys.structure import survey_structure
+from surveys.structure import survey_questions, survey_structure
 
 __all__ = [
     "InvitationAlreadyUsed",
     "StartTicket",
     "SurveyNotOpen",
     "class_code_find",
+    "draft_answers_merged",
     "draft_expires_at",
     "draft_discard",
     "draft_find",
@@ -92,17 +92,20 @@ def class_code_find(code: str) -> ClassCode | None:
 
 
 def draft_find(draft_id, *, survey: Survey | None = None) -> ResponseDraft | None:
-    """The unexpired draft ``draft_id`` (of ``survey`` if given), or None."""
+    """The unexpired draft ``draft_id`` (of ``survey`` if given), or None.
+    Read on every page turn: one query, with its survey only (the school and
+    invitation are read when the response is stored)."""
     try:
         draft_id = uuid.UUID(str(draft_id))
-    except ValueError:  # a malformed id from an old session
+    except ValueError:  # a malformed id from an old cookie
         return None
-    drafts = ResponseDraft.objects.select_related("survey", "school", "invitation").filter(
-        pk=draft_id, expires_at__gt=timezone.now()
-    )
+    drafts = ResponseDraft.objects.select_related("survey").filter(pk=draft_id, expires_at__gt=timezone.now())
     if survey is not None:
         drafts = drafts.filter(survey=survey)
-    return drafts.first()
+    try:
+        return drafts.get()
+    except ResponseDraft.DoesNotExist:
+        return None
 
 
 def draft_resume(code: str) -> ResponseDraft | None:
@@ -163,20 +166,26 @@ def _stored(value: AnswerValue) -> AnswerValue:
     return None if value in (None, "", []) else value
 
 
+def draft_answers_merged(draft: ResponseDraft, answers: Mapping[int, AnswerValue]) -> dict:
+    """The draft's answers with one page's ``answers`` (keyed by question id)
+    put in: an empty value removes an earlier answer. Saves nothing."""
+    merged = dict(draft.answers)
+    for question_id, value in answers.items():
+        value = _stored(value)
+        if value is None:
+            merged.pop(str(question_id), None)
+        else:
+            merged[str(question_id)] = value
+    return merged
+
+
 @transaction.atomic
 def draft_page_save(
     *, draft: ResponseDraft, answers: Mapping[int, AnswerValue], position: int, language: str
 ) -> ResponseDraft:
     """Keeps ``answers`` (one page's, keyed by question id; an empty value
     removes an earlier answer) and moves the draft to page ``position``."""
-    saved = dict(draft.answers)
-    for question_id, value in answers.items():
-        value = _stored(value)
-        if value is None:
-            saved.pop(str(question_id), None)
-        else:
-            saved[str(question_id)] = value
-    draft.answers = saved
+    draft.answers = draft_answers_merged(draft, answers)
     draft.page_position = max(1, position)
     draft.language = language[:8]
     draft.save(update_fields=["answers", "page_position", "language"])
@@ -195,10 +204,10 @@ def missing_required_position(draft: ResponseDraft, pages: list[Page]) -> int | 
 
 @transaction.atomic
 def draft_finish(*, draft: ResponseDraft, language: str) -> Response:
-    """Stores the draft as a response and deletes the draft in the same
-    transaction; the invitation (if any) is marked finished there too.
+    """Stores the draft (its answers as they are on ``draft``, saved or not)
+    as a response and deletes the draft in the same transaction; the invitation (if any) is marked finished there too.
     Raises ``SurveyNotOpen`` and ``InvitationAlreadyUsed``."""
-    known = set(Question.objects.filter(survey_id=draft.survey_id).values_list("pk", flat=True))
+    known = {question.pk for question in survey_questions(draft.survey)}
     answers = {int(qid): value for qid, value in draft.answers.items() if int(qid) in known}
     response = response_store(
         survey=draft.survey,

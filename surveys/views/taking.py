@@ -31,8 +31,9 @@ from surveys.services.taking import (
     invitation_find,
     invitation_ticket,
 )
+from surveys.structure import survey_questions
 from surveys.take_forms import CodeForm, ResumeForm, StartForm
-from surveys.take_session import take_session_draft, take_session_open
+from surveys.take_session import take_session_draft, take_session_open, take_session_resume_code
 
 # Per client (one address, or one IPv6 /64) per hour. A whole school often
 # shares one address, so these are generous; the honeypot stops simple bots.
@@ -54,7 +55,7 @@ def _group_choices(survey: Survey, ticket: StartTicket) -> list[str]:
     when the survey has several groups and no question asks it."""
     if ticket.source != Source.LINK or len(survey.groups) < 2:
         return []
-    if survey.questions.filter(demographic=Demographic.GROUP).exists():
+    if any(question.demographic == Demographic.GROUP for question in survey_questions(survey)):
         return []
     return list(survey.groups)
 
@@ -90,17 +91,22 @@ def _continues(held, ticket: StartTicket) -> bool:
 
 
 def start_post(request, ticket: StartTicket, *, action: str):
-    """Starts a draft from the first page's form and opens the first page of questions."""
+    """Starts a draft from the first page's form and answers with the first
+    page of questions itself (one request; its form sends to the page's own address)."""
+    from surveys.views.taking_pages import page_response  # that module builds on this one
+
     form = StartForm(request.POST, groups=_group_choices(ticket.survey, ticket))
     if form.is_bot():
         return redirect("surveys:take_thanks", public_id=ticket.survey.public_id)
+    held = take_session_draft(request)
+    if _continues(held, ticket) and held.survey.is_open:
+        # Start pressed twice (or a refresh), or the class code typed again mid-survey: one response per device
+        # session, and no new start counted.
+        return page_response(request, draft=held, resume_code=take_session_resume_code(request))
     if client_over_limit(request, "surveys:start", settings.SURVEY_STARTS_PER_HOUR):
         return start_page(request, ticket, action=action, form=form, limited=True, status=429)
     if not form.is_valid():
         return start_page(request, ticket, action=action, form=form)
-    if _continues(take_session_draft(request), ticket):
-        # Start pressed twice, or the class code typed again mid-survey: one response per device session.
-        return redirect("surveys:take_page")
     group = form.cleaned_data.get("respondent_group") or ticket.respondent_group
     ticket = dataclasses.replace(ticket, respondent_group=group)
     try:
@@ -109,8 +115,9 @@ def start_post(request, ticket: StartTicket, *, action: str):
         return status_page(request, ticket.survey)
     except InvitationAlreadyUsed:
         return code_page(request, CodeForm(), error=CODE_USED)
-    take_session_open(request, draft=draft, resume_code=resume_code)
-    return redirect("surveys:take_page")
+    return take_session_open(
+        page_response(request, draft=draft, resume_code=resume_code), draft=draft, resume_code=resume_code
+    )
 
 
 def code_page(request, form, *, error=None, limited=False, status=200):
@@ -252,8 +259,8 @@ class ResumeView(PrivatePageMixin, View):
             return self._render(form)
         if not draft.survey.is_open:
             return status_page(request, draft.survey)
-        take_session_open(request, draft=draft, resume_code=code_normalise(form.cleaned_data["code"]))
-        return redirect("surveys:take_page")
+        code = code_normalise(form.cleaned_data["code"])
+        return take_session_open(redirect("surveys:take_page"), draft=draft, resume_code=code)
 
     def _render(self, form, limited=False, status=200):
         context = {"form": form, "limited": limited}

@@ -1,5 +1,5 @@
-"""The survey's pages, one at a time, for the draft held in this browser's
-session: Back and Next keep what was typed, a language button switches
+"""The survey's pages, one at a time, for the draft held in this browser
+(``surveys.take_session``): Back and Next keep what was typed, a language button switches
 language without losing it, and the last page stores the response."""
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from surveys.models import ResponseDraft
 from surveys.services.taking import (
     InvitationAlreadyUsed,
     SurveyNotOpen,
+    draft_answers_merged,
     draft_discard,
     draft_finish,
     draft_page_save,
@@ -24,6 +25,7 @@ from surveys.services.taking import (
     survey_pages,
 )
 from surveys.take_forms import CodeForm
+from surveys.take_render import page_questions_html
 from surveys.take_session import take_session_close, take_session_draft, take_session_resume_code
 from surveys.views.taking import CODE_USED, code_page, published_survey, status_page
 
@@ -53,6 +55,7 @@ class TakePageView(PrivatePageMixin, View):
         if not self.draft.survey.is_open:
             return status_page(self.request, self.draft.survey)
         self.pages = survey_pages(self.draft.survey)
+        self.resume_code = take_session_resume_code(self.request)
         return None
 
     def _number(self, raw) -> int:
@@ -78,20 +81,26 @@ class TakePageView(PrivatePageMixin, View):
         number = self._number(request.POST.get("page"))
         form = self._form(number, request.POST)
         language = request.POST.get("language", "")
-        if "back" in request.POST or language:
-            target = number - 1 if "back" in request.POST else number
-            draft_page_save(draft=self.draft, answers=_typed(form), position=target, language=current_language())
-            return self._switch_language(language) if language else redirect("surveys:take_page")
+        if language:
+            draft_page_save(draft=self.draft, answers=_typed(form), position=number, language=current_language())
+            return self._switch_language(language)
+        if "back" in request.POST:
+            return self._turn(answers=_typed(form), target=number - 1)
         if not form.is_valid():
             return self._render(number, form)
-        is_last = number >= len(self.pages)
-        draft_page_save(
-            draft=self.draft,
-            answers=form.cleaned_answers(),
-            position=number if is_last else number + 1,
-            language=current_language(),
-        )
-        return self._finish() if is_last else redirect("surveys:take_page")
+        if number >= len(self.pages):
+            # Saved with the response, or with the draft if a required answer is missing.
+            self.draft.answers = draft_answers_merged(self.draft, form.cleaned_answers())
+            return self._finish()
+        return self._turn(answers=form.cleaned_answers(), target=number + 1)
+
+    def _turn(self, *, answers: dict, target: int):
+        """Saves the page and answers with page ``target`` itself: one request per
+        page turn. The page's address shows the same page on GET, and sending the
+        same page again (a refresh) saves the same answers and shows the same page."""
+        draft_page_save(draft=self.draft, answers=answers, position=target, language=current_language())
+        number = self._number(target)
+        return self._render(number, self._form(number))
 
     def _switch_language(self, language: str):
         response = redirect("surveys:take_page")
@@ -122,14 +131,14 @@ class TakePageView(PrivatePageMixin, View):
             return status_page(self.request, survey)
         except InvitationAlreadyUsed:  # finished meanwhile on another device
             draft_discard(draft=draft)
-            take_session_close(self.request, source=source)
-            return code_page(self.request, CodeForm(), error=CODE_USED)
-        take_session_close(self.request, source=source)
-        return redirect("surveys:take_thanks", public_id=survey.public_id)
+            return take_session_close(self.request, code_page(self.request, CodeForm(), error=CODE_USED), source=source)
+        thanks = redirect("surveys:take_thanks", public_id=survey.public_id)
+        return take_session_close(self.request, thanks, source=source)
 
     def _render(self, number: int, form: PageForm):
         survey, page = self.draft.survey, self.pages[number - 1] if self.pages else None
-        other = [code for code, _name in settings.LANGUAGES if code != current_language()]
+        language = current_language()
+        other = [code for code, _name in settings.LANGUAGES if code != language]
         context = {
             "survey": survey,
             "title": pick(survey, "title"),
@@ -139,10 +148,20 @@ class TakePageView(PrivatePageMixin, View):
             "count": len(self.pages),
             "is_last": number >= len(self.pages),
             "form": form,
-            "resume_code": code_display(take_session_resume_code(self.request)),
+            "questions_html": page and page_questions_html(survey=survey, page=page, form=form, language=language),
+            "resume_code": code_display(self.resume_code),
             "switch_to": [(code, SWITCH_LABELS.get(code, code)) for code in other],
         }
         return render(self.request, self.template_name, context)
+
+
+def page_response(request, *, draft: ResponseDraft, resume_code: str):
+    """The page ``draft`` has reached, as the answer to Start (instead of a redirect and a GET)."""
+    view = TakePageView()
+    view.setup(request)
+    view.draft, view.pages, view.resume_code = draft, survey_pages(draft.survey), resume_code
+    number = view._number(draft.page_position)
+    return view._render(number, view._form(number))
 
 
 class ThanksView(PrivatePageMixin, View):

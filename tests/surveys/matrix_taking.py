@@ -20,12 +20,13 @@ def extend(world) -> None:
 ROWS: dict = {
     "surveys:index": (None, everyone(200), None),
     "surveys:take_code": (None, everyone(200), everyone(200)),
-    # GET shows the first page (nothing changes); POST starts, or continues the invitation's draft.
-    "surveys:take_code_link": (lambda w: {"code": w.take_code}, everyone(200), everyone(302)),
+    # GET shows the first page (nothing changes); POST starts, or continues the invitation's draft, and answers
+    # with the first page of questions.
+    "surveys:take_code_link": (lambda w: {"code": w.take_code}, everyone(200), everyone(200)),
     "surveys:take_start": (
         lambda w: {"public_id": w.survey.public_id, "school_slug": w.school.slug},
         everyone(200),
-        everyone(302),
+        everyone(200),
     ),
     "surveys:take_resume": (None, everyone(200), everyone(200)),
     # No survey in progress in this browser: to the resume form.

@@ -15,10 +15,10 @@ def open_link(survey, school) -> str:
 
 
 def start(client, survey, school, **data):
-    """Starts ``survey`` from ``school``'s open link; returns the first page's response."""
+    """Starts ``survey`` from ``school``'s open link; returns the first page's response (Start answers with it)."""
     response = client.post(open_link(survey, school), data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return client.get(reverse("surveys:take_page"))
+    assert response.status_code == 200 and 'name="page" value=' in response.content.decode(), response.status_code
+    return response
 
 
 def resume_code(page_response) -> str:
@@ -50,3 +50,9 @@ def class_code(survey, school, by, *, code="KLASS7", active=True) -> ClassCode:
     return ClassCode.objects.create(
         survey=survey, school=school, label="Room 12", code=code, is_active=active, created_by=by
     )
+
+
+def page_form(response):
+    """The page's form in ``response`` (the page template's, not the form a
+    published page's questions were first rendered from: ``surveys.take_render``)."""
+    return next(context["form"] for context in response.context if "number" in context)

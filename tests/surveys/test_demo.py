@@ -150,10 +150,10 @@ def _take(client, start_url: str) -> str:
     """Starts at ``start_url`` and sends every page without answering; returns where the last page leads."""
     assert client.get(start_url).status_code == 200
     response = client.post(start_url, {"start": "1"})
-    assert response.url == reverse("surveys:take_page")
+    assert response.status_code == 200 and 'name="page" value="1"' in response.content.decode()
     for number in range(1, 10):
         response = client.post(reverse("surveys:take_page"), {"page": str(number), "next": "1"})
-        if response.url != reverse("surveys:take_page"):
+        if response.status_code == 302:  # every page but the last answers with the next page itself
             return response.url
     raise AssertionError("the survey never ended")
 

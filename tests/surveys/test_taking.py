@@ -4,12 +4,15 @@ Back and Next, language switch, required questions, finishing."""
 import datetime
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from surveys.models import Answer, Page, Question, Response, ResponseDraft, Source
 from tests.surveys.builders import build_survey, questions_by_code
-from tests.surveys.taking import answer, open_link, resume_code, start
+from tests.surveys.taking import answer, open_link, page_form, resume_code, start
 
 PAGE = reverse("surveys:take_page")
 
@@ -68,9 +71,9 @@ def test_next_keeps_the_answers_and_back_shows_them_again(client, climate, world
     answer(client, "back", **{f"q{q['ENG-HOURS-1'].pk}": "7"})
     first = client.get(PAGE)
     assert "Page 1 of 3" in first.content.decode()
-    assert first.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+    assert page_form(first).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
     answer(client)
-    assert client.get(PAGE).context["form"].initial[f"q{q['ENG-HOURS-1'].pk}"] == 7
+    assert page_form(client.get(PAGE)).initial[f"q{q['ENG-HOURS-1'].pk}"] == 7
 
 
 def test_a_wrong_answer_is_explained_next_to_its_question_and_the_page_does_not_advance(client, climate, world):
@@ -133,8 +136,8 @@ def test_switching_language_mid_survey_keeps_the_answers_typed_on_the_page(clien
     page = client.get(PAGE)
     body = page.content.decode()
     assert "Página 1 de 3" in body and "Me siento seguro cuando el SRO está cerca." in body
-    assert page.context["form"].initial[f"q{q['SRO-FAIR-1'].pk}"] == "neutral"
-    assert page.context["form"].initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+    assert page_form(page).initial[f"q{q['SRO-FAIR-1'].pk}"] == "neutral"
+    assert page_form(page).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
     assert "Continue in English" in body
 
 
@@ -266,11 +269,11 @@ def test_a_page_reads_a_fixed_number_of_queries_however_many_questions(client, w
     survey = build_survey(world.a, [world.a_school], questions=many)
     start(client, survey, world.a_school)
     client.get(PAGE)
-    # session, draft (with survey, school, invitation); the frozen survey's pages, questions and choices are
-    # read once per process, and never once per question
-    with django_assert_num_queries(2):
+    # the draft (with its survey), and no session; the frozen survey's pages, questions and
+    # choices are read once per process, and never once per question
+    with django_assert_num_queries(1):
         response = client.get(PAGE)
-    assert len(response.context["form"].fields) == len(many)
+    assert len(page_form(response).fields) == len(many)
 
 
 def test_sending_with_a_required_question_unanswered_returns_to_its_page(client, climate, world):
@@ -284,12 +287,30 @@ def test_sending_with_a_required_question_unanswered_returns_to_its_page(client,
     assert not Response.objects.exists()
 
 
-def test_a_session_holding_a_malformed_draft_id_is_sent_to_the_resume_form(client, climate):
-    session = client.session
-    session["surveys.take"] = {"draft": "not-a-uuid", "resume": "X"}
-    session.save()
+@pytest.mark.parametrize("held", [{"draft": "not-a-uuid", "resume": "X"}, ["not", "a", "dict"]])
+def test_a_browser_holding_a_malformed_draft_id_is_sent_to_the_resume_form(client, climate, held):
+    client.cookies["cg_survey"] = signing.dumps(held, salt="surveys.take", compress=True)
     response = client.get(PAGE)
     assert response.status_code == 302 and response.url == reverse("surveys:take_resume")
+
+
+def test_a_forged_survey_cookie_opens_nobodys_draft(client, climate, world):
+    start(client, climate, world.a_school)
+    draft = ResponseDraft.objects.get()
+    stranger = Client()
+    stranger.cookies["cg_survey"] = signing.dumps({"draft": str(draft.pk), "resume": "X"}, salt="other")
+    assert stranger.get(PAGE).status_code == 302
+    stranger.cookies["cg_survey"] = f'{{"draft": "{draft.pk}"}}'
+    assert stranger.get(PAGE).status_code == 302
+
+
+def test_an_anonymous_respondent_gets_no_session_row_and_a_cookie_only_for_the_survey_pages(client, climate, world):
+    start(client, climate, world.a_school)
+    answer(client)
+    cookie = client.cookies["cg_survey"]
+    assert cookie["path"] == "/surveys/" and cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies
 
 
 def test_a_published_surveys_wording_is_read_once_and_again_after_any_change(client, climate, world):
@@ -299,3 +320,79 @@ def test_a_published_surveys_wording_is_read_once_and_again_after_any_change(cli
     question.text_en = "I feel safe when the school resource officer is nearby."
     question.save()
     assert "I feel safe when the school resource officer is nearby." in client.get(PAGE).content.decode()
+
+
+def test_next_answers_with_the_next_page_itself_and_its_address_shows_it_again(client, climate, world):
+    q = questions_by_code(climate)
+    start(client, climate, world.a_school)
+    turned = answer(client, **{f"q{q['SRO-SAFE-1'].pk}": "agree"})
+    assert turned.status_code == 200
+    assert "Page 2 of 3" in turned.content.decode()
+    assert 'name="page" value="2"' in turned.content.decode()
+    # The address is the page's own: opening it again (a bookmark, another tab, a GET) shows the same page.
+    assert "Page 2 of 3" in client.get(PAGE).content.decode()
+    back = answer(client, "back")
+    assert back.status_code == 200 and "Page 1 of 3" in back.content.decode()
+    assert page_form(back).initial[f"q{q['SRO-SAFE-1'].pk}"] == "agree"
+
+
+def test_a_refresh_sending_the_same_page_again_keeps_one_copy_of_the_answers(client, climate, world):
+    q = questions_by_code(climate)
+    start(client, climate, world.a_school)
+    sent = {"page": 1, "next": "1", f"q{q['SRO-SAFE-1'].pk}": "agree", f"q{q['SRO-KNOW-1'].pk}": "no"}
+    first = client.post(PAGE, sent)
+    again = client.post(PAGE, sent)
+    assert "Page 2 of 3" in first.content.decode() and "Page 2 of 3" in again.content.decode()
+    draft = ResponseDraft.objects.get()
+    kept = {str(q["SRO-SAFE-1"].pk): "agree", str(q["SRO-KNOW-1"].pk): "no"}
+    assert (draft.page_position, draft.answers) == (2, kept)
+    assert not Response.objects.exists()
+
+
+def test_a_page_turn_is_one_request_of_a_fixed_number_of_queries(client, world, django_assert_num_queries):
+    from tests.surveys.builders import DEFAULT_QUESTIONS
+
+    many = [(1 + i % 2, f"{code}-{i}", *rest) for i in range(4) for (_p, code, *rest) in DEFAULT_QUESTIONS]
+    survey = build_survey(world.a, [world.a_school], questions=many)
+    start(client, survey, world.a_school)
+    client.get(PAGE)
+    # the draft (with its survey), then its answers saved (savepoint, update, release); no session
+    with django_assert_num_queries(4):
+        response = client.post(PAGE, {"page": 1, "next": "1"})
+    assert response.status_code == 200 and response.context["number"] == 2
+
+
+def test_sending_the_last_page_stores_the_response_in_a_fixed_number_of_queries(
+    client, climate, world, django_assert_num_queries
+):
+    grade = f"q{questions_by_code(climate)['DEM-GRADE'].pk}"
+    start(client, climate, world.a_school)
+    answer(client)
+    answer(client)
+    # the draft; the response stored with the last page's answers in one transaction
+    # (savepoints, the school, the response, its answers) and the draft deleted; the wording is read once per process
+    with django_assert_num_queries(9):
+        finished = client.post(PAGE, {"page": 3, "finish": "1", grade: "9"})
+    assert finished.status_code == 302 and Answer.objects.count() == 1
+
+
+def test_sending_with_a_required_answer_missing_keeps_what_the_last_page_carried(client, climate, world):
+    q = questions_by_code(climate)
+    Question.objects.filter(pk=q["SRO-KNOW-1"].pk).update(required=True)
+    start(client, climate, world.a_school)
+    ResponseDraft.objects.update(page_position=3)
+    response = client.post(PAGE, {"page": 3, "finish": "1", f"q{q['DEM-GRADE'].pk}": "11"}, follow=True)
+    assert response.context["number"] == 1
+    assert ResponseDraft.objects.get().answers == {str(q["DEM-GRADE"].pk): "11"}
+    assert not Response.objects.exists()
+
+
+def test_start_answers_with_the_first_page_and_a_refresh_of_it_shows_the_page_reached(client, climate, world, settings):
+    settings.SURVEY_STARTS_PER_HOUR = 1
+    first = client.post(open_link(climate, world.a_school))
+    assert first.status_code == 200 and "Page 1 of 3" in first.content.decode()
+    assert f'action="{PAGE}"' in first.content.decode()  # the next pages are sent to the page's own address
+    answer(client)
+    again = client.post(open_link(climate, world.a_school))  # the browser re-sends Start: not a second start
+    assert again.status_code == 200 and "Page 2 of 3" in again.content.decode()
+    assert ResponseDraft.objects.count() == 1

@@ -153,8 +153,11 @@ def test_no_audit_row_is_written_while_taking_a_survey(client, climate, world):
     assert AuditEvent.objects.count() == before
 
 
-def test_after_finishing_no_session_holds_anything_that_links(client, climate, world):
+def test_after_finishing_no_session_or_cookie_holds_anything_that_links(client, climate, world):
     links = _take_with_invitation(client, climate, world.a_school, "parent@example.org")
+    assert all(morsel.value == "" for name, morsel in client.cookies.items() if name not in ("csrftoken",)), (
+        client.cookies
+    )
     response = Response.objects.get()
     assert not ResponseDraft.objects.exists()
     wanted = {str(response.pk), links["code"], links["resume"], links["draft"], str(links["invitation"].pk)}
