@@ -2,9 +2,11 @@
 id and its resume code (to show again on every page), in a signed cookie of
 its own (HttpOnly, SameSite=Lax, only under /surveys/), not in the session.
 An anonymous respondent so never gets a session row, and a page turn reads no
-session. Finishing deletes the cookie, so the browser afterwards holds nothing
-about the response; a class-code device's whole session is cleared as well,
-for the next student.
+session. Finishing replaces the cookie with one that says only which survey
+was finished, for an hour (so a refresh of the thank-you page shows it again
+instead of an empty form); the browser holds nothing about the answers. A
+class-code device keeps no such cookie and its whole session is cleared, for
+the next student.
 
 The cookie is signed with SECRET_KEY (``django.core.signing``): it cannot be
 forged, and the draft it names must still exist and be unexpired."""
@@ -20,6 +22,7 @@ from surveys.services.taking import draft_find
 
 COOKIE = "cg_survey"
 SALT = "surveys.take"
+FINISHED_SECONDS = 3600
 
 
 def take_session_open(response, *, draft: ResponseDraft, resume_code: str):
@@ -55,10 +58,28 @@ def take_session_resume_code(request) -> str:
     return str(_held(request).get("resume", ""))
 
 
-def take_session_close(request, response, *, source: str):
-    """Forgets the finished draft; returns ``response``. On a class-code device
-    the whole session is cleared too, so the next student starts fresh."""
+def take_session_close(request, response, *, source: str, finished: str = ""):
+    """Forgets the finished draft; returns ``response``. With ``finished`` (the
+    survey's public id) the browser remembers for an hour that it finished that
+    survey (``take_session_finished``). On a class-code device nothing is
+    remembered and the whole session is cleared, so the next student starts fresh."""
     if source == Source.CLASS:
         request.session.flush()
+    elif finished:
+        response.set_cookie(
+            COOKIE,
+            signing.dumps({"finished": finished}, salt=SALT),
+            max_age=FINISHED_SECONDS,
+            path=reverse("surveys:index"),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
     response.delete_cookie(COOKIE, path=reverse("surveys:index"), samesite="Lax")
     return response
+
+
+def take_session_finished(request) -> str:
+    """The public id of the survey this browser finished in the last hour, or ""."""
+    return str(_held(request).get("finished", ""))

@@ -13,7 +13,7 @@ from core.i18n import current_language, pick
 from core.views import PrivatePageMixin
 from surveys.codes import code_display
 from surveys.forms import PageForm, field_name
-from surveys.models import ResponseDraft
+from surveys.models import ResponseDraft, Source, Survey
 from surveys.services.taking import (
     InvitationAlreadyUsed,
     SurveyNotOpen,
@@ -26,7 +26,12 @@ from surveys.services.taking import (
 )
 from surveys.take_forms import CodeForm
 from surveys.take_render import page_questions_html
-from surveys.take_session import take_session_close, take_session_draft, take_session_resume_code
+from surveys.take_session import (
+    take_session_close,
+    take_session_draft,
+    take_session_finished,
+    take_session_resume_code,
+)
 from surveys.views.taking import CODE_USED, code_page, published_survey, status_page
 
 NO_DRAFT = _("Your answers were not found in this browser. Enter your resume code to continue.")
@@ -49,6 +54,8 @@ class TakePageView(PrivatePageMixin, View):
     def _refusal(self):
         """Loads this browser's draft; the page to show instead when there is none to continue."""
         self.draft = take_session_draft(self.request)
+        if self.draft is None and (finished := _finished_survey(self.request)):
+            return thanks_page(self.request, finished)  # a refresh of the thank-you page
         if self.draft is None:
             messages.info(self.request, NO_DRAFT)
             return redirect("surveys:take_resume")
@@ -132,8 +139,12 @@ class TakePageView(PrivatePageMixin, View):
         except InvitationAlreadyUsed:  # finished meanwhile on another device
             draft_discard(draft=draft)
             return take_session_close(self.request, code_page(self.request, CodeForm(), error=CODE_USED), source=source)
-        thanks = redirect("surveys:take_thanks", public_id=survey.public_id)
-        return take_session_close(self.request, thanks, source=source)
+        if source == Source.CLASS:  # the device's session is cleared: its next student starts at the code form
+            thanks = redirect("surveys:take_thanks", public_id=survey.public_id)
+            return take_session_close(self.request, thanks, source=source)
+        # The thank-you page itself, not a redirect and a GET: one request for the last page turn too.
+        thanks = thanks_page(self.request, survey)
+        return take_session_close(self.request, thanks, source=source, finished=survey.public_id)
 
     def _render(self, number: int, form: PageForm):
         survey, page = self.draft.survey, self.pages[number - 1] if self.pages else None
@@ -164,10 +175,19 @@ def page_response(request, *, draft: ResponseDraft, resume_code: str):
     return view._render(number, view._form(number))
 
 
-class ThanksView(PrivatePageMixin, View):
+def thanks_page(request, survey):
     """The survey's thank-you text. Knows nothing about who finished."""
+    context = {"survey": survey, "title": pick(survey, "title"), "thanks": pick(survey, "thanks")}
+    return render(request, "surveys/take/thanks.html", context)
+
+
+def _finished_survey(request):
+    public_id = take_session_finished(request)
+    return Survey.objects.filter(public_id=public_id, published_at__isnull=False).first() if public_id else None
+
+
+class ThanksView(PrivatePageMixin, View):
+    """The survey's thank-you page at its own address (class-code devices are sent here)."""
 
     def get(self, request, public_id):
-        survey = published_survey(public_id)
-        context = {"survey": survey, "title": pick(survey, "title"), "thanks": pick(survey, "thanks")}
-        return render(request, "surveys/take/thanks.html", context)
+        return thanks_page(request, published_survey(public_id))

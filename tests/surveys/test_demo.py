@@ -147,14 +147,17 @@ def test_the_survey_demo_refuses_to_run_outside_demo_mode(settings):
 
 
 def _take(client, start_url: str) -> str:
-    """Starts at ``start_url`` and sends every page without answering; returns where the last page leads."""
+    """Starts at ``start_url`` and sends every page without answering; returns the thank-you page's address (a
+    class-code device is sent there; otherwise the last page answers with the thank-you page itself)."""
     assert client.get(start_url).status_code == 200
     response = client.post(start_url, {"start": "1"})
     assert response.status_code == 200 and 'name="page" value="1"' in response.content.decode()
     for number in range(1, 10):
         response = client.post(reverse("surveys:take_page"), {"page": str(number), "next": "1"})
-        if response.status_code == 302:  # every page but the last answers with the next page itself
+        if response.status_code == 302:  # a class-code device: sent to the thank-you page
             return response.url
+        if "Your answers to" in response.content.decode():  # every other page answers with the next page itself
+            return reverse("surveys:take_thanks", args=[response.context["survey"].public_id])
     raise AssertionError("the survey never ended")
 
 
