@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from core.i18n import current_language, pick
 from core.ratelimit import client_over_limit
 from core.views import PrivatePageMixin
 from surveys.codes import code_normalise
-from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey, SurveyStatus
+from surveys.models import AnonymityMode, Demographic, InvitationStatus, Purpose, Source, Survey
 from surveys.services.taking import (
     InvitationAlreadyUsed,
     StartTicket,
@@ -34,20 +34,16 @@ from surveys.services.taking import (
 from surveys.structure import survey_questions
 from surveys.take_forms import CodeForm, ResumeForm, StartForm
 from surveys.take_session import take_session_draft, take_session_open, take_session_resume_code
+from surveys.views.taking_common import CODE_USED, code_page, published_survey, status_page
+from surveys.views.taking_pages import page_response
 
 # Per client (one address, or one IPv6 /64) per hour. A whole school often
 # shares one address, so these are generous; the honeypot stops simple bots.
 
 CODE_UNKNOWN = _("We do not recognise this code. Please check it and try again.")
-CODE_USED = _("This code has already been used to answer the survey. Each code can be used once.")
 CODE_CLASS_CLOSED = _("This class code is no longer accepting answers. Please ask your teacher.")
 RESUME_UNKNOWN = _("We do not recognise this resume code, or the answers saved with it have expired.")
 LIMITED = _("Too many attempts from this connection. Please try again in an hour.")
-
-
-def published_survey(public_id: str) -> Survey:
-    """The published survey ``public_id`` (404 for an unknown or unpublished one)."""
-    return get_object_or_404(Survey.objects.select_related("district"), public_id=public_id, published_at__isnull=False)
 
 
 def _group_choices(survey: Survey, ticket: StartTicket) -> list[str]:
@@ -58,12 +54,6 @@ def _group_choices(survey: Survey, ticket: StartTicket) -> list[str]:
     if any(question.demographic == Demographic.GROUP for question in survey_questions(survey)):
         return []
     return list(survey.groups)
-
-
-def status_page(request, survey: Survey):
-    """The page for a survey that is not taking answers (not yet open or closed)."""
-    context = {"survey": survey, "title": pick(survey, "title"), "status": survey.status, "SurveyStatus": SurveyStatus}
-    return render(request, "surveys/take/not_open.html", context)
 
 
 def start_page(request, ticket: StartTicket, *, action: str, form=None, limited=False, status=200):
@@ -93,8 +83,6 @@ def _continues(held, ticket: StartTicket) -> bool:
 def start_post(request, ticket: StartTicket, *, action: str):
     """Starts a draft from the first page's form and answers with the first
     page of questions itself (one request; its form sends to the page's own address)."""
-    from surveys.views.taking_pages import page_response  # that module builds on this one
-
     form = StartForm(request.POST, groups=_group_choices(ticket.survey, ticket))
     if form.is_bot():
         return redirect("surveys:take_thanks", public_id=ticket.survey.public_id)
@@ -118,16 +106,6 @@ def start_post(request, ticket: StartTicket, *, action: str):
     return take_session_open(
         page_response(request, draft=draft, resume_code=resume_code), draft=draft, resume_code=resume_code
     )
-
-
-def code_page(request, form, *, error=None, limited=False, status=200):
-    """The "I have a code" form; ``error`` goes next to the field of a bound form."""
-    if error and form.is_bound:
-        form.is_valid()
-        form.add_error("code", error)
-        error = None
-    context = {"form": form, "error": error, "limited": limited}
-    return render(request, "surveys/take/code.html", context, status=status)
 
 
 class SurveyIndexView(PrivatePageMixin, View):

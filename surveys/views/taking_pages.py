@@ -32,7 +32,7 @@ from surveys.take_session import (
     take_session_finished,
     take_session_resume_code,
 )
-from surveys.views.taking import CODE_USED, code_page, published_survey, status_page
+from surveys.views.taking_common import CODE_USED, code_page, published_survey, status_page
 
 NO_DRAFT = _("Your answers were not found in this browser. Enter your resume code to continue.")
 REQUIRED_LEFT = _("Please answer the required questions on this page before sending.")
