@@ -9,6 +9,7 @@ id is read again; a draft (the builder's preview) is always read fresh.
 """
 
 from collections import OrderedDict
+from collections.abc import Callable
 from threading import Lock
 
 from django.db.models.signals import post_delete, post_save
@@ -19,6 +20,7 @@ from surveys.models import Page, Question, QuestionChoice, Survey
 CACHED_SURVEYS = 64
 _cache: OrderedDict[tuple, tuple[Page, ...]] = OrderedDict()
 _lock = Lock()
+_forget_also: list[Callable[[], None]] = []
 
 
 def _read(survey: Survey) -> tuple[Page, ...]:
@@ -48,10 +50,17 @@ def survey_questions(survey: Survey) -> list[Question]:
     return [question for page in survey_structure(survey) for question in page.questions.all()]
 
 
+def forget_with_structure(forget: Callable[[], None]) -> None:
+    """Another cache built from surveys' structure (e.g. the rendered pages) is emptied with this one."""
+    _forget_also.append(forget)
+
+
 def survey_structure_forget() -> None:
-    """Empties the cache (any saved or removed page, question or choice)."""
+    """Empties the cache, and those built from it (any saved or removed page, question or choice)."""
     with _lock:
         _cache.clear()
+    for forget in _forget_also:
+        forget()
 
 
 @receiver(post_save, sender=Page)

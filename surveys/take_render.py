@@ -17,13 +17,12 @@ from collections import OrderedDict
 from html import escape, unescape
 from threading import Lock
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from surveys.forms import PageForm
-from surveys.models import Page, Question, QuestionChoice, Survey
+from surveys.models import Page, Survey
+from surveys.structure import forget_with_structure
 
 CACHED_FRAGMENTS = 512
 # Where a respondent's answer goes in a rendered page: the end of a radio or
@@ -100,11 +99,4 @@ def page_fragments_forget() -> None:
         _cache.clear()
 
 
-@receiver(post_save, sender=Page)
-@receiver(post_save, sender=Question)
-@receiver(post_save, sender=QuestionChoice)
-@receiver(post_delete, sender=Page)
-@receiver(post_delete, sender=Question)
-@receiver(post_delete, sender=QuestionChoice)
-def _structure_changed(**kwargs) -> None:
-    page_fragments_forget()
+forget_with_structure(page_fragments_forget)  # any saved or removed page, question or choice
