@@ -17,7 +17,6 @@ Run:
 
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,6 +41,7 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import School  # noqa: E402
 from assessment.services.releases import release_publish  # noqa: E402
+from bench.server import database_url, free_port  # noqa: E402
 from complaints.models import Allegation, AllegationCategory, Complaint, OutcomeLetter  # noqa: E402
 from core.schoolyear import school_year_bounds  # noqa: E402
 from tests.factories import DistrictFactory, SchoolFactory  # noqa: E402
@@ -51,23 +51,6 @@ YEAR = 2025
 BATCH = 5000
 GOAL_MS = 100
 CSV_TABLE = "complaints_by_allegation"
-
-
-def _free_port() -> int:
-    """A free port of 8160-8169 (the ports this bench may use on the shared machine)."""
-    for port in range(8160, 8170):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    sys.exit("No free port in 8160-8169.")
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
 def _load(total: int):
@@ -167,8 +150,8 @@ def main(total: int, per_page: int, threads: int) -> None:
         release = release_publish(district=district, school_year=YEAR, assessment={"summary": "Bench"}, by=None)
         print(f"release_publish at {total:,} complaints: {(time.perf_counter() - started) * 1000:.0f} ms")
         school = School.objects.filter(district=district).order_by("pk").first()
-        port = _free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": _database_url()}
+        port = free_port(range(8160, 8170))
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": database_url()}
         command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
         base = f"http://127.0.0.1:{port}"

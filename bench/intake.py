@@ -19,7 +19,6 @@ is not timed: filing queues its start as a job, and no worker runs here.
 
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,31 +37,13 @@ import requests  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
+from bench.server import database_url, free_port  # noqa: E402
 from tests.complaints.helpers import school_with_officer  # noqa: E402
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 PORTS = range(int(os.environ.get("BENCH_PORT_FIRST", "18400")), int(os.environ.get("BENCH_PORT_LAST", "18499")) + 1)
-
-
-def _free_port() -> int:
-    """A free loopback port in PORTS (BENCH_PORT_FIRST..BENCH_PORT_LAST), for machines that share port ranges."""
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    sys.exit(f"No free port in {PORTS.start}-{PORTS.stop - 1}")
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "postgresql":
-        return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
-    return f"sqlite:///{settings['NAME']}"
 
 
 def _file_one(base: str, school_id: int) -> list[float]:
@@ -119,8 +100,8 @@ def main(filings: int) -> None:
     server = None
     try:
         school, _ = school_with_officer()
-        port = _free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.intake_settings", "DATABASE_URL": _database_url()}
+        port = free_port(PORTS)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.intake_settings", "DATABASE_URL": database_url()}
         server = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT,

@@ -33,7 +33,6 @@ import os
 import random
 import re
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,6 +53,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.server import database_url, free_port  # noqa: E402
 from bench.survey_load import bank_questions  # noqa: E402
 from surveys.demo_texts import PAGES  # noqa: E402
 from surveys.forms import field_name  # noqa: E402
@@ -65,22 +65,6 @@ THANKS = "Your answers to"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PORTS = range(18300, 18400)
 TICK = 30.0  # seconds between two pages of one respondent
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    sys.exit("No free port in 18300-18399.")
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 class Respondent:
@@ -241,7 +225,7 @@ def report(stats: dict, respondents: int, workers: str) -> None:
 
 
 def _gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": _database_url()}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.survey_settings", "DATABASE_URL": database_url()}
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"survey_taking_gunicorn_{port}.log", "w")  # noqa: SIM115
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
     if threads > 1:  # threads overlap the waits on PostgreSQL (README, "Running in production")
@@ -272,7 +256,7 @@ def main(respondents: int, minutes: float, workers: int, threads: int) -> None:
         survey = build_survey(school.district, [school], questions=bank_questions([codes for *_, codes in PAGES]))
         pages = [list(page.questions.prefetch_related("choices")) for page in survey.pages.order_by("position")]
         start_path = reverse("surveys:take_start", args=[survey.public_id, school.slug])
-        port = _free_port()
+        port = free_port(PORTS)
         server = _gunicorn(port, workers, threads)
         base = f"http://127.0.0.1:{port}"
         _wait_for(base, start_path)

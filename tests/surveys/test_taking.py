@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from surveys.models import Answer, Page, Question, Response, ResponseDraft, Source
+from surveys.take_session import COOKIE
 from tests.surveys.builders import build_survey, questions_by_code
 from tests.surveys.taking import answer, open_link, page_form, resume_code, start
 
@@ -177,6 +178,20 @@ def test_after_finishing_the_back_button_cannot_send_the_same_answers_again(clie
     answer(client, "finish")
     again = client.post(PAGE, {"page": 3, "finish": "1"})  # a refresh of the thank-you page re-sends the last page
     assert again.status_code == 200 and "Your answers to" in again.content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_the_thank_you_page_comes_back_for_an_hour_and_then_the_browser_holds_nothing(client, climate, world):
+    start(client, climate, world.a_school)
+    answer(client)
+    answer(client)
+    answer(client, "finish")
+    assert "Your answers to" in client.get(PAGE).content.decode()  # the address still shows the thank-you page
+    cookie = client.cookies[COOKIE]
+    assert int(cookie["max-age"]) == 3600 and cookie["httponly"] and cookie["path"] == reverse("surveys:index")
+    del client.cookies[COOKIE]  # the hour is over: the browser dropped the cookie
+    later = client.get(PAGE)
+    assert later.status_code == 302 and later.url == reverse("surveys:take_resume")
     assert Response.objects.count() == 1
 
 
