@@ -9,13 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from accounts.models import Officer, RosterAssignment
 from accounts.rules import MonthlyRule, logging_officer, may_monthly
 from activity.models import FlagResolution
 from activity.services.flags import event_flags
 from core.audit import AuditKind, audit_record
+from workflows.activation import task_complete
 from workflows.monthly.models import MonthlyCertification, MonthlyReview
 from workflows.monthly.selectors import flagged_events
 from workflows.review.selectors import OPEN
@@ -27,15 +27,6 @@ def _check(task: Task, user, rule: str) -> MonthlyReview:
     if task.status not in OPEN or not may_monthly(user, rule, review):
         raise PermissionDenied
     return review
-
-
-def _finish(task: Task, user) -> None:
-    """Completes the task as ``user`` and lets the flow move on."""
-    with task.activation() as activation:
-        if task.status == STATUS.NEW:
-            activation.assign(user)
-        activation.start(None)
-        activation.execute()
 
 
 def rostered_officers(review: MonthlyReview):
@@ -69,7 +60,7 @@ def monthly_certify(*, task: Task, user) -> bool:
     audit_record(actor=user, kind=AuditKind.MONTHLY_CERTIFIED, obj=review, note=f"round {review.round}")
     if officers_to_certify(review).exists():
         return False
-    _finish(task, user)
+    task_complete(task, user)
     return True
 
 
@@ -119,7 +110,7 @@ def monthly_school_review(
         _resolutions_save(review, user, resolutions)
         MonthlyReview.objects.filter(pk=review.pk).update(sent_back=False)
         audit_record(actor=user, kind=AuditKind.MONTHLY_SCHOOL_REVIEWED, obj=review)
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
@@ -136,4 +127,4 @@ def monthly_accept(*, task: Task, user, send_back_reason: str = "") -> None:
         review.sent_back, review.accepted_by, review.accepted_at = False, user, timezone.now()
         review.save(update_fields=["sent_back", "accepted_by", "accepted_at"])
         audit_record(actor=user, kind=AuditKind.MONTHLY_ACCEPTED, obj=review)
-    _finish(task, user)
+    task_complete(task, user)

@@ -29,6 +29,7 @@ from complaints.models import (
 from core.audit import AuditKind, audit_record
 from core.sanitize import sanitize_html
 from workflows import notify
+from workflows.activation import task_complete
 from workflows.models import ComplaintProcess, Route
 from workflows.review.officers import early_warning_check_task
 from workflows.review.selectors import CaseAccess
@@ -93,15 +94,6 @@ def _stamp_assigned(task: Task) -> None:
     Task.objects.filter(pk=task.pk).update(assigned=timezone.now())
 
 
-def _finish(task: Task, user) -> None:
-    """Claims the task if nobody has, then completes it and lets the flow move on."""
-    with task.activation() as activation:
-        if task.status == STATUS.NEW:
-            activation.assign(user)
-        activation.start(None)
-        activation.execute()
-
-
 @transaction.atomic
 def triage_complete(
     *, task: Task, user, route: str, emergency: bool, explanation: str, shared_files: list[Attachment] = ()
@@ -141,7 +133,7 @@ def triage_complete(
             "files_shared_with_police": [None, shared],
         },
     )
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
@@ -164,7 +156,7 @@ def review_complete(*, task: Task, user, review: str, findings: dict[int, tuple[
         changes={f"finding:{review}:{k}": [None, v[0]] for k, v in findings.items()},
         note=review,
     )
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
@@ -191,7 +183,7 @@ def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -
     if complaint.officer_id:
         # The worker checks the officer against the early-intervention threshold (workflows/review/officers.py).
         early_warning_check_task.enqueue(complaint.officer_id)
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
@@ -214,7 +206,7 @@ def outcome_second_approve(*, task: Task, user, letter: str) -> None:
         obj=complaint,
         changes={"letter_changed": [None, before != outcome.body]},
     )
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
@@ -245,7 +237,7 @@ def appeal_decide(*, task: Task, user, decision: str) -> None:
         kind=MessageKind.APPEAL_DECISION,
     )
     audit_record(actor=user, kind=AuditKind.APPEAL_DECIDED, obj=complaint)
-    _finish(task, user)
+    task_complete(task, user)
 
 
 @transaction.atomic
