@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
-from assessment.services.commitments import source_ref_problem
+from assessment.services.commitments import COMMITMENT_FIELDS, source_ref_problem
 from assessment.views.training_forms import school_year_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -40,21 +40,7 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = [
-            "district",
-            "school_year",
-            "concern_en",
-            "concern_es",
-            "source_kind",
-            "source_ref",
-            "source_label",
-            "action_en",
-            "action_es",
-            "owner",
-            "due_on",
-            "status",
-            "published",
-        ]
+        fields = ["district", *COMMITMENT_FIELDS]
         widgets = {
             "due_on": DATE_WIDGET,
             "concern_en": forms.Textarea(attrs={"rows": 3}),
