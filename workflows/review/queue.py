@@ -27,6 +27,7 @@ from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import Allegation, AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
 from workflows.models import QueueEntry, TaskDue
+from workflows.review.queue_form import QueueFilterForm
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
@@ -109,6 +110,7 @@ class QueueFilter(django_filters.FilterSet):
     class Meta:
         model = QueueEntry
         fields = ["school", "category", "status", "step", "sort", "mine", "overdue"]
+        form = QueueFilterForm  # its labels and selects written in Python (queue_form)
 
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, queryset=open_entries_for(user), **kwargs)
