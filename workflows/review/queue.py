@@ -58,6 +58,25 @@ def _node(step: str):
     return getattr(ComplaintFlow, step)
 
 
+_NOTHING = ("pk__in", [])  # how accounts.rules writes "no record" (a grant the person does not hold)
+
+
+def _pruned(q: Q) -> Q | None:
+    """``q`` without its parts that match nothing (``pk__in=[]``); None when
+    nothing is left to match. The same filter, but the ORM resolves and
+    compiles only what can match (a coordinator's rules hold ten empty parts)."""
+    if q.negated or not q.children:
+        return q
+    children = []
+    for child in q.children:
+        part = _pruned(child) if isinstance(child, Q) else (None if child == _NOTHING else child)
+        if part is None and q.connector == Q.AND:
+            return None
+        if part is not None:
+            children.append(part)
+    return Q(*children, _connector=q.connector) if children else None
+
+
 def _actionable_q(user) -> Q:
     """Queue entries of the open tasks ``user`` may work: each task permission's
     rule on the entry (the person's conflicted complaints read once, as ids)."""
@@ -68,7 +87,7 @@ def _actionable_q(user) -> Q:
     for permission, rule in TASK_RULES.items():
         reached = records_q(user, rule, columns=_ENTRY_COLUMNS, conflicted=conflicted)
         actionable |= Q(owner_permission=permission) & reached
-    return actionable
+    return _pruned(actionable) or Q(pk__in=[])
 
 
 def open_entries_for(user) -> QuerySet[QueueEntry]:
@@ -256,7 +275,9 @@ def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
 
 def _step_counts(filterset: QueueFilter) -> list[tuple[str, str, int]]:
     """For each step, how many tasks match every filter but the step (one grouped count)."""
-    grouped = filterset.filtered(skip=frozenset({"step"})).values_list("flow_task").annotate(n=Count("pk"))
+    step_chosen = filterset.is_valid() and filterset.form.cleaned_data.get("step")
+    entries = filterset.filtered(skip=frozenset({"step"})) if step_chosen else filterset.qs
+    grouped = entries.values_list("flow_task").annotate(n=Count("pk"))
     by_name = {getattr(node, "name", node): n for node, n in grouped.order_by()}
     return [(step, title, by_name.get(step, 0)) for step, title in STEPS]
 

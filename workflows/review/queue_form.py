@@ -14,61 +14,54 @@ write.
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Each writer below returns the template's text with every value escaped as the
+# template's autoescaping would (conditional_escape: safe strings kept as they are).
+_e = conditional_escape
 
 
-def _attrs(attrs: dict | None) -> SafeString:
+def _attrs(attrs: dict | None) -> str:
     """django/forms/attrs.html: `` name="value"`` each, bare when True, left out when False."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value)),)
-            for name, value in (attrs or {}).items()
-            if value is not False
-        ),
+    return "".join(
+        f" {_e(name)}" if value is True else f' {_e(name)}="{_e(str(value))}"'
+        for name, value in (attrs or {}).items()
+        if value is not False
     )
 
 
-def _label(context: dict) -> SafeString:
+def _label(context: dict) -> str:
     """django/forms/label.html."""
     if not context["use_tag"]:
-        return conditional_escape(context["label"])
-    tag = context["tag"]
-    return format_html("<{}{}>{}</{}>", tag, _attrs(context["attrs"]), context["label"], tag)
+        return _e(context["label"])
+    tag = _e(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{_e(context['label'])}</{tag}>"
 
 
-def _options(options: list[dict]) -> SafeString:
+def _options(options: list[dict]) -> str:
     """django/forms/widgets/select_option.html, for each option."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((str(option["value"]), _attrs(option["attrs"]), option["label"]) for option in options),
+    return "".join(
+        f'<option value="{_e(str(option["value"]))}"{_attrs(option["attrs"])}>{_e(option["label"])}</option>'
+        for option in options
     )
 
 
-def _select(context: dict) -> SafeString:
+def _select(context: dict) -> str:
     """django/forms/widgets/select.html (its line breaks and indents left out)."""
     widget = context["widget"]
-    groups = format_html_join(
-        "",
-        "{}",
-        (
-            (format_html('<optgroup label="{}">{}</optgroup>', name, _options(options)) if name else _options(options),)
-            for name, options, _index in widget["optgroups"]
-        ),
+    groups = "".join(
+        f'<optgroup label="{_e(name)}">{_options(options)}</optgroup>' if name else _options(options)
+        for name, options, _index in widget["optgroups"]
     )
-    return format_html('<select name="{}"{}>{}</select>', widget["name"], _attrs(widget["attrs"]), groups)
+    return f'<select name="{_e(widget["name"])}"{_attrs(widget["attrs"])}>{groups}</select>'
 
 
-def _input(context: dict) -> SafeString:
+def _input(context: dict) -> str:
     """django/forms/widgets/input.html (and checkbox.html, which includes it)."""
     widget = context["widget"]
-    value = "" if widget["value"] is None else format_html(' value="{}"', str(widget["value"]))
-    return format_html(
-        '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value, _attrs(widget["attrs"])
-    )
+    value = "" if widget["value"] is None else f' value="{_e(str(widget["value"]))}"'
+    return f'<input type="{_e(widget["type"])}" name="{_e(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
 
 
 _WRITERS = {
@@ -85,7 +78,7 @@ class QueueFormRenderer(DjangoTemplates):
         writer = _WRITERS.get(template_name)
         if writer is None:
             return super().render(template_name, context, request)
-        return writer(context)
+        return mark_safe(writer(context))  # noqa: S308 - every value escaped by the writer
 
 
 class QueueFilterForm(forms.Form):
