@@ -207,16 +207,20 @@ class PageRow(NamedTuple):
     school_name: str
 
 
+# What a row shows, read from its task's queue entry: the step, due date,
+# complaint and school are the entry's own columns (joining the complaint and
+# school only for their code and name); the owner and escalation are read live
+# through the task.
 _PAGE_ROW_PATHS = [
-    "pk",
+    "task_id",
     "flow_task",
-    "owner__full_name",
-    "owner__email",
-    "due__due_at",
-    "due__escalated_at",
-    f"{_TASK_COMPLAINT}id",
-    f"{_TASK_COMPLAINT}tracking_code",
-    f"{_TASK_COMPLAINT}school__name",
+    "task__owner__full_name",
+    "task__owner__email",
+    "due_at",
+    "task__due__escalated_at",
+    "complaint_id",
+    "complaint__tracking_code",
+    "school__name",
 ]
 
 
@@ -298,11 +302,11 @@ def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int 
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
     reverse = bool(before)
     # The ids first, then their rows: given 26 ids, the database joins a row's
-    # complaint and school for those 26 tasks only.
+    # task, owner, complaint and school for those 26 only.
     page_ids = list(entries.order_by(*_order(sort, reverse=reverse)).values_list("task_id", flat=True)[: PAGE_SIZE + 1])
-    tasks = Task.objects.filter(pk__in=page_ids, status__in=OPEN)
-    tasks = tasks.order_by(*_order(sort, on_tasks=True, reverse=reverse))
-    rows = [PageRow(*values) for values in tasks.values_list(*_PAGE_ROW_PATHS)]
+    shown = QueueEntry.objects.filter(task_id__in=page_ids, task__status__in=OPEN)
+    shown = shown.order_by(*_order(sort, reverse=reverse))
+    rows = [PageRow(*values) for values in shown.values_list(*_PAGE_ROW_PATHS)]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     if before:
