@@ -151,3 +151,31 @@ def test_the_repair_command_and_the_migration_rebuild_the_concerns(client, case)
     with connection.cursor() as cursor:
         cursor.execute(migration.BACKFILL)
     assert _kept() == expected
+
+
+def test_complaints_filed_online_and_recorded_by_staff_are_listed_under_their_concerns(client, case):
+    from complaints.models import Complaint
+    from complaints.services.intake import draft_save
+    from complaints.services.staff_intake import staff_complaint_record
+    from tests.complaints.helpers import file_complaint, review_start_jobs_run
+
+    file_complaint(client, case.school, incident={"allegations": ["search", "force"]})  # starts its review
+    online = Complaint.objects.latest("pk")
+    day = datetime.date(2026, 11, 2)
+    about = {"kind": "complaint", "filer_role": "guardian", "filing_for_someone_else": False, "school": case.school}
+    about |= {"occurred_on": day, "preferred_language": "en", "received_via": "phone", "received_on": day}
+    raw = {k: [str(v.pk if hasattr(v, "pk") else v)] for k, v in about.items()}
+    incident = {"officer": None, "occurred_at_time": None, "location": "", "description": "Heard by phone"}
+    incident |= {"witnesses": "", "desired_outcome": "", "allegations": ["force", "bias"]}
+    contact = {"contact_preference": "none", "contact_name": "", "contact_email": "", "contact_phone": ""}
+    contact |= {"involves_minor": False, "guardian_contact": ""}
+    draft = draft_save(draft=None, step="about", raw=raw)
+    by_phone = staff_complaint_record(
+        actor=case.coordinator, draft=draft, about=about, incident=incident, contact=contact, session_key=""
+    )
+    review_start_jobs_run()
+    client.force_login(case.coordinator)
+    assert _codes(client, "?category=search") == [online.tracking_code]
+    assert sorted(_codes(client, "?category=force")) == sorted([online.tracking_code, by_phone.tracking_code])
+    assert _codes(client, "?category=bias") == [by_phone.tracking_code]
+    assert _kept() == _expected()
