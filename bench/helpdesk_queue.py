@@ -168,7 +168,7 @@ def run(total: int, requests: int) -> dict:
     for _ in range(3):  # warm up
         client.get(page)
         client.get(rows + "?draw=1&start=0&length=25")
-    results = {"tickets": total, "open": opened, "requests": requests}
+    results = {"tickets": total, "open": opened, "requests": requests, "load": [os.getloadavg()[0]]}
     page_times = timed(client, page, "ticket list page (HTML)", requests, results)
     row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests, results)
     both = [a + b for a, b in zip(page_times, row_times, strict=True)]
@@ -181,6 +181,10 @@ def run(total: int, requests: int) -> dict:
     filtered = f"{page}?queue={queue.pk}&status=1&status=2&sort=created"
     filtered_times = timed(client, filtered, "ticket list page, one queue (HTML)", requests, results)
     record(results, "page + one queue rows", [a + b for a, b in zip(filtered_times, one_times, strict=True)])
+    # The machine's load while timing (1-minute load average, before and after),
+    # which review_queue.py prints beside its own: compare runs made at a similar load.
+    results["load"].append(os.getloadavg()[0])
+    print(f"load average (1 min) while timing: {results['load'][0]:.1f} -> {results['load'][1]:.1f}")
     return results
 
 

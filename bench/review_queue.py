@@ -224,7 +224,9 @@ def helpdesk_compare(large: "Size", size: int) -> None:
     if not saved:
         print(f"no django-helpdesk figures for {size} tickets: run bench/helpdesk_queue.py {size} first")
         return
-    print(f"django-helpdesk p95 / our p95 at {size} (goal >= 3; helpdesk measured separately, see its run):")
+    load = saved.get("load")
+    at = f", at load {load[0]:.1f} -> {load[1]:.1f}" if load else ""
+    print(f"django-helpdesk p95 / our p95 at {size} (goal >= 3; helpdesk measured separately{at}, see its run):")
     for label, line in HELPDESK_LINES.items():
         ours, ours50 = _p95(large.samples[label]), statistics.median(large.samples[label])
         if line not in saved:
@@ -252,11 +254,13 @@ def main() -> None:
     # included) is test-only overhead a production page never pays.
     print(f"database: {connection.vendor}; {requests} requests per page and size")
     small, large = Size(small_size, keep), Size(large_size, keep)
+    load = os.getloadavg()[0]
     # Requests alternate between the sizes, so a busy machine slows both alike.
     for _ in range(requests):
         for label in small.pages:
             small.time_one(label)
             large.time_one(label)
+    print(f"load average (1 min) while timing: {load:.1f} -> {os.getloadavg()[0]:.1f}")
     small.report()
     large.report()
     print(f"p95 at {large_size} / p95 at {small_size} (goal <= 1.2):")

@@ -215,6 +215,36 @@ class QueueEntry(models.Model):
         return f"queue entry of task {self.task_id}"
 
 
+class QueueEntryConcern(models.Model):
+    """One concern (allegation category) of an open task's complaint, beside
+    the task's sort keys, so the queue filtered by a concern walks that
+    concern's tasks in order, (category, due date, task), and stops after a
+    page, instead of walking every open task and looking up each one's
+    allegations.
+
+    Kept by the database (triggers, migration 0011): an entry added copies its
+    complaint's concerns, an allegation added, changed or deleted adds or drops
+    them for the complaint's entries, the entry's due date is copied on every
+    change, and the rows go with their entry."""
+
+    # DO_NOTHING: the database trigger removes the rows with their entry, so
+    # deleting an entry stays one DELETE.
+    entry = models.ForeignKey(QueueEntry, on_delete=models.DO_NOTHING, related_name="concerns")
+    category = models.CharField(max_length=20)
+    due_at = models.DateTimeField(null=True)
+    created = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "category"], name="workflows_queue_concern_once")]
+        indexes = [
+            models.Index(fields=["category", "due_at", "entry"], name="workflows_queue_concern_due"),
+            models.Index(fields=["category", "created", "entry"], name="workflows_queue_concern_made"),
+        ]
+
+    def __str__(self):
+        return f"{self.category} of task {self.entry_id}"
+
+
 class CannedResponse(models.Model):
     """A reply the coordinator keeps ready for common situations; staff start a message from it."""
 

@@ -214,3 +214,23 @@ def test_each_row_shows_who_holds_the_task_its_due_date_and_whether_it_is_late(c
     spanish = client.get(QUEUE, headers={"accept-language": "es"}).content.decode()
     assert "9 de marzo de 2026 vencida" in _row(spanish, "CG-ROW001") and "escalada" in _row(spanish, "CG-ROW002")
     assert "nadie todavía" in _row(spanish, "CG-ROW001") and 'aria-label="Tomar y abrir CG-ROW001"' in spanish
+
+
+def _menu(page: str) -> list[tuple[str, str, bool]]:
+    """The staff menu's links: (address, text, marked as the current page)."""
+    nav = re.search(r'<nav class="staff-nav".*?</nav>', page, re.S).group(0)
+    return [
+        (href, text, bool(current))
+        for href, current, text in re.findall(r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', nav)
+    ]
+
+
+def test_the_staff_menu_lists_what_the_person_may_open_and_marks_the_queue(client, case):
+    client.force_login(case.coordinator)
+    menu = _menu(client.get(QUEUE).content.decode())
+    assert (QUEUE, "Complaint reviews", True) in menu and ("/staff/audit/", "Audit log", False) in menu
+    assert [current for _href, _text, current in menu].count(True) == 1
+    client.force_login(case.principal)
+    principal = _menu(client.get(QUEUE, headers={"accept-language": "es"}).content.decode())
+    assert (QUEUE, "Revisión de quejas", True) in principal
+    assert not any(href == "/staff/audit/" for href, _text, _current in principal)

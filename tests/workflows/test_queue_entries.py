@@ -142,3 +142,31 @@ def test_the_repair_command_brings_back_a_task_missing_from_the_queue(client, ca
     call_command("rebuild_queue_entries", stdout=out)
     assert "1 open task(s)" in out.getvalue()
     assert _codes(client) == [case.complaint.tracking_code]
+
+
+def test_each_person_is_offered_exactly_the_tasks_their_rules_reach(case, monkeypatch):
+    """The queue leaves out the parts of the access rules that match nothing
+    (grants the person does not hold): the tasks offered are the same."""
+    from workflows.review import queue
+
+    other_school = SchoolFactory(district=case.school.district)
+    for n, (school, route) in enumerate([(case.school, Route.BOTH), (other_school, Route.SCHOOL), (case.school, None)]):
+        complaint = ComplaintFactory(school=school, officer=case.officer if n else None)
+        review_start(complaint)
+        if route:
+            services.triage_complete(
+                task=services.open_task(complaint, "triage"),
+                user=case.coordinator,
+                route=route,
+                emergency=False,
+                explanation="",
+            )
+    recused = member(Role.COORDINATOR, district=case.school.district)
+    Recusal.objects.create(complaint=case.complaint, user=recused, reason="Family", recorded_by=case.coordinator)
+    review_start(case.complaint)
+    people = [case.coordinator, case.principal, case.reviewer, recused, member(Role.STUDENT)]
+    offered = {person.pk: set(queue.open_tasks_for(person).values_list("pk", flat=True)) for person in people}
+    monkeypatch.setattr(queue, "_pruned", lambda q: q)
+    assert offered == {person.pk: set(queue.open_tasks_for(person).values_list("pk", flat=True)) for person in people}
+    assert offered[case.coordinator.pk] and offered[case.principal.pk] and offered[case.reviewer.pk]
+    assert offered[case.coordinator.pk] - offered[recused.pk] and not offered[people[-1].pk]

@@ -17,19 +17,22 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 
 from accounts.backends import TASK_RULES
 from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
-from complaints.models import Allegation, AllegationCategory, PublicStatus
+from complaints.models import AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
 from workflows.models import QueueEntry, TaskDue
+from workflows.review.queue_form import QueueFilterForm
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
+# The alias of the chosen concern's row of an entry (QueueFilter._category).
+_CONCERN = "chosen_concern"
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
 # A queue entry reads like its complaint to the access rules (school, officer,
 # process); it keeps copies of the complaint's id and district and of the route.
@@ -57,6 +60,25 @@ def _node(step: str):
     return getattr(ComplaintFlow, step)
 
 
+_NOTHING = ("pk__in", [])  # how accounts.rules writes "no record" (a grant the person does not hold)
+
+
+def _pruned(q: Q) -> Q | None:
+    """``q`` without its parts that match nothing (``pk__in=[]``); None when
+    nothing is left to match. The same filter, but the ORM resolves and
+    compiles only what can match (a coordinator's rules hold ten empty parts)."""
+    if q.negated or not q.children:
+        return q
+    children = []
+    for child in q.children:
+        part = _pruned(child) if isinstance(child, Q) else (None if child == _NOTHING else child)
+        if part is None and q.connector == Q.AND:
+            return None
+        if part is not None:
+            children.append(part)
+    return Q(*children, _connector=q.connector) if children else None
+
+
 def _actionable_q(user) -> Q:
     """Queue entries of the open tasks ``user`` may work: each task permission's
     rule on the entry (the person's conflicted complaints read once, as ids)."""
@@ -67,7 +89,7 @@ def _actionable_q(user) -> Q:
     for permission, rule in TASK_RULES.items():
         reached = records_q(user, rule, columns=_ENTRY_COLUMNS, conflicted=conflicted)
         actionable |= Q(owner_permission=permission) & reached
-    return actionable
+    return _pruned(actionable) or Q(pk__in=[])
 
 
 def open_entries_for(user) -> QuerySet[QueueEntry]:
@@ -109,6 +131,7 @@ class QueueFilter(django_filters.FilterSet):
     class Meta:
         model = QueueEntry
         fields = ["school", "category", "status", "step", "sort", "mine", "overdue"]
+        form = QueueFilterForm  # its labels and selects written in Python (queue_form)
 
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, queryset=open_entries_for(user), **kwargs)
@@ -118,9 +141,12 @@ class QueueFilter(django_filters.FilterSet):
         ]
 
     def _category(self, queryset, name, value):
-        # A subquery, not a join: no duplicate rows, so no DISTINCT over the whole queue.
-        complaints = Allegation.objects.filter(category=value).values("complaint_id")
-        return queryset.filter(complaint_id__in=complaints) if value else queryset
+        # The entry's one row of that concern (QueueEntryConcern, at most one per
+        # entry and concern: no duplicates): a page walks the concern's own index.
+        if not value:
+            return queryset
+        concern = FilteredRelation("concerns", condition=Q(concerns__category=value))
+        return queryset.annotate(**{_CONCERN: concern}).filter(**{f"{_CONCERN}__isnull": False})
 
     def _step(self, queryset, name, value):
         return queryset.filter(flow_task=_node(value)) if value else queryset
@@ -186,16 +212,20 @@ class PageRow(NamedTuple):
     school_name: str
 
 
+# What a row shows, read from its task's queue entry: the step, due date,
+# complaint and school are the entry's own columns (joining the complaint and
+# school only for their code and name); the owner and escalation are read live
+# through the task.
 _PAGE_ROW_PATHS = [
-    "pk",
+    "task_id",
     "flow_task",
-    "owner__full_name",
-    "owner__email",
-    "due__due_at",
-    "due__escalated_at",
-    f"{_TASK_COMPLAINT}id",
-    f"{_TASK_COMPLAINT}tracking_code",
-    f"{_TASK_COMPLAINT}school__name",
+    "task__owner__full_name",
+    "task__owner__email",
+    "due_at",
+    "task__due__escalated_at",
+    "complaint_id",
+    "complaint__tracking_code",
+    "school__name",
 ]
 
 
@@ -213,18 +243,22 @@ class QueuePage:
     counts: list[tuple[str, str, int]]
 
 
-def _beyond_q(sort: str, pk: int, *, forward: bool) -> Q:
-    """Entries strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
+def _beyond_q(sort: str, pk: int, *, forward: bool, concern: bool = False) -> Q:
+    """Entries strictly beyond task ``pk`` in ``sort`` order (before it when not
+    ``forward``); with ``concern``, compared on the chosen concern's copy of the key."""
     key, ascending = SORTS[sort]
     value = Subquery(QueueEntry.objects.filter(task_id=pk).values(key)[:1])
     op = "gt" if ascending == forward else "lt"
-    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"task_id__{op}": pk})
+    path = f"{_CONCERN}__{key}" if concern else key
+    return Q(**{f"{path}__{op}": value}) | Q(**{path: value, f"task_id__{op}": pk})
 
 
-def _order(sort: str, *, on_tasks: bool = False, reverse: bool = False) -> list[str]:
-    """The ``order_by`` of ``sort`` for entries (or for their tasks: ``on_tasks``)."""
+def _order(sort: str, *, on_tasks: bool = False, reverse: bool = False, concern: bool = False) -> list[str]:
+    """The ``order_by`` of ``sort`` for entries (or for their tasks: ``on_tasks``;
+    or, with ``concern``, for entries walked through the chosen concern's rows)."""
     key, ascending = SORTS[sort]
-    columns = [f"queue_entry__{key}", "pk"] if on_tasks else [key, "task_id"]
+    first = f"queue_entry__{key}" if on_tasks else f"{_CONCERN}__{key}" if concern else key
+    columns = [first, "pk" if on_tasks else "task_id"]
     return [f"{'' if ascending != reverse else '-'}{column}" for column in columns]
 
 
@@ -254,7 +288,9 @@ def queue_rows(filterset: QueueFilter) -> QuerySet[Task]:
 
 def _step_counts(filterset: QueueFilter) -> list[tuple[str, str, int]]:
     """For each step, how many tasks match every filter but the step (one grouped count)."""
-    grouped = filterset.filtered(skip=frozenset({"step"})).values_list("flow_task").annotate(n=Count("pk"))
+    step_chosen = filterset.is_valid() and filterset.form.cleaned_data.get("step")
+    entries = filterset.filtered(skip=frozenset({"step"})) if step_chosen else filterset.qs
+    grouped = entries.values_list("flow_task").annotate(n=Count("pk"))
     by_name = {getattr(node, "name", node): n for node, n in grouped.order_by()}
     return [(step, title, by_name.get(step, 0)) for step, title in STEPS]
 
@@ -265,21 +301,23 @@ def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int 
     count over the entries, one walk of the matching entries beyond the cursor
     in the sort's index that stops after 26, and the rows of those 26 tasks."""
     sort = filterset.sort_key
-    chosen = filterset.form.cleaned_data.get("step") if filterset.is_valid() else None
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    chosen, concern = data.get("step"), bool(data.get("category"))
     entries = filterset.qs
     if before:
-        entries = entries.filter(_beyond_q(sort, before, forward=False))
+        entries = entries.filter(_beyond_q(sort, before, forward=False, concern=concern))
     elif after:
-        entries = entries.filter(_beyond_q(sort, after, forward=True))
+        entries = entries.filter(_beyond_q(sort, after, forward=True, concern=concern))
     counts = _step_counts(filterset)
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
     reverse = bool(before)
     # The ids first, then their rows: given 26 ids, the database joins a row's
-    # complaint and school for those 26 tasks only.
-    page_ids = list(entries.order_by(*_order(sort, reverse=reverse)).values_list("task_id", flat=True)[: PAGE_SIZE + 1])
-    tasks = Task.objects.filter(pk__in=page_ids, status__in=OPEN)
-    tasks = tasks.order_by(*_order(sort, on_tasks=True, reverse=reverse))
-    rows = [PageRow(*values) for values in tasks.values_list(*_PAGE_ROW_PATHS)]
+    # task, owner, complaint and school for those 26 only.
+    walk = entries.order_by(*_order(sort, reverse=reverse, concern=concern))
+    page_ids = list(walk.values_list("task_id", flat=True)[: PAGE_SIZE + 1])
+    shown = QueueEntry.objects.filter(task_id__in=page_ids, task__status__in=OPEN)
+    shown = shown.order_by(*_order(sort, reverse=reverse))
+    rows = [PageRow(*values) for values in shown.values_list(*_PAGE_ROW_PATHS)]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     if before:
