@@ -1,5 +1,8 @@
 """The intake steps, tracking and reply forms. Each intake step validates on
-its own; the submit step validates every step again from the saved draft."""
+its own, against the values the earlier steps' forms accepted (kept in the
+draft, see step_values); the submission uses those values."""
+
+import datetime
 
 from django import forms
 from django.conf import settings
@@ -14,6 +17,23 @@ from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPrefe
 from complaints.services.attachments import attachments_prepare
 
 UNKNOWN_OFFICER = "unknown"
+# Values a draft keeps as ISO text and gives back as dates and times (step_values / step_cleaned).
+_ISO_VALUES = {"occurred_on": datetime.date.fromisoformat, "occurred_at_time": datetime.time.fromisoformat}
+
+
+def step_values(cleaned: dict) -> dict:
+    """What a draft keeps of a step its form accepted (JSON): records by primary key, dates and times in ISO."""
+    return {
+        name: value.pk if hasattr(value, "pk") else value.isoformat() if name in _ISO_VALUES and value else value
+        for name, value in cleaned.items()
+    }
+
+
+def step_cleaned(values: dict) -> dict:
+    """A kept step's values as its form's cleaned_data held them (a record stays its primary key)."""
+    return {
+        name: _ISO_VALUES[name](value) if name in _ISO_VALUES and value else value for name, value in values.items()
+    }
 
 
 class AboutForm(forms.Form):

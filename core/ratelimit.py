@@ -75,7 +75,7 @@ def client_over_limit(request, scope: str, per_hour: int, *, session: bool = Fal
     its key), in one statement; True when either is now over ``per_hour``."""
     keys = [f"{scope}:ip:{client_key(request)}"]
     if session and not request.session.session_key:
-        request.session.save()
+        request.session.create()  # its row is written with the response (core.sessions)
     if session and request.session.session_key:
         keys.append(f"{scope}:session:{request.session.session_key}")
     return hit_any(keys, limit=per_hour, period_seconds=3600)

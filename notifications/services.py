@@ -24,7 +24,9 @@ def _muted(to: str, template: str) -> bool:
     return Unsubscribe.objects.filter(email__iexact=to, template=template).exists()
 
 
-@transaction.atomic
+# No savepoint of its own inside the caller's transaction (get_or_create keeps one around its INSERT): every
+# filing, reply and decision sends mail, and two round trips each add up.
+@transaction.atomic(savepoint=False)
 def email_enqueue(
     *,
     template: str,

@@ -21,6 +21,8 @@ from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
 
 STEPS = ("about", "incident", "contact")
+# Where a draft keeps, beside what was typed, the values of each step its form accepted (see draft_save).
+CHECKED = "checked"
 # Anonymous means anonymous: with "do not contact me" nothing that identifies the
 # person is kept, even when it was typed (or the person is signed in, see
 # complaint_submit). The privacy notice on the form lists what is kept instead.
@@ -32,9 +34,25 @@ def draft_for_token(token: str) -> Draft | None:
     return Draft.objects.filter(token=token, expires_at__gt=timezone.now()).first()
 
 
-def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> Draft:
+def draft_checked(draft: Draft | None, step: str) -> dict | None:
+    """The values of ``step`` as its form accepted them (JSON: records by primary key, dates in ISO format), or
+    None when the step has not been accepted since it, or a step before it, was last saved."""
+    return draft.data.get(CHECKED, {}).get(step) if draft is not None else None
+
+
+def _checked_after(data: dict, step: str, checked: dict | None) -> dict:
+    # A step is checked against the steps before it (the incident's officers are those of the first step's school
+    # and day), so saving a step forgets the checks of the steps after it: they are checked again on their way.
+    index = STEPS.index(step)
+    kept = {name: values for name, values in data.get(CHECKED, {}).items() if STEPS.index(name) < index}
+    return kept if checked is None else {**kept, step: checked}
+
+
+def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]], checked: dict | None = None) -> Draft:
     """Stores what the person typed on ``step`` (as typed, valid or not) and
-    keeps the private link alive for another COMPLAINT_DRAFT_DAYS days.
+    keeps the private link alive for another COMPLAINT_DRAFT_DAYS days. With
+    ``checked``, the values the step's form accepted are kept too, so later steps
+    and the submission use them without checking the step again.
 
     One statement in the usual case (every step of every filing comes here): a
     new draft is one INSERT; a known one is one UPDATE that applies only if the
@@ -42,24 +60,24 @@ def draft_save(*, draft: Draft | None, step: str, raw: dict[str, list[str]]) -> 
     submission, another tab), the save is done again under a row lock."""
     expires_at = timezone.now() + datetime.timedelta(days=settings.COMPLAINT_DRAFT_DAYS)
     if draft is None:
-        data = {"submission_token": str(uuid.uuid4()), step: raw}
+        data = {"submission_token": str(uuid.uuid4()), step: raw, CHECKED: _checked_after({}, step, checked)}
         return Draft.objects.create(token=secrets.token_urlsafe(32), data=data, expires_at=expires_at)
     if "complaint_id" not in draft.data:
-        data, now = {**draft.data, step: raw}, timezone.now()
+        data, now = {**draft.data, step: raw, CHECKED: _checked_after(draft.data, step, checked)}, timezone.now()
         unchanged = Draft.objects.filter(pk=draft.pk, updated_at=draft.updated_at)
         if unchanged.update(data=data, expires_at=expires_at, updated_at=now):
             draft.data, draft.expires_at, draft.updated_at = data, expires_at, now
             return draft
-    return _draft_save_locked(draft=draft, step=step, raw=raw, expires_at=expires_at)
+    return _draft_save_locked(draft=draft, step=step, raw=raw, checked=checked, expires_at=expires_at)
 
 
 @transaction.atomic
-def _draft_save_locked(*, draft: Draft, step: str, raw: dict[str, list[str]], expires_at) -> Draft:
+def _draft_save_locked(*, draft: Draft, step: str, raw: dict[str, list[str]], checked, expires_at) -> Draft:
     # Re-read under a lock: a submission running at the same moment must not be undone.
     draft = Draft.objects.select_for_update().get(pk=draft.pk)
     if "complaint_id" in draft.data:
         return draft
-    draft.data[step] = raw
+    draft.data = {**draft.data, step: raw, CHECKED: _checked_after(draft.data, step, checked)}
     draft.expires_at = expires_at
     draft.save()
     return draft

@@ -6,17 +6,18 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
-from complaints.forms import AboutForm, ContactForm, IncidentForm
+from accounts.models import School
+from complaints.forms import AboutForm, ContactForm, IncidentForm, step_cleaned, step_values
 from complaints.models import Complaint, Draft
 from complaints.services.attachments import AttachmentStorageFailed
 from complaints.services.intake import (
     STEPS,
     complaint_submit,
+    draft_checked,
     draft_for_token,
     draft_receipt_pin,
     draft_receipt_pin_forget,
@@ -47,19 +48,24 @@ def posted_values(form, data) -> dict[str, list[str]]:
 
 
 FORMS = {"about": AboutForm, "incident": IncidentForm, "contact": ContactForm}
-
-
-def _incident_kwargs(about: dict) -> dict:
-    """What the incident step needs from a valid first step (officers on that school's roster that day)."""
-    return {"school_id": about["school"].pk, "day": about["occurred_on"], "kind": about["kind"]}
+KEPT_STEPS = ("about", "incident")  # the steps whose accepted values the draft keeps (files cannot wait in a draft)
 
 
 def _step_kwargs(step: str, draft: Draft | None) -> dict | None:
-    """Extra form arguments from earlier steps; None when those are not valid yet."""
+    """Extra form arguments from earlier steps; None when those are not accepted yet. The incident step lists
+    the officers on the first step's school roster on its day."""
     if step != "incident":
         return {}
-    about = AboutForm(MultiValueDict(draft.data.get("about", {})))
-    return _incident_kwargs(about.cleaned_data) if about.is_valid() else None
+    about = draft_checked(draft, "about")
+    if about is None:
+        return None
+    about = step_cleaned(about)
+    return {"school_id": about["school"], "day": about["occurred_on"], "kind": about["kind"]}
+
+
+def _accepted(step: str, form) -> dict | None:
+    """What the draft keeps of ``form`` beside the typed answers: its values when it accepts them."""
+    return step_values(form.cleaned_data) if step in KEPT_STEPS and form.is_valid() else None
 
 
 def build_form(step: str, draft: Draft | None, data=None, files=None):
@@ -126,13 +132,13 @@ class IntakeStepView(PrivatePageMixin, View):
             return redirect("complaints:draft_step", token=self.draft.token, step="about")
         raw = posted_values(form, request.POST)
         if "save_later" in request.POST:
-            draft = draft_save(draft=self.draft, step=self.step, raw=raw)
+            draft = draft_save(draft=self.draft, step=self.step, raw=raw, checked=_accepted(self.step, form))
             return redirect("complaints:draft_saved", token=draft.token)
         if not form.is_valid():
             return self._render(form, status=200)
         if self.step == "contact":
             return self._submit(self.draft, form, raw)
-        draft = draft_save(draft=self.draft, step=self.step, raw=raw)
+        draft = draft_save(draft=self.draft, step=self.step, raw=raw, checked=_accepted(self.step, form))
         return redirect("complaints:draft_step", token=draft.token, step=STEPS[STEPS.index(self.step) + 1])
 
     def _submit(self, draft: Draft, contact: ContactForm, raw: dict):
@@ -140,13 +146,11 @@ class IntakeStepView(PrivatePageMixin, View):
         are kept in the draft (the submission itself replaces them)."""
         if contact.cleaned_data.get("website"):
             return render(self.request, "complaints/thanks.html")
-        about = AboutForm(MultiValueDict(draft.data.get("about", {})))
-        incident = None
-        if about.is_valid():
-            saved = MultiValueDict(draft.data.get("incident", {}))
-            incident = IncidentForm(saved, **_incident_kwargs(about.cleaned_data))
-        for step, form in (("about", about), ("incident", incident)):
-            if form is None or not form.is_valid():
+        about, incident = draft_checked(draft, "about"), draft_checked(draft, "incident")
+        # The district comes along: the receipt mail and the review start both need it.
+        school = about and School.objects.select_related("district").filter(pk=about["school"]).first()
+        for step, accepted in (("about", school), ("incident", incident)):
+            if not accepted:  # saved but never accepted (e.g. "Save and finish later"), or changed since
                 draft_save(draft=draft, step="contact", raw=raw)
                 messages.error(self.request, _("Please check this step again."))
                 return redirect("complaints:draft_step", token=draft.token, step=step)
@@ -156,8 +160,8 @@ class IntakeStepView(PrivatePageMixin, View):
         try:
             complaint_submit(
                 draft=draft,
-                about=about.cleaned_data,
-                incident=incident.cleaned_data,
+                about={**step_cleaned(about), "school": school},
+                incident=step_cleaned(incident),
                 contact=contact.cleaned_data,
                 files=contact.cleaned_data.get("attachments") or [],
                 user=self.request.user,

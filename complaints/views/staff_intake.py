@@ -67,27 +67,26 @@ class StaffIntakeDetailsView(StaffIntakeMixin, View):
 
     def dispatch(self, request, *args, token=None, **kwargs):
         # Already recorded (a double click, the Back button): its receipt, never a second complaint.
-        draft = draft_for_token(token) if may_record_intake(request.user) else None
-        if draft is not None and "complaint_id" in draft.data:
+        self.draft = draft_for_token(token) if may_record_intake(request.user) else None  # read once per request
+        if self.draft is not None and "complaint_id" in self.draft.data:
             return redirect("staff:reviews:intake_receipt", token=token)
         return super().dispatch(request, *args, token=token, **kwargs)
 
-    def _draft(self, token) -> tuple[Draft, dict]:
-        draft = draft_for_token(token)
-        if draft is None or "complaint_id" in draft.data:
+    def _draft(self) -> tuple[Draft, dict]:
+        if self.draft is None:
             raise Http404
-        return draft, self.saved_about(draft)
+        return self.draft, self.saved_about(self.draft)
 
     def _forms(self, about: dict, data=None):
         incident = IncidentForm(data, school_id=about["school"].pk, day=about["occurred_on"], kind=about["kind"])
         return incident, StaffContactForm(data)
 
     def get(self, request, token):
-        draft, about = self._draft(token)
+        draft, about = self._draft()
         return self._render(draft, about, *self._forms(about))
 
     def post(self, request, token):
-        draft, about = self._draft(token)
+        draft, about = self._draft()
         incident, contact = self._forms(about, request.POST)
         if not (incident.is_valid() and contact.is_valid()):
             return self._render(draft, about, incident, contact)

@@ -153,6 +153,40 @@ def test_a_draft_can_be_saved_and_resumed_from_its_private_link(client):
     assert "Half a story" in resumed
 
 
+def test_changing_the_school_sends_the_family_back_to_the_officer_question_before_filing(client):
+    school, officer = school_with_officer()
+    other_school, _ = school_with_officer()
+    about = {"kind": "complaint", "filer_role": "guardian", "occurred_on": "2026-11-02", "preferred_language": "en"}
+    step1 = client.post("/complaints/new/", {**about, "school": school.pk})
+    incident = {"officer": str(officer.pk), "allegations": ["search"], "description": "My bag was searched."}
+    step2 = client.post(step1.url, incident)
+    token = Draft.objects.get().token
+    # Back to the first step: another school, whose roster does not have that officer.
+    client.post(f"/complaints/new/{token}/about/", {**about, "school": other_school.pk})
+    contact = {"contact_preference": "email", "contact_email": "family@example.org"}
+
+    sent = client.post(step2.url, {**contact, "submit": "1"})
+
+    assert sent.status_code == 302 and sent.url.endswith(f"/{token}/incident/")
+    assert "Please check this step again." in client.get(sent.url).content.decode()
+    assert not Complaint.objects.exists()
+    assert Draft.objects.get().data["contact"]["contact_email"] == ["family@example.org"]  # nothing typed is lost
+
+
+def test_a_step_saved_for_later_unfinished_is_asked_again_before_filing(client):
+    school, _ = school_with_officer()
+    about = {"kind": "complaint", "filer_role": "guardian", "occurred_on": "2026-11-02", "preferred_language": "en"}
+    step1 = client.post("/complaints/new/", {**about, "school": school.pk})
+    client.post(step1.url, {"officer": "unknown", "description": "", "save_later": "1"})  # no concern, no story
+    token = Draft.objects.get().token
+    contact = {"contact_preference": "none", "submit": "1"}
+
+    sent = client.post(f"/complaints/new/{token}/contact/", contact)
+
+    assert sent.status_code == 302 and sent.url.endswith(f"/{token}/incident/")
+    assert not Complaint.objects.exists()
+
+
 def test_an_expired_or_unknown_draft_link_answers_404(client):
     assert client.get("/complaints/new/not-a-real-token/incident/").status_code == 404
 
