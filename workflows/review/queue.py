@@ -5,10 +5,12 @@ Who reaches which task is decided in accounts.rules; this module turns that
 into the queue's querysets. The rules are read through each open task's
 ``QueueEntry`` (workflows.review.queue_entries), which keeps the complaint
 facts they need beside the task, so the queue never walks task -> process ->
-complaint -> school for every open task. A queue page costs the same three
-queries at any size or depth: the school choices, the per-step counts (one
-grouped count), and the 25 rows found by keyset ("seek") pagination on the
-sort key instead of an OFFSET.
+complaint -> school for every open task. A queue page costs the same queries
+at any size or depth: the school choices, the per-step counts (one grouped
+count), the ids of the page's tasks found by keyset ("seek") pagination on the
+sort key instead of an OFFSET, and their rows. Filtered by a concern, the walk
+goes through the entries' concern rows (``QueueEntryConcern``), in that
+concern's own index, so it stops after a page however rare the concern is.
 """
 
 from dataclasses import dataclass
