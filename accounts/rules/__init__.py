@@ -61,7 +61,9 @@ from accounts.rules.district import (  # noqa: F401
     visible_schools,
 )
 from accounts.rules.grants import (  # noqa: F401
+    NOTHING,
     Grant,
+    any_of,
     column_path,
     grant_q,
     reach_q,

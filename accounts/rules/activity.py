@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import scope_for
 from accounts.models import Role
-from accounts.rules.grants import Grant, grant_q, reach_q
+from accounts.rules.grants import NOTHING, Grant, any_of, grant_q, reach_q
 
 
 class ActivityRule:
@@ -94,12 +94,9 @@ def logging_officer(user):
 
 def _import_q(user, columns: dict[str, str]) -> Q:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
+        return NOTHING
     scope = scope_for(user)
-    reached = Q(pk__in=[])
-    for grant in ACTIVITY_RULES[ActivityRule.IMPORT]:
-        reached |= grant_q(scope, grant, "", columns)
-    return reached
+    return any_of(grant_q(scope, grant, "", columns) for grant in ACTIVITY_RULES[ActivityRule.IMPORT])
 
 
 def import_agencies_for(user) -> QuerySet:

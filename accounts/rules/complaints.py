@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import scope_for
 from accounts.models import Membership, Role, User
-from accounts.rules.grants import Grant, column_path, grant_q, reach_q
+from accounts.rules.grants import NOTHING, Grant, any_of, column_path, grant_q, reach_q
 
 # --- Complaint routes (values of workflows.models.Route; kept as text so this
 # module needs no import from above) -----------------------------------------
@@ -111,12 +111,12 @@ def records_q(
     those ids instead of the three conflict subqueries, which lets the database
     estimate a long list (the queue) well. The rule is the same either way."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
+        return NOTHING
     columns = columns or {}
     scope = scope_for(user)
-    reached = Q(pk__in=[])
-    for grant in COMPLAINT_RULES[rule]:
-        reached |= grant_q(scope, grant, prefix, columns)
+    reached = any_of(grant_q(scope, grant, prefix, columns) for grant in COMPLAINT_RULES[rule])
+    if reached == NOTHING:
+        return NOTHING  # no conflict to leave out of nothing
     conflict_path = column_path("pk__in", prefix, columns)
     if conflicted is not None:
         return reached & ~Q(**{conflict_path: sorted(conflicted)}) if conflicted else reached

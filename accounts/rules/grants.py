@@ -6,6 +6,22 @@ from django.db.models import Q
 
 from accounts.access import Scope, scope_for
 
+# Matches no record: what a rule gives a person it does not reach.
+NOTHING = Q(pk__in=[])
+
+
+def any_of(parts) -> Q:
+    """The OR of ``parts`` without those that are NOTHING (NOTHING when none is
+    left), so the ORM resolves and the database plans only what can match (a
+    coordinator holds one of the ten or so grants of a rule)."""
+    kept = [part for part in parts if part != NOTHING]
+    if not kept:
+        return NOTHING
+    reached = kept[0]
+    for part in kept[1:]:
+        reached |= part
+    return reached
+
 
 @dataclass(frozen=True)
 class Grant:
@@ -25,7 +41,7 @@ def grant_q(scope: Scope, grant: Grant, prefix: str, columns: dict[str, str] | N
         if m[0] == grant.role
     } - {None}
     if not values:
-        return Q(pk__in=[])
+        return NOTHING
     path = column_path(f"{grant.path}__in", prefix, columns or {})
     return Q(**{path: sorted(values)}) & _prefixed(grant.when, prefix, columns)
 
@@ -59,12 +75,9 @@ def reach_q(user, grants, *, narrow: dict | None = None) -> Q:
     ``narrow`` adds a condition per role (e.g. a facilitator only their own
     sessions). Nobody signed out or inactive reaches anything."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
+        return NOTHING
     scope = scope_for(user)
-    reached = Q(pk__in=[])
-    for grant in grants:
-        granted = grant_q(scope, grant, "")
-        if narrow and grant.role in narrow:
-            granted &= narrow[grant.role]
-        reached |= granted
-    return reached
+    granted = ((grant, grant_q(scope, grant, "")) for grant in grants)
+    return any_of(
+        q & narrow[grant.role] if narrow and grant.role in narrow and q != NOTHING else q for grant, q in granted
+    )

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 
 from accounts.backends import TASK_RULES
-from accounts.rules import conflicted_complaint_ids, records_q, visible_schools
+from accounts.rules import NOTHING, any_of, conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
 from workflows.models import QueueEntry, TaskDue
@@ -62,36 +62,17 @@ def _node(step: str):
     return getattr(ComplaintFlow, step)
 
 
-_NOTHING = ("pk__in", [])  # how accounts.rules writes "no record" (a grant the person does not hold)
-
-
-def _pruned(q: Q) -> Q | None:
-    """``q`` without its parts that match nothing (``pk__in=[]``); None when
-    nothing is left to match. The same filter, but the ORM resolves and
-    compiles only what can match (a coordinator's rules hold ten empty parts)."""
-    if q.negated or not q.children:
-        return q
-    children = []
-    for child in q.children:
-        part = _pruned(child) if isinstance(child, Q) else (None if child == _NOTHING else child)
-        if part is None and q.connector == Q.AND:
-            return None
-        if part is not None:
-            children.append(part)
-    return Q(*children, _connector=q.connector) if children else None
-
-
 def _actionable_q(user) -> Q:
     """Queue entries of the open tasks ``user`` may work: each task permission's
     rule on the entry (the person's conflicted complaints read once, as ids)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
+        return NOTHING
     conflicted = conflicted_complaint_ids(user)
-    actionable = Q(pk__in=[])
-    for permission, rule in TASK_RULES.items():
-        reached = records_q(user, rule, columns=_ENTRY_COLUMNS, conflicted=conflicted)
-        actionable |= Q(owner_permission=permission) & reached
-    return _pruned(actionable) or Q(pk__in=[])
+    reached = (
+        (permission, records_q(user, rule, columns=_ENTRY_COLUMNS, conflicted=conflicted))
+        for permission, rule in TASK_RULES.items()
+    )
+    return any_of(Q(owner_permission=permission) & q for permission, q in reached if q != NOTHING)
 
 
 def open_entries_for(user) -> QuerySet[QueueEntry]:
