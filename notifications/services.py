@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_tasks import task
@@ -24,8 +24,8 @@ def _muted(to: str, template: str) -> bool:
     return Unsubscribe.objects.filter(email__iexact=to, template=template).exists()
 
 
-# No savepoint of its own inside the caller's transaction (get_or_create keeps one around its INSERT): every
-# filing, reply and decision sends mail, and two round trips each add up.
+# No savepoint of its own inside the caller's transaction (the INSERT keeps one, so that a key already taken can
+# be looked up after it): every filing, reply and decision sends mail, and round trips add up.
 @transaction.atomic(savepoint=False)
 def email_enqueue(
     *,
@@ -48,20 +48,25 @@ def email_enqueue(
         raise ValueError(f"Unknown email template {template!r}")
     essential = is_essential(template) if essential is None else essential
     stored = {k: (encrypt(str(v)) if k in SECRET_KEYS and v else v) for k, v in context.items()}
-    outbound, created = OutboundEmail.objects.get_or_create(
+    outbound = OutboundEmail(
         key=key,
-        defaults={
-            "template": template,
-            "to_email": to.strip().lower(),
-            "language": language[:2],
-            "context": stored,
-            "essential": essential,
-            "user": user,
-            "district": district,
-        },
+        template=template,
+        to_email=to.strip().lower(),
+        language=language[:2],
+        context=stored,
+        essential=essential,
+        user=user,
+        district=district,
     )
-    if not created:
-        return outbound
+    try:
+        # Saved first and looked up only when the key is taken (get_or_create reads first): a key is nearly always new.
+        with transaction.atomic():
+            outbound.save(force_insert=True)
+    except IntegrityError:
+        existing = OutboundEmail.objects.filter(key=key).first()
+        if existing is None:
+            raise
+        return existing
     if not essential and _muted(to, template):
         outbound.status = OutboundStatus.SUPPRESSED
         outbound.save(update_fields=["status"])

@@ -1,6 +1,7 @@
 """Drafts and the submission of a complaint."""
 
 import datetime
+import functools
 import hmac
 import secrets
 import time
@@ -83,8 +84,10 @@ def _draft_save_locked(*, draft: Draft, step: str, raw: dict[str, list[str]], ch
     return draft
 
 
-@files_removed_on_rollback
-@transaction.atomic
+# Tracking codes are drawn at random; a clash with an existing one is tried again with a new code.
+TRACKING_CODE_ATTEMPTS = 5
+
+
 def complaint_submit(
     *,
     draft: Draft,
@@ -97,15 +100,51 @@ def complaint_submit(
 ) -> Complaint:
     """Files the complaint written in ``draft`` and returns it.
 
-    Submitting the same draft twice (a double click, a resubmitted form)
-    returns the complaint the first submission created. The receipt mail and
-    the job that starts the review are queued in the same transaction (the
-    review itself starts in that job, complaints.handoff). The PIN waits,
-    encrypted, for the receipt page of the browser session ``session_key``
-    (see draft_receipt_pin).
+    Submitting the same draft twice (a double click, a resubmitted form, two
+    tabs) returns the complaint the first submission created: the draft's
+    submission token is unique among complaints, so a second filing of it
+    waits for the first to commit and then fails, and the complaint filed is
+    read instead. The receipt mail and the job that starts the review are
+    queued in the same transaction (the review itself starts in that job,
+    complaints.handoff). The PIN waits, encrypted, for the receipt page of the
+    browser session ``session_key`` (see draft_receipt_pin).
     """
-    draft = Draft.objects.select_for_update().get(pk=draft.pk)
-    if "complaint_id" in draft.data:  # a submission that held the lock before us filed it
+    file = functools.partial(
+        _complaint_file,
+        draft=draft,
+        about=about,
+        incident=incident,
+        contact=contact,
+        files=files,
+        user=user,
+        session_key=session_key,
+    )
+    attempts_left = TRACKING_CODE_ATTEMPTS
+    while True:
+        tracking_code = tracking_code_generate()
+        try:
+            return file(tracking_code=tracking_code)
+        except IntegrityError:
+            filed = _complaint_filed_from(draft)
+            if filed is not None:  # another submission of this draft was first
+                return filed
+            attempts_left -= 1
+            if not attempts_left or not Complaint.objects.filter(tracking_code=tracking_code).exists():
+                raise
+
+
+def _complaint_filed_from(draft: Draft) -> Complaint | None:
+    data = Draft.objects.get(pk=draft.pk).data
+    return Complaint.objects.get(pk=data["complaint_id"]) if "complaint_id" in data else None
+
+
+@files_removed_on_rollback
+@transaction.atomic
+def _complaint_file(
+    *, draft: Draft, tracking_code: str, about: dict, incident: dict, contact: dict, files, user, session_key
+) -> Complaint:
+    # No lock on the draft: a second filing of it is stopped by the complaint's unique submission token.
+    if "complaint_id" in draft.data:
         return Complaint.objects.get(pk=draft.data["complaint_id"])
     token = uuid.UUID(draft.data["submission_token"])
     pin = pin_generate()
@@ -113,6 +152,7 @@ def complaint_submit(
     if anonymous:
         contact = {**contact, **ANONYMOUS_BLANKS}
     complaint = Complaint(
+        tracking_code=tracking_code,
         submission_token=token,
         kind=about["kind"],
         filer_role=about["filer_role"],
@@ -133,7 +173,7 @@ def complaint_submit(
         guardian_contact=contact["guardian_contact"],
     )
     complaint.pin_hash = pin_hash_make(pin)
-    _save_with_a_new_tracking_code(complaint)
+    complaint.save()
     Allegation.objects.bulk_create(Allegation(complaint=complaint, category=c) for c in incident["allegations"])
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)
@@ -162,20 +202,6 @@ def complaint_submit(
     }
     draft.save(update_fields=["data", "updated_at"])
     return complaint
-
-
-def _save_with_a_new_tracking_code(complaint: Complaint, attempts: int = 5) -> None:
-    """Saves ``complaint`` under a fresh tracking code; on the rare clash with an
-    existing code, tries another (one query fewer than checking first)."""
-    for attempt in range(attempts):
-        complaint.tracking_code = tracking_code_generate()
-        try:
-            with transaction.atomic():
-                complaint.save()
-            return
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
 
 
 def _session_digest(session_key: str | None) -> str:

@@ -1,13 +1,12 @@
 """Two people taking the last seat at the same moment: one seat, one waitlist place (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from feedback.models import RegistrationStatus
 from feedback.services.registrations import registration_create
 from tests.feedback.builders import build_session, person
+from tests.race import at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -20,24 +19,9 @@ pytestmark = [
 
 def test_two_people_taking_the_last_seat_at_once_give_one_confirmed_and_one_waitlisted(world):
     session = build_session(world.a, [world.a_school], capacity=1)
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def take_seat(name):
-        try:
-            barrier.wait(timeout=10)
-            registration, _ = registration_create(session=session, fields=person(name))
-            results.append(registration.status)
-        except Exception as error:  # reported below; a thread's exception would otherwise vanish
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=take_seat, args=(name,)) for name in ("Ana", "Ben")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors
+    taken = at_once(
+        *(lambda name=name: registration_create(session=session, fields=person(name)) for name in ("Ana", "Ben"))
+    )
+    results = [registration.status for registration, _ in taken]
     assert sorted(results) == sorted([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED])
     assert session.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 1

@@ -7,11 +7,10 @@ often it is tried, and the triage deadline still counts from the filing.
 
 import datetime
 import re
-import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -21,6 +20,7 @@ from complaints.models import Complaint, PublicStatus
 from notifications.models import OutboundEmail
 from tests.complaints.helpers import START_JOB, file_complaint, review_start_jobs_run, school_with_officer
 from tests.factories import member
+from tests.race import at_once
 from workflows.calendar import deadline_for
 from workflows.models import ComplaintProcess, TaskDue
 from workflows.review import services
@@ -189,21 +189,7 @@ def test_two_workers_racing_start_one_review(client):
     if connection.vendor != "postgresql":
         pytest.skip("row locks: PostgreSQL (SQLite's immediate transactions serialise the two anyway)")
     complaint = _filed(client)
-    barrier, results = threading.Barrier(2), []
-
-    def worker():
-        try:
-            barrier.wait()
-            results.append(review_start_pending(complaint_id=complaint.pk))
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(*[lambda: review_start_pending(complaint_id=complaint.pk)] * 2)
 
     assert len(results) == 2 and sum(result is not None for result in results) == 1
     assert ComplaintProcess.objects.filter(complaint=complaint).count() == 1
