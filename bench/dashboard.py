@@ -41,10 +41,11 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import School  # noqa: E402
 from assessment.services.releases import release_publish  # noqa: E402
-from bench.server import database_url, free_port  # noqa: E402
+from bench.server import database_url  # noqa: E402
 from complaints.models import Allegation, AllegationCategory, Complaint, OutcomeLetter  # noqa: E402
 from core.schoolyear import school_year_bounds  # noqa: E402
 from tests.factories import DistrictFactory, SchoolFactory  # noqa: E402
+from tests.ports import free_port  # noqa: E402
 
 SCHOOLS = 20
 YEAR = 2025

@@ -37,8 +37,9 @@ import requests  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
-from bench.server import database_url, free_port  # noqa: E402
+from bench.server import database_url  # noqa: E402
 from tests.complaints.helpers import school_with_officer  # noqa: E402
+from tests.ports import free_port  # noqa: E402
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -1,22 +1,7 @@
-"""What the benchmarks that start gunicorn share: a free loopback port of their own range, and the address of the
-throwaway database they made, for gunicorn's DATABASE_URL."""
-
-import socket
-import sys
+"""What the benchmarks that start gunicorn share: the address of the throwaway database they made, for gunicorn's
+DATABASE_URL (their ports come from tests.ports)."""
 
 from django.db import connection
-
-
-def free_port(ports: range) -> int:
-    """The first port of ``ports`` free on 127.0.0.1 (each bench has its own range on a shared machine)."""
-    for port in ports:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    sys.exit(f"No free port in {ports.start}-{ports.stop - 1}.")
 
 
 def database_url() -> str:

@@ -53,12 +53,13 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from bench.server import database_url, free_port  # noqa: E402
+from bench.server import database_url  # noqa: E402
 from bench.survey_load import bank_questions  # noqa: E402
 from surveys.demo_texts import PAGES  # noqa: E402
 from surveys.forms import field_name  # noqa: E402
 from surveys.models import QuestionKind, Response  # noqa: E402
 from tests.factories import SchoolFactory  # noqa: E402
+from tests.ports import free_port  # noqa: E402
 from tests.surveys.builders import build_survey  # noqa: E402
 
 THANKS = "Your answers to"

@@ -6,8 +6,6 @@ Most tests refuse every query through Django's documented query hook
 PostgreSQL test points the connection at a port where nothing listens.
 """
 
-import socket
-
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
@@ -15,6 +13,7 @@ from django.test import Client
 from accounts.models import Role
 from tests.core.jobs_support import PORTS
 from tests.factories import member
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -54,24 +53,13 @@ def test_the_site_works_again_once_the_database_is_back():
     assert visitor.get("/complaints/new/").status_code == 200
 
 
-def _port_nobody_listens_on() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in this helper's range")
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a real unreachable server needs PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_pages_answer_503_when_postgresql_cannot_be_reached():
     settings_dict = connection.settings_dict
     real = settings_dict["HOST"], settings_dict["PORT"]
     connection.close()
-    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", str(_port_nobody_listens_on())
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", str(free_port(PORTS))  # nothing listens there
     try:
         response = _visitor().get("/complaints/new/")
     finally:

@@ -12,7 +12,6 @@ $SMOKE_PORT when set (for machines where each person has a port range).
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from accounts.mfa import current_totp_code
 from accounts.models import Role
 from config.staff import site as staff_site
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, SchoolFactory, UserFactory, member
+from tests.ports import free_port
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db(transaction=True)]
 
@@ -85,9 +85,7 @@ def _test_database_url(tmp: Path) -> str:
 def _free_port() -> int:
     if os.environ.get("SMOKE_PORT"):
         return int(os.environ["SMOKE_PORT"])
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port()
 
 
 class Browser:

@@ -14,6 +14,7 @@ from notifications.delivery import email_deliver
 from notifications.models import OutboundEmail, OutboundStatus
 from notifications.services import email_enqueue, email_sweep
 from tests.notifications.conftest import post_events, run_worker
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -267,12 +268,7 @@ def test_the_sweep_keeps_a_retry_waiting_for_its_time(sendgrid):
 
 
 def test_sendgrid_unreachable_is_retried_at_once_not_held_for_confirmation(sendgrid, settings):
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    settings.SENDGRID_API_HOST = f"http://127.0.0.1:{closed_port}"
+    settings.SENDGRID_API_HOST = f"http://127.0.0.1:{free_port()}"  # nothing listens there
     settings.NOTIFY_RETRY_BASE_SECONDS = 60
     _receipt()
     run_worker()
