@@ -2,6 +2,23 @@
 
 ANON = "anonymous"
 NOT_STAFF = {"complainant", "student"}
+# Everyone of the matrix's world on the staff side (tests/workflows/conftest.EveryoneOnACase), in the matrix's order.
+STAFF_PEOPLE = (
+    "coordinator",
+    "coordinator_other_district",
+    "recused_coordinator",
+    "school_admin",
+    "school_admin_other_school",
+    "police_reviewer",
+    "police_reviewer_other_agency",
+    "named_officer",
+    "sro",
+    "advisory",
+    "facilitator",
+    "superintendent",
+    "agency_head",
+)
+STAFF = frozenset(STAFF_PEOPLE)
 
 
 def staff_area(allowed: set[str], ok: int, elsewhere: int = 404):

@@ -10,23 +10,8 @@ everyone.
 
 from assessment.models import Commitment, SourceKind
 from tests.assessment.training_builders import event
-from tests.matrix_rules import everyone, staff_area
+from tests.matrix_rules import STAFF, everyone, staff_area
 
-STAFF = {
-    "coordinator",
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin",
-    "school_admin_other_school",
-    "police_reviewer",
-    "police_reviewer_other_agency",
-    "named_officer",
-    "sro",
-    "advisory",
-    "facilitator",
-    "superintendent",
-    "agency_head",
-}
 AREA = STAFF - {"facilitator"}
 COORDINATORS = {"coordinator", "coordinator_other_district", "recused_coordinator"}
 DISTRICT_COORDINATORS = {"coordinator", "recused_coordinator"}

@@ -16,8 +16,8 @@ import datetime
 from django.utils import timezone
 
 from feedback.services.partner import partner_round_open
-from tests.feedback.matrix_sessions import MANAGERS, RUNNERS, STAFF_ALL
-from tests.matrix_rules import staff_area
+from tests.feedback.matrix_sessions import MANAGERS, RUNNERS
+from tests.matrix_rules import STAFF, staff_area
 
 
 def extend(world) -> None:
@@ -51,7 +51,7 @@ def _round(w):
 PARTNER_READERS = MANAGERS | {"advisory", "police_reviewer", "named_officer"}
 
 ROWS |= {
-    "staff:partner:index": (None, staff_area(STAFF_ALL, 200), None),
+    "staff:partner:index": (None, staff_area(STAFF, 200), None),
     "staff:partner:round_open": (
         lambda w: {"district": w.district.pk},
         staff_area(MANAGERS, 200),

@@ -11,7 +11,7 @@ approved items only on the district page.
 
 from feedback.models import HeardItem, Registration, RegistrationStatus, Theme
 from tests.feedback.builders import build_session
-from tests.matrix_rules import everyone, staff_area
+from tests.matrix_rules import STAFF, everyone, staff_area
 
 MANAGERS = {"coordinator", "recused_coordinator"}
 RUNNERS = MANAGERS | {"facilitator"}
@@ -31,23 +31,6 @@ def extend(world) -> None:
     )
 
 
-STAFF_ALL = {
-    "coordinator",
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin",
-    "school_admin_other_school",
-    "police_reviewer",
-    "police_reviewer_other_agency",
-    "named_officer",
-    "sro",
-    "advisory",
-    "facilitator",
-    "superintendent",
-    "agency_head",
-}
-
-
 def _session(w):
     return {"pk": w.session.pk}
 
@@ -63,7 +46,7 @@ ROWS = {
     "feedback:manage": (lambda w: {"token": "x" * 43}, everyone(404), everyone(404)),
     "feedback:consent": (lambda w: {"token": "x" * 43}, everyone(404), everyone(404)),
     "feedback:school_calendar": (lambda w: {"school_id": w.school.pk}, everyone(200), everyone(405)),
-    "staff:sessions:index": (None, staff_area(STAFF_ALL, 200), None),
+    "staff:sessions:index": (None, staff_area(STAFF, 200), None),
     "staff:sessions:session_add": (
         lambda w: {"district": w.district.pk},
         staff_area(MANAGERS, 200),
@@ -85,10 +68,10 @@ ROWS = {
         staff_area(RUNNERS, 200),
         staff_area(RUNNERS, 200),
     ),
-    "staff:sessions:heard_index": (None, staff_area(STAFF_ALL, 200), None),
+    "staff:sessions:heard_index": (None, staff_area(STAFF, 200), None),
     "staff:sessions:heard_review": (
         lambda w: {"item": w.heard_item.pk},
-        staff_area(STAFF_ALL, 405),
+        staff_area(STAFF, 405),
         staff_area(MANAGERS, 302),
     ),
     "staff:sessions:themes": (

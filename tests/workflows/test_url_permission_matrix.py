@@ -15,6 +15,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from tests.activity import matrix_activity, matrix_imports, matrix_reports
 from tests.assessment import matrix_annual, matrix_dashboard, matrix_training
 from tests.feedback import matrix_partner, matrix_sessions
+from tests.matrix_rules import STAFF_PEOPLE
 from tests.surveys.matrix_world import survey_rows
 from tests.workflows import matrix_casefile, matrix_casework, matrix_monthly, matrix_retention
 from tests.workflows.conftest import ANON
@@ -25,24 +26,7 @@ pytestmark = pytest.mark.django_db
 # staff middleware tests; everything under these name prefixes is ours and must be listed below.
 LIBRARY_PREFIXES = ("admin:", "account_", "mfa_", "socialaccount_", "set_language", "openid", "google", "microsoft")
 
-PEOPLE = [
-    ANON,
-    "complainant",
-    "student",
-    "coordinator",
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin",
-    "school_admin_other_school",
-    "police_reviewer",
-    "police_reviewer_other_agency",
-    "named_officer",
-    "sro",
-    "advisory",
-    "facilitator",
-    "superintendent",
-    "agency_head",
-]
+PEOPLE = [ANON, "complainant", "student", *STAFF_PEOPLE]
 IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
 REVIEWERS = IN_CASE | {
     "coordinator_other_district",
