@@ -10,21 +10,9 @@ agency's reviewers; only an SRO with an officer record logs.
 from activity.models import EventType
 from tests.activity.builders import build_event, offence
 from tests.factories import OfficerFactory, RosterAssignmentFactory
-from tests.matrix_rules import staff_area
+from tests.matrix_rules import STAFF, staff_area
 
-AREA = {
-    "coordinator",
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin",
-    "school_admin_other_school",
-    "police_reviewer",
-    "police_reviewer_other_agency",
-    "named_officer",
-    "sro",
-    "superintendent",
-    "agency_head",
-}
+AREA = STAFF - {"advisory", "facilitator"}
 EVENT_READERS = {
     "coordinator",
     "recused_coordinator",

@@ -12,25 +12,12 @@ whoever may post gets the form back with its errors (200 or 400).
 from assessment.models import Criterion, Goal, WorkPlanTask
 from assessment.services import annual as services
 from assessment.services.annual_open import annual_open
-from tests.matrix_rules import ANON, NOT_STAFF
+from tests.matrix_rules import ANON, NOT_STAFF, STAFF
 
 COORDINATORS = {"coordinator", "recused_coordinator"}
 MANAGERS = COORDINATORS | {"coordinator_other_district"}
 READERS = COORDINATORS | {"advisory", "superintendent", "agency_head", "police_reviewer", "named_officer"}
-ASSESSMENT_AREA = {
-    "coordinator",
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin",
-    "school_admin_other_school",
-    "police_reviewer",
-    "police_reviewer_other_agency",
-    "named_officer",
-    "sro",
-    "advisory",
-    "superintendent",
-    "agency_head",
-}
+ASSESSMENT_AREA = STAFF - {"facilitator"}
 # The other district's coordinator has no school: no work plan to keep, so no page.
 PLANNERS = COORDINATORS | {"school_admin", "school_admin_other_school"}
 

@@ -1,4 +1,6 @@
-"""Walks the public intake form like a person would, through the test client."""
+"""Walks the public intake form like a person would, through the test client (or files through the service)."""
+
+import datetime
 
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
@@ -59,3 +61,42 @@ def file_complaint(client, school, *, about=None, incident=None, contact=None, f
     if start_review:
         review_start_jobs_run()
     return step3
+
+
+def submit_directly(draft, school, *, about=None, incident=None, contact=None, user=None):
+    """Files ``draft`` through the filing service itself, with the values its forms would have accepted."""
+    from complaints.services.intake import complaint_submit
+
+    return complaint_submit(
+        draft=draft,
+        about={
+            "kind": "complaint",
+            "filer_role": "guardian",
+            "filing_for_someone_else": False,
+            "school": school,
+            "occurred_on": datetime.date(2026, 11, 2),
+            "preferred_language": "en",
+            **(about or {}),
+        },
+        incident={
+            "officer": None,
+            "occurred_at_time": None,
+            "location": "",
+            "description": "Hallway",
+            "witnesses": "",
+            "desired_outcome": "",
+            "allegations": ["search"],
+            **(incident or {}),
+        },
+        contact={
+            "contact_preference": "email",
+            "contact_name": "Ana",
+            "contact_email": "ana@example.org",
+            "contact_phone": "",
+            "involves_minor": False,
+            "guardian_contact": "",
+            **(contact or {}),
+        },
+        files=[],
+        user=user,
+    )

@@ -1,13 +1,11 @@
 """Anonymous means anonymous: with "do not contact me" nothing that identifies
 the filer is kept, whatever the form held and whoever is signed in."""
 
-import datetime
-
 import pytest
 
 from complaints.models import Complaint
-from complaints.services.intake import complaint_submit, draft_save
-from tests.complaints.helpers import file_complaint, school_with_officer
+from complaints.services.intake import draft_save
+from tests.complaints.helpers import file_complaint, school_with_officer, submit_directly
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,27 +48,12 @@ def test_the_filing_service_drops_identifying_details_of_an_anonymous_complaint(
     school, _ = school_with_officer()
     user = UserFactory()
     draft = draft_save(draft=None, step="about", raw={})
-    complaint = complaint_submit(
-        draft=draft,
-        about={
-            "kind": "concern",
-            "filer_role": "guardian",
-            "filing_for_someone_else": True,
-            "school": school,
-            "occurred_on": datetime.date(2026, 11, 2),
-            "preferred_language": "es",
-        },
-        incident={
-            "officer": None,
-            "occurred_at_time": None,
-            "location": "",
-            "description": "Hallway",
-            "witnesses": "",
-            "desired_outcome": "",
-            "allegations": [],
-        },
+    complaint = submit_directly(
+        draft,
+        school,
+        about={"kind": "concern", "filing_for_someone_else": True, "preferred_language": "es"},
+        incident={"allegations": []},
         contact={**EVERYTHING_TYPED, "involves_minor": True},
-        files=[],
         user=user,
     )
     complaint.refresh_from_db()

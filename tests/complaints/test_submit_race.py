@@ -1,16 +1,14 @@
 """One draft sent twice at the same moment (a double click reaching both web workers, two tabs) files one
 complaint, with one receipt mail and one review, and both requests answer with it (PostgreSQL)."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from complaints.models import Complaint
-from complaints.services.intake import complaint_submit, draft_for_token, draft_save
+from complaints.services.intake import draft_for_token, draft_save
 from notifications.models import OutboundEmail
-from tests.complaints.helpers import START_JOB, school_with_officer
+from tests.complaints.helpers import START_JOB, school_with_officer, submit_directly
 from tests.race import at_once
 
 pytestmark = [
@@ -22,45 +20,13 @@ pytestmark = [
 ]
 
 
-def _send(draft, school):
-    return complaint_submit(
-        draft=draft,
-        about={
-            "kind": "complaint",
-            "filer_role": "guardian",
-            "filing_for_someone_else": False,
-            "school": school,
-            "occurred_on": datetime.date(2026, 11, 2),
-            "preferred_language": "en",
-        },
-        incident={
-            "officer": None,
-            "occurred_at_time": None,
-            "location": "",
-            "description": "Hallway",
-            "witnesses": "",
-            "desired_outcome": "",
-            "allegations": ["search"],
-        },
-        contact={
-            "contact_preference": "email",
-            "contact_name": "Ana",
-            "contact_email": "ana@example.org",
-            "contact_phone": "",
-            "involves_minor": False,
-            "guardian_contact": "",
-        },
-        files=[],
-    )
-
-
 def test_one_draft_sent_twice_at_the_same_moment_files_one_complaint_and_both_get_it():
     school, _ = school_with_officer()
     token = draft_save(draft=None, step="about", raw={}).token
     # Both requests read the draft before either filed it: the second to insert must find the first's complaint.
     first, second = draft_for_token(token), draft_for_token(token)
 
-    filed = at_once(lambda: _send(first, school), lambda: _send(second, school))
+    filed = at_once(lambda: submit_directly(first, school), lambda: submit_directly(second, school))
 
     complaint = Complaint.objects.get()
     assert [c.pk for c in filed] == [complaint.pk, complaint.pk]

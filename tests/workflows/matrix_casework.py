@@ -15,11 +15,11 @@ from complaints.models import ComplaintLink, Draft, Recusal
 from complaints.services.intake import draft_save
 from complaints.services.staff_intake import staff_complaint_record
 from tests.factories import AllegationFactory, ComplaintFactory
+from tests.matrix_rules import ANON
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.start import review_start
 
-ANON = "anonymous"
 REVIEWERS = {
     "coordinator",
     "coordinator_other_district",
