@@ -5,7 +5,11 @@ intake runs at >= 0.5x the speed of a bare Django view inserting one row. The
 script files complaints through the real three-step form (each step one POST,
 CSRF token and session as a browser has them) and, alternating with it, POSTs
 to the bare view; it prints the median time of one intake POST, of one whole
-filing (three POSTs), of one bare insert, and the ratios bare/intake.
+filing (three POSTs), of one bare insert, and the ratios bare/intake. A
+third view writes the rows the filing step writes, with the same statements
+(counted and printed), but bare: no form, checks, sanitising, hashing or
+encryption; it shows what the filing's own writes cost, whatever the code
+around them.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_intake_bench .venv/bin/python bench/intake.py [filings]
@@ -19,6 +23,7 @@ is not timed: filing queues its start as a job, and no worker runs here.
 
 import os
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -35,9 +40,17 @@ django.setup()
 
 import requests  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402  # noqa: E402
+    CaptureQueriesContext,
+    override_settings,
+    setup_databases,
+    teardown_databases,
+)
+from django.utils import timezone  # noqa: E402
 
 from bench.server import database_url  # noqa: E402
+from complaints.models import Draft  # noqa: E402
 from tests.complaints.helpers import school_with_officer  # noqa: E402
 from tests.ports import free_port  # noqa: E402
 
@@ -47,12 +60,8 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PORTS = range(int(os.environ.get("BENCH_PORT_FIRST", "18400")), int(os.environ.get("BENCH_PORT_LAST", "18499")) + 1)
 
 
-def _file_one(base: str, school_id: int) -> list[float]:
-    """One complaint through the three steps, as a browser sends them; the time of each POST in ms."""
-    session = requests.Session()
-    page = session.get(f"{base}/complaints/new/")
-    times, url = [], f"{base}/complaints/new/"
-    steps = [
+def _steps(school_id: int) -> list[dict]:
+    return [
         {
             "kind": "complaint",
             "filer_role": "guardian",
@@ -70,7 +79,14 @@ def _file_one(base: str, school_id: int) -> list[float]:
         },
         {"contact_preference": "email", "contact_email": "family@example.org", "submit": "1"},
     ]
-    for data in steps:
+
+
+def _file_one(base: str, school_id: int) -> list[float]:
+    """One complaint through the three steps, as a browser sends them; the time of each POST in ms."""
+    session = requests.Session()
+    page = session.get(f"{base}/complaints/new/")
+    times, url = [], f"{base}/complaints/new/"
+    for data in _steps(school_id):
         token = TOKEN.search(page.text).group(1)
         start = time.perf_counter()
         response = session.post(url, {**data, "csrfmiddlewaretoken": token}, allow_redirects=False)
@@ -86,12 +102,25 @@ def _file_one(base: str, school_id: int) -> list[float]:
     return times
 
 
-def _insert_one(base: str) -> float:
+def _post(url: str) -> float:
     start = time.perf_counter()
-    response = requests.post(f"{base}/bench/insert/")
+    response = requests.post(url)
     elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200
+    assert response.status_code == 200, (url, response.status_code)
     return elapsed
+
+
+@override_settings(ROOT_URLCONF="bench.intake_urls", ALLOWED_HOSTS=["testserver"])
+def _statements(school_id: int, floor_path: str) -> tuple[int, int]:
+    """The statements of the filing step and of the bare floor (BEGIN and COMMIT included), counted once in this
+    process on the same database, through Django's test client."""
+    client, url = Client(), "/complaints/new/"
+    for data in _steps(school_id):
+        with CaptureQueriesContext(connection) as filing:
+            url = client.post(url, data)["Location"]
+    with CaptureQueriesContext(connection) as floor:
+        assert Client().post(floor_path).status_code == 200
+    return len(filing), len(floor)
 
 
 def main(filings: int) -> None:
@@ -117,16 +146,21 @@ def main(filings: int) -> None:
                 break
             except requests.RequestException:
                 time.sleep(0.2)
-        _file_one(base, school.pk), _insert_one(base)  # warm both workers' caches
-        posts, filings_ms, inserts, by_step = [], [], [], [[], [], []]
+        insert_url = f"{base}/bench/insert/"
+        draft = Draft.objects.create(token=secrets.token_urlsafe(32), data={}, expires_at=timezone.now())
+        floor_url = f"{base}/bench/filing-rows/?draft={draft.token}&school={school.pk}"
+        filing_statements, floor_statements = _statements(school.pk, floor_url.removeprefix(base))
+        _file_one(base, school.pk), _post(insert_url), _post(floor_url)  # warm both workers' caches
+        posts, filings_ms, inserts, floors, by_step = [], [], [], [], [[], [], []]
         for _ in range(filings):  # alternate, so a busy machine slows both sides alike
             steps = _file_one(base, school.pk)
             posts += steps
             for index, elapsed in enumerate(steps):
                 by_step[index].append(elapsed)
             filings_ms.append(sum(steps))
-            inserts += [_insert_one(base) for _ in range(3)]
-        post, filing, insert = (statistics.median(x) for x in (posts, filings_ms, inserts))
+            inserts += [_post(insert_url) for _ in range(3)]
+            floors.append(_post(floor_url))
+        post, filing, insert, floor = (statistics.median(x) for x in (posts, filings_ms, inserts, floors))
         print(f"database: {connection.vendor}, gunicorn 2 workers, {filings} filings")
         print(f"bare view inserting one row   median {insert:7.1f} ms")
         print(f"one intake step (POST)        median {post:7.1f} ms   speed ratio {insert / post:5.2f}x (goal >= 0.5x)")
@@ -134,6 +168,10 @@ def main(filings: int) -> None:
         for name, times in zip(("about", "incident", "contact (files it)"), by_step, strict=True):
             step = statistics.median(times)
             print(f"  step {name:<22} median {step:7.1f} ms   ratio {insert / step:5.2f}x")
+        contact = statistics.median(by_step[2])
+        print(f"the filing's rows, bare       median {floor:7.1f} ms   ratio {insert / floor:5.2f}x", end="")
+        print(f"   (the contact step takes {contact / floor:4.2f}x this floor)")
+        print(f"statements: the filing step {filing_statements}, its rows bare {floor_statements}")
     finally:
         if server is not None:
             server.terminate()
