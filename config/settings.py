@@ -356,6 +356,8 @@ COMPLAINT_FILINGS_PER_HOUR = env_int("COMPLAINT_FILINGS_PER_HOUR", 20)
 COMPLAINT_DRAFTS_PER_HOUR = env_int("COMPLAINT_DRAFTS_PER_HOUR", 60)
 COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = env_int("COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR", 30)
 COMPLAINT_REPLIES_PER_HOUR = env_int("COMPLAINT_REPLIES_PER_HOUR", 30)
+# About one counted attempt in this many also deletes the counters whose window has ended (0: never).
+RATE_COUNTER_PRUNE_ONE_IN = 200
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.weather.gov/")
 # Tracking PINs are stored as HMAC-SHA256 under a key derived from PIN_HASH_KEY, or
 # from SECRET_KEY when it is empty. Old keys in the fallbacks still open complaints

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import random
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -16,10 +17,6 @@ from core.clientip import client_key
 from core.models import RateCounter
 
 __all__ = ["client_over_limit", "hit", "hit_any", "ratecounter_prune"]
-
-# About one hit in this many also removes expired counters; the delete uses
-# the index on expires_at and touches only dead rows.
-PRUNE_ONE_IN = 200
 
 
 def _upsert_sql(rows: int = 1) -> str:
@@ -64,7 +61,9 @@ def hit_any(keys: list[str], *, limit: int, period_seconds: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(len(digests)), params)
         counts = [count for (count,) in cursor.fetchall()]
-    if random.randrange(PRUNE_ONE_IN) == 0:  # noqa: S311 - not security-relevant
+    # About one hit in RATE_COUNTER_PRUNE_ONE_IN also removes ended counters (the index on expires_at: dead rows only).
+    one_in = settings.RATE_COUNTER_PRUNE_ONE_IN
+    if one_in and random.randrange(one_in) == 0:  # noqa: S311 - not security-relevant
         ratecounter_prune(now=now)
     return max(counts) > limit
 

@@ -15,3 +15,6 @@ CSRF_COOKIE_SECURE = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # Fast password hashing: tests create many accounts; the real hasher is not under test.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# No pruning by chance inside a counted request: the pinned statement counts stay exact (tests/core/test_ratelimit.py
+# turns it on to check it).
+RATE_COUNTER_PRUNE_ONE_IN = 0

@@ -42,6 +42,17 @@ def test_counting_an_attempt_takes_one_statement_and_stores_no_address():
     assert not RateCounter.objects.filter(key__contains="198.51.100.1").exists()
 
 
+def test_counting_now_and_then_deletes_the_counters_of_windows_that_have_ended(settings):
+    settings.RATE_COUNTER_PRUNE_ONE_IN = 1  # every time, for the test
+    now = timezone.now()
+    RateCounter.objects.create(key="ended", window_start=now - dt.timedelta(hours=2), expires_at=now, count=3)
+
+    hit("tracking:ip:198.51.100.1", limit=5, period_seconds=60)
+
+    assert not RateCounter.objects.filter(key="ended").exists()
+    assert RateCounter.objects.count() == 1
+
+
 def test_pruning_removes_only_windows_that_have_ended():
     now = timezone.now()
     for key, ends_in in (("ended", -1), ("running", 1)):
