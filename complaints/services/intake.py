@@ -109,6 +109,8 @@ def complaint_submit(
     complaints.handoff). The PIN waits, encrypted, for the receipt page of the
     browser session ``session_key`` (see draft_receipt_pin).
     """
+    if "complaint_id" in draft.data:  # this draft was read after it was filed
+        return Complaint.objects.get(pk=draft.data["complaint_id"])
     file = functools.partial(
         _complaint_file,
         draft=draft,
@@ -144,8 +146,6 @@ def _complaint_file(
     *, draft: Draft, tracking_code: str, about: dict, incident: dict, contact: dict, files, user, session_key
 ) -> Complaint:
     # No lock on the draft: a second filing of it is stopped by the complaint's unique submission token.
-    if "complaint_id" in draft.data:
-        return Complaint.objects.get(pk=draft.data["complaint_id"])
     token = uuid.UUID(draft.data["submission_token"])
     pin = pin_generate()
     anonymous = contact["contact_preference"] == ContactPreference.NONE
