@@ -216,33 +216,45 @@ class QueueEntry(models.Model):
 
 
 class QueueEntryConcern(models.Model):
-    """One concern (allegation category) of an open task's complaint, beside
-    the task's sort keys, so the queue filtered by a concern walks that
-    concern's tasks in order, (category, due date, task), and stops after a
-    page, instead of walking every open task and looking up each one's
-    allegations.
+    """One concern (allegation category) of an open task's complaint, with a
+    copy of every column of the task's queue entry, so the queue filtered by a
+    concern counts and pages over these rows alone: the access rules, the other
+    filters and the sort read the same columns as on the entry, and a page walks
+    the concern's own index, (category, due date, task), and stops after a page,
+    however rare the concern is, with no join back to the entries.
 
-    Kept by the database (triggers, migration 0011): an entry added copies its
+    Kept by the database (triggers, migration 0012): an entry added copies its
     complaint's concerns, an allegation added, changed or deleted adds or drops
-    them for the complaint's entries, the entry's due date is copied on every
-    change, and the rows go with their entry."""
+    them for the complaint's entries, every change of an entry (its due date,
+    route, school) is copied on, and the rows go with their entry."""
 
-    # DO_NOTHING: the database trigger removes the rows with their entry, so
-    # deleting an entry stays one DELETE.
-    entry = models.ForeignKey(QueueEntry, on_delete=models.DO_NOTHING, related_name="concerns")
+    # DO_NOTHING throughout: the database trigger removes the rows with their
+    # entry, so deleting an entry, a task or a complaint costs no extra query.
+    # No index of their own but the complaint's (the allegation trigger finds the
+    # rows by complaint; by task, the unique constraint's index serves).
+    task = models.ForeignKey(Task, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
     category = models.CharField(max_length=20)
-    due_at = models.DateTimeField(null=True)
+    flow_task = TaskReferenceField()
+    owner_permission = models.CharField(max_length=255)
+    complaint = models.ForeignKey("complaints.Complaint", on_delete=models.DO_NOTHING, related_name="+")
+    school = models.ForeignKey("accounts.School", on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    district = models.ForeignKey("accounts.District", on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    officer = models.ForeignKey(
+        "accounts.Officer", on_delete=models.DO_NOTHING, null=True, related_name="+", db_index=False
+    )
     created = models.DateTimeField()
+    route = models.CharField(max_length=16, blank=True)
+    due_at = models.DateTimeField(null=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["entry", "category"], name="workflows_queue_concern_once")]
+        constraints = [models.UniqueConstraint(fields=["task", "category"], name="workflows_queue_concern_once")]
         indexes = [
-            models.Index(fields=["category", "due_at", "entry"], name="workflows_queue_concern_due"),
-            models.Index(fields=["category", "created", "entry"], name="workflows_queue_concern_made"),
+            models.Index(fields=["category", "due_at", "task"], name="workflows_queue_concern_due"),
+            models.Index(fields=["category", "created", "task"], name="workflows_queue_concern_made"),
         ]
 
     def __str__(self):
-        return f"{self.category} of task {self.entry_id}"
+        return f"{self.category} of task {self.task_id}"
 
 
 class CannedResponse(models.Model):

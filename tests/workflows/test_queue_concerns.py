@@ -1,7 +1,9 @@
 """The queue filtered by a concern lists exactly the open tasks whose complaint
-has an allegation of that concern, in order, whatever changed the tasks, their
-due dates or the allegations: the entries' concern rows (workflows.QueueEntryConcern)
-are kept by the database, so bulk writes and raw SQL are seen too."""
+has an allegation of that concern, to exactly the people who may work them, in
+order, whatever changed the tasks, their due dates, routes and schools or the
+allegations: the entries' concern rows (workflows.QueueEntryConcern, a copy of
+each entry per concern) are kept by the database, so bulk writes and raw SQL are
+seen too."""
 
 import datetime
 import html
@@ -15,9 +17,10 @@ from django.db import connection
 from django.utils import timezone
 
 import workflows.migrations
+from accounts.models import Role
 from complaints.models import Allegation
-from tests.factories import AllegationFactory, ComplaintFactory
-from workflows.models import QueueEntry, QueueEntryConcern, Route, TaskDue
+from tests.factories import AllegationFactory, ComplaintFactory, SchoolFactory, member
+from workflows.models import ComplaintProcess, QueueEntry, QueueEntryConcern, Route, TaskDue
 from workflows.review import services
 from workflows.review.start import review_start
 
@@ -30,16 +33,31 @@ def _codes(client, query: str) -> list[str]:
     return re.findall(r">(CG-[A-Z0-9-]+)</a>", client.get(QUEUE + query).content.decode())
 
 
+# Every column of an entry, copied on each of its concern rows.
+_FACTS = [
+    "task_id",
+    "flow_task",
+    "owner_permission",
+    "complaint_id",
+    "school_id",
+    "district_id",
+    "officer_id",
+    "route",
+    "created",
+    "due_at",
+]
+
+
 def _kept() -> set[tuple]:
-    return set(QueueEntryConcern.objects.values_list("entry_id", "category", "due_at", "created"))
+    return set(QueueEntryConcern.objects.values_list("category", *_FACTS))
 
 
 def _expected() -> set[tuple]:
-    """One row per open task's entry and concern of its complaint, with the entry's sort keys."""
+    """One row per open task's entry and concern of its complaint, with every column of the entry."""
     return {
-        (entry.task_id, category, entry.due_at, entry.created)
-        for entry in QueueEntry.objects.all()
-        for category in Allegation.objects.filter(complaint_id=entry.complaint_id).values_list("category", flat=True)
+        (category, *facts)
+        for facts in QueueEntry.objects.values_list(*_FACTS)
+        for category in Allegation.objects.filter(complaint_id=facts[3]).values_list("category", flat=True)
     }
 
 
@@ -72,7 +90,7 @@ def test_a_task_done_takes_its_concerns_with_it(client, case):
     review_start(case.complaint)
     triage = services.open_task(case.complaint, "triage")
     _triage(case, case.complaint, Route.SCHOOL)
-    assert not QueueEntryConcern.objects.filter(entry_id=triage.pk).exists()
+    assert not QueueEntryConcern.objects.filter(task_id=triage.pk).exists()
     client.force_login(case.coordinator)
     assert _codes(client, "?category=search&step=triage") == []
     assert _kept() == _expected()
@@ -88,6 +106,32 @@ def test_a_corrected_or_withdrawn_concern_moves_the_task(client, case):
     assert _codes(client, "?category=search") == []
     assert _codes(client, "?category=bias") == [case.complaint.tracking_code]
     assert _kept() == _expected() and len(_kept()) == 1
+
+
+def test_a_complaint_moved_to_another_school_moves_its_tasks_under_a_concern_to_that_schools_admin(client, case):
+    review_start(case.complaint)
+    _triage(case, case.complaint, Route.SCHOOL)
+    other = SchoolFactory(district=case.school.district, name="Jefferson Middle")
+    other_admin = member(Role.SCHOOL_ADMIN, school=other)
+    client.force_login(case.principal)
+    assert _codes(client, "?category=search") == [case.complaint.tracking_code]
+    case.complaint.school = other
+    case.complaint.save()
+    assert _codes(client, "?category=search") == []
+    assert client.get(f"{QUEUE}?category=search").context["page"].total == 0
+    client.force_login(other_admin)
+    assert _codes(client, "?category=search") == [case.complaint.tracking_code]
+    assert _kept() == _expected() and len(_kept()) == 2
+
+
+def test_a_route_changed_by_a_bulk_update_takes_the_school_review_out_of_the_schools_concern_queue(client, case):
+    review_start(case.complaint)
+    _triage(case, case.complaint, Route.SCHOOL)
+    client.force_login(case.principal)
+    assert _codes(client, "?category=search&step=school_review") == [case.complaint.tracking_code]
+    ComplaintProcess.objects.filter(complaint=case.complaint).update(route=Route.POLICE)  # no signals
+    assert _codes(client, "?category=search") == []  # the school review is no longer the school's to work
+    assert _kept() == _expected()
 
 
 def test_a_due_date_moved_by_a_bulk_update_reorders_a_concerns_page(client, case):
@@ -150,7 +194,7 @@ def test_the_repair_command_and_the_migration_rebuild_the_concerns(client, case)
     assert _kept() == expected
     QueueEntryConcern.objects.all().delete()
     # The migration that adds the concern rows, whatever its number after a merge.
-    (path,) = Path(workflows.migrations.__file__).parent.glob("*_entry_concerns.py")
+    (path,) = Path(workflows.migrations.__file__).parent.glob("*_queue_concern_rows_copy_entries.py")
     migration = importlib.import_module(f"workflows.migrations.{path.stem}")
     with connection.cursor() as cursor:
         cursor.execute(migration.BACKFILL)

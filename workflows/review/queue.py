@@ -8,9 +8,11 @@ facts they need beside the task, so the queue never walks task -> process ->
 complaint -> school for every open task. A queue page costs the same queries
 at any size or depth: the school choices, the per-step counts (one grouped
 count), the ids of the page's tasks found by keyset ("seek") pagination on the
-sort key instead of an OFFSET, and their rows. Filtered by a concern, the walk
-goes through the entries' concern rows (``QueueEntryConcern``), in that
-concern's own index, so it stops after a page however rare the concern is.
+sort key instead of an OFFSET, and their rows. Filtered by a concern, the
+queue counts and walks that concern's rows (``QueueEntryConcern``, a copy of
+each entry with the concern, under the same column names) instead of the
+entries, so the count reads only that concern's open tasks and a page walks the
+concern's own index, stopping after a page however rare the concern is.
 """
 
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -28,16 +30,15 @@ from accounts.backends import TASK_RULES
 from accounts.rules import NOTHING, any_of, conflicted_complaint_ids, records_q, visible_schools
 from complaints.models import AllegationCategory, PublicStatus
 from workflows.flows import ComplaintFlow, human_steps
-from workflows.models import QueueEntry, TaskDue
+from workflows.models import QueueEntry, QueueEntryConcern, TaskDue
 from workflows.review.queue_form import QueueFilterForm
 from workflows.review.selectors import OPEN
 
 PAGE_SIZE = 25
-# The alias of the chosen concern's row of an entry (QueueFilter._category).
-_CONCERN = "chosen_concern"
 _TASK_COMPLAINT = "process__complaintprocess__complaint__"
-# A queue entry reads like its complaint to the access rules (school, officer,
-# process); it keeps copies of the complaint's id and district and of the route.
+# A queue entry (and a concern row, its copy) reads like its complaint to the
+# access rules (school, officer, process); it keeps copies of the complaint's id
+# and district and of the route.
 _ENTRY_COLUMNS = {"pk": "complaint_id", "school__district_id": "district_id", "process__route": "route"}
 
 # The steps people work, as the flow declares them: (node name, translated title).
@@ -90,6 +91,11 @@ def _tasks_of(entries: QuerySet[QueueEntry]) -> QuerySet[Task]:
     return Task.objects.filter(pk__in=entries.values("task_id"), status__in=OPEN)
 
 
+# What the queue filters, counts and pages: the open tasks' entries, or with a
+# concern chosen that concern's rows (the same columns).
+QueueRows = QuerySet[QueueEntry] | QuerySet[QueueEntryConcern]
+
+
 class QueueFilter(django_filters.FilterSet):
     """The queue's filters. Built per request: the school choices are the
     schools the person may see (accounts.rules.visible_schools)."""
@@ -117,19 +123,15 @@ class QueueFilter(django_filters.FilterSet):
         form = QueueFilterForm  # its labels and selects written in Python (queue_form)
 
     def __init__(self, data=None, *, user, **kwargs):
-        super().__init__(data, queryset=open_entries_for(user), **kwargs)
+        self.reached = _actionable_q(user)
+        super().__init__(data, queryset=QueueEntry.objects.filter(self.reached), **kwargs)
         self.user = user
         self.filters["school"].extra["choices"] = [
             (pk, name) for pk, name in visible_schools(user).order_by("name").values_list("pk", "name")
         ]
 
     def _category(self, queryset, name, value):
-        # The entry's one row of that concern (QueueEntryConcern, at most one per
-        # entry and concern: no duplicates): a page walks the concern's own index.
-        if not value:
-            return queryset
-        concern = FilteredRelation("concerns", condition=Q(concerns__category=value))
-        return queryset.annotate(**{_CONCERN: concern}).filter(**{f"{_CONCERN}__isnull": False})
+        return queryset  # a chosen concern picks the rows filtered (filtered), not a filter
 
     def _step(self, queryset, name, value):
         return queryset.filter(flow_task=_node(value)) if value else queryset
@@ -154,19 +156,22 @@ class QueueFilter(django_filters.FilterSet):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         return data.get("sort") or "due"
 
-    def filtered(self, *, skip: frozenset[str] = frozenset()) -> QuerySet[QueueEntry]:
-        """The entries of the open tasks matching every valid filter but those in ``skip``;
-        no tasks at all while any filter is invalid."""
+    def filtered(self, *, skip: frozenset[str] = frozenset()) -> QueueRows:
+        """The entries of the open tasks matching every valid filter but those in
+        ``skip`` (with a concern chosen, that concern's rows of them: at most one
+        per task); no tasks at all while any filter is invalid."""
         if self.is_bound and not self.form.is_valid():
             return self.queryset.none()
-        queryset = self.queryset.all()
-        for name, value in (self.form.cleaned_data if self.is_bound else {}).items():
+        data = self.form.cleaned_data if self.is_bound else {}
+        concern = data.get("category")
+        queryset = QueueEntryConcern.objects.filter(self.reached, category=concern) if concern else self.queryset.all()
+        for name, value in data.items():
             if name not in skip:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
     @property
-    def qs(self) -> QuerySet[QueueEntry]:
+    def qs(self) -> QueueRows:
         if not hasattr(self, "_qs"):
             self._qs = self.filtered()
         return self._qs
@@ -226,21 +231,18 @@ class QueuePage:
     counts: list[tuple[str, str, int]]
 
 
-def _beyond_q(sort: str, pk: int, *, forward: bool, concern: bool = False) -> Q:
-    """Entries strictly beyond task ``pk`` in ``sort`` order (before it when not
-    ``forward``); with ``concern``, compared on the chosen concern's copy of the key."""
+def _beyond_q(sort: str, pk: int, *, forward: bool) -> Q:
+    """Entries (or concern rows) strictly beyond task ``pk`` in ``sort`` order (before it when not ``forward``)."""
     key, ascending = SORTS[sort]
     value = Subquery(QueueEntry.objects.filter(task_id=pk).values(key)[:1])
     op = "gt" if ascending == forward else "lt"
-    path = f"{_CONCERN}__{key}" if concern else key
-    return Q(**{f"{path}__{op}": value}) | Q(**{path: value, f"task_id__{op}": pk})
+    return Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"task_id__{op}": pk})
 
 
-def _order(sort: str, *, on_tasks: bool = False, reverse: bool = False, concern: bool = False) -> list[str]:
-    """The ``order_by`` of ``sort`` for entries (or for their tasks: ``on_tasks``;
-    or, with ``concern``, for entries walked through the chosen concern's rows)."""
+def _order(sort: str, *, on_tasks: bool = False, reverse: bool = False) -> list[str]:
+    """The ``order_by`` of ``sort`` for entries or concern rows (or for their tasks: ``on_tasks``)."""
     key, ascending = SORTS[sort]
-    first = f"queue_entry__{key}" if on_tasks else f"{_CONCERN}__{key}" if concern else key
+    first = f"queue_entry__{key}" if on_tasks else key
     columns = [first, "pk" if on_tasks else "task_id"]
     return [f"{'' if ascending != reverse else '-'}{column}" for column in columns]
 
@@ -285,18 +287,18 @@ def queue_page(filterset: QueueFilter, *, after: int | None = None, before: int 
     in the sort's index that stops after 26, and the rows of those 26 tasks."""
     sort = filterset.sort_key
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
-    chosen, concern = data.get("step"), bool(data.get("category"))
+    chosen = data.get("step")
     entries = filterset.qs
     if before:
-        entries = entries.filter(_beyond_q(sort, before, forward=False, concern=concern))
+        entries = entries.filter(_beyond_q(sort, before, forward=False))
     elif after:
-        entries = entries.filter(_beyond_q(sort, after, forward=True, concern=concern))
+        entries = entries.filter(_beyond_q(sort, after, forward=True))
     counts = _step_counts(filterset)
     total = sum(n for step, _label, n in counts if not chosen or step == chosen)
     reverse = bool(before)
     # The ids first, then their rows: given 26 ids, the database joins a row's
     # task, owner, complaint and school for those 26 only.
-    walk = entries.order_by(*_order(sort, reverse=reverse, concern=concern))
+    walk = entries.order_by(*_order(sort, reverse=reverse))
     page_ids = list(walk.values_list("task_id", flat=True)[: PAGE_SIZE + 1])
     shown = QueueEntry.objects.filter(task_id__in=page_ids, task__status__in=OPEN)
     shown = shown.order_by(*_order(sort, reverse=reverse))

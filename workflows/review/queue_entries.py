@@ -7,7 +7,7 @@ the task's step, permission and creation time, the process's route and the
 task's due date (kept equal to ComplaintProcess.route and TaskDue.due_at by
 database triggers, see migration 0007, so even a raw ``update()`` of either
 shows in the queue). Each entry's concerns (``QueueEntryConcern``) are kept by
-database triggers only (migration 0011): no code here writes them.
+database triggers only (migrations 0011 and 0012): no code here writes them.
 Tasks are saved through viewflow's activations (``Task.save``), so a
 ``post_save`` receiver sees every task that opens or closes; complaints and
 schools are saved through their models too, so a corrected school or officer
