@@ -125,6 +125,18 @@ def _statements(school_id: int, floor_path: str) -> tuple[int, int]:
     return len(filing), len(floor)
 
 
+def _durability() -> str:
+    """Whether a COMMIT waits for the disk: every view here commits once per
+    request, so a cluster started with fsync off (``-F``, as CI's is) leaves out
+    the cost each of them pays in production."""
+    with connection.cursor() as cursor:
+        settings = []
+        for name in ("fsync", "synchronous_commit"):
+            cursor.execute(f"SHOW {name}")
+            settings.append(f"{name}={cursor.fetchone()[0]}")
+    return ", ".join(settings)
+
+
 def main(filings: int) -> None:
     if connection.vendor != "postgresql":
         sys.exit("bench/intake.py needs PostgreSQL: set DATABASE_URL (gunicorn cannot reach an in-memory SQLite).")
@@ -163,7 +175,7 @@ def main(filings: int) -> None:
             inserts += [_post(insert_url) for _ in range(3)]
             floors.append(_post(floor_url))
         post, filing, insert, floor = (statistics.median(x) for x in (posts, filings_ms, inserts, floors))
-        print(f"database: {connection.vendor}, gunicorn 2 workers, {filings} filings")
+        print(f"database: {connection.vendor} ({_durability()}), gunicorn 2 workers, {filings} filings")
         print(f"bare view inserting one row   median {insert:7.1f} ms")
         print(f"one intake step (POST)        median {post:7.1f} ms   speed ratio {insert / post:5.2f}x (goal >= 0.5x)")
         print(f"one whole filing (3 POSTs)    median {filing:7.1f} ms   per-filing ratio {insert / filing:5.2f}x")

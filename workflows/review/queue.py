@@ -63,6 +63,11 @@ def _node(step: str):
     return getattr(ComplaintFlow, step)
 
 
+# What the queue filters, counts and pages: the open tasks' entries, or with a
+# concern chosen that concern's rows (the same columns).
+QueueRows = QuerySet[QueueEntry] | QuerySet[QueueEntryConcern]
+
+
 def _actionable_q(user) -> Q:
     """Queue entries of the open tasks ``user`` may work: each task permission's
     rule on the entry (the person's conflicted complaints read once, as ids)."""
@@ -86,14 +91,9 @@ def open_tasks_for(user) -> QuerySet[Task]:
     return _tasks_of(open_entries_for(user))
 
 
-def _tasks_of(entries: QuerySet[QueueEntry]) -> QuerySet[Task]:
-    """The tasks of ``entries`` that are open (an entry never lists a closed task)."""
+def _tasks_of(entries: QueueRows) -> QuerySet[Task]:
+    """The tasks of ``entries`` (or concern rows) that are open (an entry never lists a closed task)."""
     return Task.objects.filter(pk__in=entries.values("task_id"), status__in=OPEN)
-
-
-# What the queue filters, counts and pages: the open tasks' entries, or with a
-# concern chosen that concern's rows (the same columns).
-QueueRows = QuerySet[QueueEntry] | QuerySet[QueueEntryConcern]
 
 
 class QueueFilter(django_filters.FilterSet):
