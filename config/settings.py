@@ -155,6 +155,11 @@ JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 15 * 60)
 JOB_LEASE_SECONDS_BY_TASK = {"workflows.tasks.workflow_timers_tick": 120}
 # A job whose worker died this many times is failed instead of queued again.
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 5)
+# Each worker (but a one-off --batch run) writes a heartbeat this often from a
+# thread of its own; a worker silent for the timeout is taken to be dead, and
+# its job is queued again at the next check instead of at the end of its lease.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 10)
+JOB_HEARTBEAT_TIMEOUT_SECONDS = env_int("JOB_HEARTBEAT_TIMEOUT_SECONDS", 60)
 # How often each worker reclaims expired leases and restores missing periodic jobs.
 JOB_CHECK_SECONDS = env_int("JOB_CHECK_SECONDS", 30)
 # While the database is unreachable the worker waits 1, 2, 4 ... up to this many seconds between tries.

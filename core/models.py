@@ -415,3 +415,15 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key[:12]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class WorkerHeartbeat(models.Model):
+    """When a job worker last said it is alive (core.jobs.heartbeat): a worker
+    silent for JOB_HEARTBEAT_TIMEOUT_SECONDS is taken to be dead, and its job
+    runs again without waiting for the job's lease."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)  # django-tasks' limit
+    beat_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.worker_id} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

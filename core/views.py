@@ -11,6 +11,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.jobs.heartbeat import workers_alive
+
 
 class HomeView(TemplateView):
     template_name = "core/home.html"
@@ -47,13 +49,18 @@ class ComingSoonView(TemplateView):
 class HealthView(View):
     """``/healthz`` for load balancers and monitors: JSON saying whether the
     database answers and whether the upload folder takes a file and has at
-    least UPLOAD_MIN_FREE_BYTES free. 200 when all is well, 503 otherwise."""
+    least UPLOAD_MIN_FREE_BYTES free. 200 when all is well, 503 otherwise.
+    It also says how many job workers are alive (their heartbeat within
+    JOB_HEARTBEAT_TIMEOUT_SECONDS), for monitors to warn on 0; that does not
+    make the site unhealthy, which still serves pages without them."""
 
     def get(self, request):
         database = _database_ok()
         uploads = _uploads_status(Path(settings.MEDIA_ROOT))
         healthy = database and uploads["writable"] and uploads["free_bytes"] >= settings.UPLOAD_MIN_FREE_BYTES
         body = {"status": "ok" if healthy else "error", "database": database, "uploads": uploads}
+        if database:
+            body["workers_alive"] = workers_alive()
         response = JsonResponse(body, status=200 if healthy else 503)
         add_never_cache_headers(response)
         return response

@@ -1,6 +1,7 @@
 """Reliable background jobs on top of django-tasks-db.
 
-- ``leases``: a job left RUNNING past its lease (its worker died) is queued again.
+- ``heartbeat``: each worker says it is alive every few seconds from a thread of its own.
+- ``leases``: a job left RUNNING by a dead worker (silent heartbeat, or past its lease) is queued again.
 - ``periodic``: every task in ``settings.PERIODIC_TASKS`` keeps one waiting run; no cron.
 - ``worker``: the worker loop behind ``manage.py run_worker`` (leases, periodic check,
   database outages ridden out).

@@ -1,14 +1,16 @@
-"""Job leases: a job RUNNING longer than its lease is presumed lost with its worker."""
+"""Job leases: a job RUNNING longer than its lease, or whose worker stopped
+beating (core.jobs.heartbeat), is presumed lost with its worker."""
 
 import datetime
 import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from core.jobs.heartbeat import silent_workers
 
 logger = logging.getLogger(__name__)
 
@@ -17,33 +19,36 @@ class LeaseExpired(Exception):
     """Recorded on a job whose workers died JOB_MAX_ATTEMPTS times while running it."""
 
 
-def _expired(now: datetime.datetime) -> Q:
-    # JOB_LEASE_SECONDS, or the task's own entry in JOB_LEASE_SECONDS_BY_TASK.
-    overrides = settings.JOB_LEASE_SECONDS_BY_TASK
-    expired = Q(started_at__lt=now - datetime.timedelta(seconds=settings.JOB_LEASE_SECONDS)) & ~Q(
-        task_path__in=list(overrides)
-    )
-    for path, seconds in overrides.items():
-        expired |= Q(task_path=path, started_at__lt=now - datetime.timedelta(seconds=seconds))
-    return expired
+def _lost(job: DBTaskResult, now: datetime.datetime, silent: set[str]) -> bool:
+    """Whether ``job`` ran past its lease (JOB_LEASE_SECONDS, or its task's entry in
+    JOB_LEASE_SECONDS_BY_TASK) or the worker that claimed it last stopped beating."""
+    lease = settings.JOB_LEASE_SECONDS_BY_TASK.get(job.task_path, settings.JOB_LEASE_SECONDS)
+    expired = job.started_at < now - datetime.timedelta(seconds=lease)
+    return expired or bool(job.worker_ids) and job.worker_ids[-1] in silent
 
 
 @transaction.atomic
-def job_leases_reclaim() -> int:
-    """Queues again (status READY) every job RUNNING past its lease and returns how many.
+def job_leases_reclaim(*, heartbeats: bool = True) -> int:
+    """Queues again (status READY) every job RUNNING past its lease, or (with
+    ``heartbeats``) whose worker is silent (core.jobs.heartbeat), and returns how many.
 
     A job already claimed JOB_MAX_ATTEMPTS times is failed with ``LeaseExpired``
     instead, so that a job which kills its worker cannot loop for ever.
     """
     now = timezone.now()
+    silent = silent_workers() if heartbeats else set()
+    running = DBTaskResult.objects.running()
+    # The running jobs are few (one per worker at most): read them, then lock only the lost ones.
+    lost = [job.pk for job in running.only("task_path", "started_at", "worker_ids") if _lost(job, now, silent)]
     requeued = 0
-    stale = DBTaskResult.objects.running().filter(_expired(now)).select_for_update(skip_locked=True)
-    for job in stale:
+    for job in running.filter(pk__in=lost).select_for_update(skip_locked=True):
+        if not _lost(job, now, silent):  # claimed again since it was read
+            continue
         if len(job.worker_ids) >= settings.JOB_MAX_ATTEMPTS:
             logger.error("Job %s (%s) lost its worker %d times; failing it", job.pk, job.task_path, len(job.worker_ids))
             job.set_failed(LeaseExpired(f"The worker running this job stopped {len(job.worker_ids)} times."))
             continue
-        logger.warning("Job %s (%s) ran past its lease; queuing it again", job.pk, job.task_path)
+        logger.warning("Job %s (%s) lost its worker; queuing it again", job.pk, job.task_path)
         job.status = TaskResultStatus.READY
         job.started_at = None
         job.save(update_fields=["status", "started_at"])

@@ -1,7 +1,9 @@
 """The worker loop of ``manage.py run_worker``: django-tasks-db's worker, made to last.
 
 On top of ``db_worker`` it
-- reclaims expired leases and restores missing periodic jobs every JOB_CHECK_SECONDS;
+- beats (core.jobs.heartbeat) from a thread of its own while it runs, but for a one-off ``--batch`` run;
+- reclaims the jobs of dead workers (expired leases, silent heartbeats) and restores
+  missing periodic jobs every JOB_CHECK_SECONDS;
 - rides out database outages: a lost connection is closed, the worker waits
   1, 2, 4 ... JOB_DB_RETRY_MAX_SECONDS and tries again instead of exiting, and the
   job it was running when the database went away is queued again once it is back.
@@ -19,6 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker as DbWorker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from core.jobs.heartbeat import Heartbeat
 from core.jobs.leases import job_leases_reclaim, job_requeue, job_retry
 from core.jobs.periodic import periodic_tasks_ensure
 
@@ -47,9 +50,24 @@ class Worker(DbWorker):
         self._next_check = 0.0
         self._orphan = None  # the job we were running when the database went away
         self._failures = 0
+        # Since when this worker has reached the database without a break: another
+        # worker's heartbeat is judged only after as long as its timeout, so that
+        # nobody just back from an outage takes the jobs of workers that could not
+        # beat during it.
+        self._reachable_since = time.monotonic()
 
     def run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
+        heartbeat = None if self.batch else Heartbeat(self.worker_id)
+        if heartbeat:
+            heartbeat.start()
+        try:
+            self._loop()
+        finally:
+            if heartbeat:
+                heartbeat.stop()
+
+    def _loop(self) -> None:
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 (spreads a thundering herd of workers)
         while self.running:
@@ -57,6 +75,7 @@ class Worker(DbWorker):
                 outcome = self._step()
                 if self._failures:
                     logger.warning("Database reachable again; worker %s carries on", self.worker_id)
+                    self._reachable_since = time.monotonic()
                 self._failures = 0
             except DATABASE_ERRORS as error:
                 if self.batch:  # a one-off run (tests, draining a queue) reports the outage instead of waiting
@@ -96,7 +115,8 @@ class Worker(DbWorker):
 
     def _check(self) -> None:
         try:
-            job_leases_reclaim()
+            heard_long_enough = time.monotonic() - self._reachable_since >= settings.JOB_HEARTBEAT_TIMEOUT_SECONDS
+            job_leases_reclaim(heartbeats=heard_long_enough)
             periodic_tasks_ensure()
         except DATABASE_ERRORS:
             raise

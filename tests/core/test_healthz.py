@@ -1,6 +1,7 @@
 """/healthz tells a monitor whether the site can take a complaint: database
 reachable, upload folder writable with enough free space (issue 10 #3)."""
 
+import datetime
 import json
 import os
 import shutil
@@ -9,6 +10,7 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,23 @@ def test_a_healthy_site_answers_200_with_database_and_upload_space(client, setti
     assert body["uploads"]["free_bytes"] == pytest.approx(shutil.disk_usage(tmp_path).free, rel=0.01)
     assert list((tmp_path / "uploads").iterdir()) == []  # the probe file is removed
     assert "no-cache" in response["Cache-Control"]
+    assert body["workers_alive"] == 0
+
+
+def test_health_counts_the_job_workers_that_beat_within_the_timeout(client, settings, tmp_path):
+    from core.models import WorkerHeartbeat
+
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.UPLOAD_MIN_FREE_BYTES = 1024
+    settings.JOB_HEARTBEAT_TIMEOUT_SECONDS = 60
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="timers", beat_at=now - datetime.timedelta(seconds=5))
+    WorkerHeartbeat.objects.create(worker_id="mail", beat_at=now - datetime.timedelta(seconds=10))
+    WorkerHeartbeat.objects.create(worker_id="killed", beat_at=now - datetime.timedelta(seconds=300))
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["workers_alive"] == 2
+    WorkerHeartbeat.objects.all().delete()
+    assert client.get("/healthz").status_code == 200  # no worker: pages are still served; monitors warn on 0
 
 
 def test_an_upload_folder_that_cannot_take_a_file_answers_503(client, settings, tmp_path):

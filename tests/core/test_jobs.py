@@ -1,4 +1,4 @@
-"""Job leases: a job whose worker died is run again (issue 10 #1)."""
+"""Job leases and heartbeats: a job whose worker died is run again (issue 10 #1)."""
 
 import datetime
 import re
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.jobs.leases import job_leases_reclaim
+from core.models import WorkerHeartbeat
 from tests.core.jobs_tasks import always_fails, database_lost_once, echo, wait_while_file_exists
 
 # The worker closes obsolete connections between jobs, as in production: no test transaction around it.
@@ -61,6 +62,41 @@ def test_a_task_can_have_its_own_lease(settings, tmp_path):
 
     assert _row(slow).status == "RUNNING"
     assert _row(quick).status == "READY"
+
+
+def _beat(worker_id: str, *, seconds_ago: int) -> None:
+    beat_at = timezone.now() - datetime.timedelta(seconds=seconds_ago)
+    WorkerHeartbeat.objects.create(worker_id=worker_id, beat_at=beat_at)
+
+
+def test_a_job_whose_worker_stopped_beating_runs_again_before_its_lease_ends(settings):
+    settings.JOB_HEARTBEAT_TIMEOUT_SECONDS = 60
+    _beat("dead", seconds_ago=90)
+    _beat("alive", seconds_ago=5)
+    orphan = echo.enqueue("orphan")
+    _running_since(orphan, seconds=20, workers=("dead",))
+    working = echo.enqueue("working")
+    _running_since(working, seconds=20, workers=("dead", "alive"))  # claimed again by a live worker
+    unknown = echo.enqueue("unknown")
+    _running_since(unknown, seconds=20, workers=("never-beat",))  # a worker without heartbeats: its lease decides
+
+    assert job_leases_reclaim() == 1
+
+    assert _row(orphan).status == "READY"
+    assert _row(working).status == "RUNNING" and _row(unknown).status == "RUNNING"
+    # A worker just back from a database outage judges no heartbeat: the others could not beat either.
+    _running_since(orphan, seconds=20, workers=("dead",))
+    assert job_leases_reclaim(heartbeats=False) == 0
+    assert _row(orphan).status == "RUNNING"
+
+
+def test_heartbeats_of_workers_gone_for_a_day_are_forgotten():
+    _beat("long-gone", seconds_ago=25 * 3600)
+    _beat("recent", seconds_ago=120)
+
+    job_leases_reclaim()
+
+    assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["recent"]
 
 
 def test_a_job_that_keeps_losing_its_worker_is_failed_instead_of_retried_for_ever(settings):
