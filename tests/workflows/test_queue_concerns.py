@@ -33,19 +33,8 @@ def _codes(client, query: str) -> list[str]:
     return re.findall(r">(CG-[A-Z0-9-]+)</a>", client.get(QUEUE + query).content.decode())
 
 
-# Every column of an entry, copied on each of its concern rows.
-_FACTS = [
-    "task_id",
-    "flow_task",
-    "owner_permission",
-    "complaint_id",
-    "school_id",
-    "district_id",
-    "officer_id",
-    "route",
-    "created",
-    "due_at",
-]
+# Every column of a concern row but its own id and concern is a copy of its entry's.
+_FACTS = [f.attname for f in QueueEntryConcern._meta.concrete_fields if f.attname not in {"id", "category"}]
 
 
 def _kept() -> set[tuple]:
@@ -55,9 +44,9 @@ def _kept() -> set[tuple]:
 def _expected() -> set[tuple]:
     """One row per open task's entry and concern of its complaint, with every column of the entry."""
     return {
-        (category, *facts)
-        for facts in QueueEntry.objects.values_list(*_FACTS)
-        for category in Allegation.objects.filter(complaint_id=facts[3]).values_list("category", flat=True)
+        (category, *facts.values())
+        for facts in QueueEntry.objects.values(*_FACTS)
+        for category in Allegation.objects.filter(complaint_id=facts["complaint_id"]).values_list("category", flat=True)
     }
 
 
