@@ -73,6 +73,8 @@ class Heartbeat:
                 except DatabaseError as error:  # the worker's loop reports outages; beat again next time
                     logger.debug("Heartbeat of worker %s not written: %s", self.worker_id, error)
                     connection.close()
+                except Exception:  # nothing may end the thread while the worker lives: it would seem dead
+                    logger.exception("Heartbeat of worker %s failed", self.worker_id)
                 self._stopped.wait(settings.JOB_HEARTBEAT_SECONDS)
         finally:
             connection.close()  # this thread's own connection
