@@ -18,6 +18,9 @@ review_queue.py:
 Each line prints p50 and p95 over M requests and the queries of one request; the
 figures are also saved by size in bench/.helpdesk-results.json (not committed) so
 bench/review_queue.py can print its ratios against them.
+With ``--serve SIZE`` it times nothing by itself: bench/review_queue.py --helpdesk
+starts it and asks for one line at a time between its own requests (``serve``).
+
 Run: .venv/bin/python bench/helpdesk_queue.py [sizes] [requests]
      (defaults: 1000,100000 and 50; DATABASE_URL defaults to the dev cluster's
      postgres://commonground@127.0.0.1:25432/cg_bench_helpdesk, created if missing and
@@ -135,8 +138,8 @@ def _query(params: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(params).encode()).decode()
 
 
-def run(total: int, requests: int) -> dict:
-    """Seeds ``total`` tickets, prints each line and returns its figures by label."""
+def _prepared(total: int, *, out=sys.stdout):
+    """Seeds ``total`` tickets; returns a signed-in client, the URLs timed and how many tickets are open."""
     from django.test import Client
     from django.test.utils import setup_test_environment, teardown_test_environment
     from django.urls import reverse
@@ -145,7 +148,8 @@ def run(total: int, requests: int) -> dict:
     started = time.perf_counter()
     staff, queue = seed(total)
     opened = Ticket.objects.filter(status=Ticket.OPEN_STATUS).count()
-    print(f"\ndjango-helpdesk: {total} tickets ({opened} open), seeded in {time.perf_counter() - started:.0f} s")
+    seconds = time.perf_counter() - started
+    print(f"\ndjango-helpdesk: {total} tickets ({opened} open), seeded in {seconds:.0f} s", file=out)
     client = Client()
     client.force_login(staff)
     page = reverse("helpdesk:list")
@@ -165,21 +169,56 @@ def run(total: int, requests: int) -> dict:
         }
     )
     rows = reverse("helpdesk:datatables_ticket_list", args=[data])
+    one = reverse("helpdesk:datatables_ticket_list", args=[one_queue])
+    urls = {
+        "page": page,
+        "first 25": rows + "?draw=1&start=0&length=25",
+        "page 40": rows + "?draw=2&start=975&length=25",
+        "one queue": one + "?draw=1&start=0&length=25",
+        # Choosing a queue in the ticket list's filter form (a GET form) reloads the
+        # page, which then makes the data request: a person waits for both.
+        "page, one queue": f"{page}?queue={queue.pk}&status=1&status=2&sort=created",
+    }
     for _ in range(3):  # warm up
-        client.get(page)
-        client.get(rows + "?draw=1&start=0&length=25")
+        client.get(urls["page"])
+        client.get(urls["first 25"])
+    return client, urls, opened
+
+
+# What a person waits for on each line compared with bench/review_queue.py: the requests, in order.
+LINES = {
+    "page + first 25 rows": ("page", "first 25"),
+    "ticket list data, page 40": ("page 40",),
+    "page + one queue rows": ("page, one queue", "one queue"),
+    "ticket list data, one queue": ("one queue",),
+}
+
+
+def serve(total: int) -> None:
+    """For bench/review_queue.py --helpdesk: seeds ``total`` tickets, says "ready", then
+    for each line name read on stdin times one person's wait for that line (its
+    requests, one after the other) and answers the milliseconds. The other side
+    sends a line between its own requests, so both are timed at the same load."""
+    client, urls, _opened = _prepared(total, out=sys.stderr)
+    print("ready", flush=True)
+    for name in sys.stdin:
+        start = time.perf_counter()
+        for key in LINES[name.strip()]:
+            assert client.get(urls[key]).status_code == 200, urls[key]
+        print(f"{(time.perf_counter() - start) * 1000:.3f}", flush=True)
+
+
+def run(total: int, requests: int) -> dict:
+    """Seeds ``total`` tickets, prints each line and returns its figures by label."""
+    client, urls, opened = _prepared(total)
     results = {"tickets": total, "open": opened, "requests": requests, "load": [os.getloadavg()[0]]}
-    page_times = timed(client, page, "ticket list page (HTML)", requests, results)
-    row_times = timed(client, rows + "?draw=1&start=0&length=25", "ticket list data, first 25", requests, results)
+    page_times = timed(client, urls["page"], "ticket list page (HTML)", requests, results)
+    row_times = timed(client, urls["first 25"], "ticket list data, first 25", requests, results)
     both = [a + b for a, b in zip(page_times, row_times, strict=True)]
     record(results, "page + first 25 rows", both)
-    timed(client, rows + "?draw=2&start=975&length=25", "ticket list data, page 40", requests, results)
-    one = reverse("helpdesk:datatables_ticket_list", args=[one_queue])
-    one_times = timed(client, one + "?draw=1&start=0&length=25", "ticket list data, one queue", requests, results)
-    # Choosing a queue in the ticket list's filter form (a GET form) reloads the
-    # page, which then makes the data request: a person waits for both.
-    filtered = f"{page}?queue={queue.pk}&status=1&status=2&sort=created"
-    filtered_times = timed(client, filtered, "ticket list page, one queue (HTML)", requests, results)
+    timed(client, urls["page 40"], "ticket list data, page 40", requests, results)
+    one_times = timed(client, urls["one queue"], "ticket list data, one queue", requests, results)
+    filtered_times = timed(client, urls["page, one queue"], "ticket list page, one queue (HTML)", requests, results)
     record(results, "page + one queue rows", [a + b for a, b in zip(filtered_times, one_times, strict=True)])
     # The machine's load while timing (1-minute load average, before and after),
     # which review_queue.py prints beside its own: compare runs made at a similar load.
@@ -191,6 +230,10 @@ def run(total: int, requests: int) -> dict:
 if __name__ == "__main__":
     if os.environ.get("HELPDESK_BENCH_VENV") != "1":
         _in_helpdesk_venv()
+    if sys.argv[1:2] == ["--serve"]:
+        _setup()
+        serve(int(sys.argv[2]))
+        sys.exit()
     sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else "1000,100000").split(",")]
     requests = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     _setup()

@@ -8,7 +8,15 @@ then the ratio per page and the worst ratio.
 
 Run:
     DATABASE_URL=postgres://commonground@127.0.0.1:25432/cg_queue_bench .venv/bin/python bench/review_queue.py
-    .venv/bin/python bench/review_queue.py [--keep] [small] [large] [requests]   # defaults 1000 100000 60
+    .venv/bin/python bench/review_queue.py [--keep] [--helpdesk] [small] [large] [requests]   # 1000 100000 60
+
+With ``--helpdesk`` (PostgreSQL), django-helpdesk's ticket list on as many
+tickets is timed too, in its own process and virtualenv (bench/helpdesk_queue.py
+--serve; its database is HELPDESK_DATABASE_URL, by default the dev cluster's
+cg_bench_helpdesk), one request of each compared line after each round of
+ours: both sides at the same load. The script then prints how many times faster
+than helpdesk our pages are (goal >= 3), from those interleaved samples; without
+it, from the figures bench/helpdesk_queue.py saved when it last ran alone.
 
 Each size gets its own throwaway database (``test_<name>_<size>`` beside the one
 DATABASE_URL names; SQLite in a temporary folder by default), dropped at the end
@@ -22,6 +30,7 @@ makes; about 10% are overdue and 2% escalated.
 import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -215,18 +224,59 @@ HELPDESK_LINES = {
 HELPDESK_ALSO = {"queue, one school, overdue": "ticket list data, one queue"}
 
 
-def helpdesk_compare(large: "Size", size: int) -> None:
+class Helpdesk:
+    """django-helpdesk's ticket list on ``size`` tickets, in its own process
+    (bench/helpdesk_queue.py --serve), timed one compared line at a time."""
+
+    def __init__(self, size: int):
+        env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+        if os.environ.get("HELPDESK_DATABASE_URL"):
+            env["DATABASE_URL"] = os.environ["HELPDESK_DATABASE_URL"]
+        script = Path(__file__).resolve().parent / "helpdesk_queue.py"
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, str(script), "--serve", str(size)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        assert self.process.stdout.readline().strip() == "ready", "bench/helpdesk_queue.py --serve did not start"
+        self.samples = {line: [] for line in [*HELPDESK_LINES.values(), *HELPDESK_ALSO.values()]}
+
+    def time_all(self) -> None:
+        for line, samples in self.samples.items():
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+            samples.append(float(self.process.stdout.readline()))
+
+    def figures(self) -> dict:
+        return {
+            line: {"p95_ms": round(_p95(s), 1), "p50_ms": round(statistics.median(s), 1)}
+            for line, s in self.samples.items()
+        }
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(60)
+
+
+def helpdesk_compare(large: "Size", size: int, helpdesk: Helpdesk | None) -> None:
     """How many times faster (p95) than django-helpdesk's ticket list on as many
-    tickets, from the figures bench/helpdesk_queue.py saved (goal >= 3)."""
+    tickets (goal >= 3): from the samples taken between ours (``helpdesk``), or
+    else from the figures bench/helpdesk_queue.py saved when it ran alone."""
     import json
 
-    saved = json.loads(HELPDESK_RESULTS.read_text()).get(str(size)) if HELPDESK_RESULTS.exists() else None
-    if not saved:
-        print(f"no django-helpdesk figures for {size} tickets: run bench/helpdesk_queue.py {size} first")
-        return
-    load = saved.get("load")
-    at = f", at load {load[0]:.1f} -> {load[1]:.1f}" if load else ""
-    print(f"django-helpdesk p95 / our p95 at {size} (goal >= 3; helpdesk measured separately{at}, see its run):")
+    if helpdesk:
+        saved, how = helpdesk.figures(), "helpdesk timed between our requests"
+    else:
+        saved = json.loads(HELPDESK_RESULTS.read_text()).get(str(size)) if HELPDESK_RESULTS.exists() else None
+        if not saved:
+            print(f"no django-helpdesk figures for {size} tickets: run bench/helpdesk_queue.py {size} first")
+            return
+        load = saved.get("load")
+        at = f", at load {load[0]:.1f} -> {load[1]:.1f}" if load else ""
+        how = f"helpdesk measured separately{at}, see its run"
+    print(f"django-helpdesk p95 / our p95 at {size} (goal >= 3; {how}):")
     for label, line in HELPDESK_LINES.items():
         ours, ours50 = _p95(large.samples[label]), statistics.median(large.samples[label])
         if line not in saved:
@@ -244,7 +294,7 @@ def helpdesk_compare(large: "Size", size: int) -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--keep"]
+    args = [a for a in sys.argv[1:] if a not in {"--keep", "--helpdesk"}]
     keep = "--keep" in sys.argv
     small_size = int(args[0]) if len(args) > 0 else 1_000
     large_size = int(args[1]) if len(args) > 1 else 100_000
@@ -254,12 +304,15 @@ def main() -> None:
     # included) is test-only overhead a production page never pays.
     print(f"database: {connection.vendor}; {requests} requests per page and size")
     small, large = Size(small_size, keep), Size(large_size, keep)
+    helpdesk = Helpdesk(large_size) if "--helpdesk" in sys.argv else None
     load = os.getloadavg()[0]
-    # Requests alternate between the sizes, so a busy machine slows both alike.
+    # Requests alternate between the sizes (and helpdesk), so a busy machine slows all alike.
     for _ in range(requests):
         for label in small.pages:
             small.time_one(label)
             large.time_one(label)
+        if helpdesk:
+            helpdesk.time_all()
     print(f"load average (1 min) while timing: {load:.1f} -> {os.getloadavg()[0]:.1f}")
     small.report()
     large.report()
@@ -273,7 +326,9 @@ def main() -> None:
         same = "same queries" if large.queries[label] == small.queries[label] else "QUERY COUNT DIFFERS"
         print(f"  {label:<44} {ratio:5.2f}  (p50: {median:4.2f}; fastest: {fastest:4.2f}; {same})")
     print(f"worst ratio: {max(ratios):.2f}")
-    helpdesk_compare(large, large_size)
+    helpdesk_compare(large, large_size, helpdesk)
+    if helpdesk:
+        helpdesk.close()
     if not keep:
         small.drop()
         large.drop()
