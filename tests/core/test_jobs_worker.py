@@ -36,7 +36,7 @@ def test_the_worker_waits_out_a_database_outage_then_finishes_its_job_and_runs_t
     block.touch()
     during = wait_while_file_exists.enqueue(str(block))
     worker_db.push()
-    worker = WorkerProcess(worker_db, tmp_path, worker_id="W", queues="default")
+    worker = WorkerProcess(worker_db, tmp_path, worker_id="W", queues="default", JOB_HEARTBEAT_SECONDS="1")
     try:
         worker_db.wait_for(lambda: _status(during) == "RUNNING", what="the worker claims the job")
         with worker_db.outage():
@@ -48,9 +48,15 @@ def test_the_worker_waits_out_a_database_outage_then_finishes_its_job_and_runs_t
             worker_db.push()
             time.sleep(1)
             assert worker.alive()
+        back = timezone.now()
         worker_db.wait_for(
             lambda: _status(during) == "SUCCESSFUL" and _status(after) == "SUCCESSFUL",
             what="the interrupted job and the job queued during the outage",
+        )
+        # It beats again: the other workers do not take it for dead.
+        worker_db.wait_for(
+            lambda: WorkerHeartbeat.objects.filter(worker_id="W", beat_at__gt=back).exists(),
+            what="the worker's heartbeat after the outage",
         )
         assert worker.alive()
     except AssertionError:
