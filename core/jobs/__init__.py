@@ -5,7 +5,7 @@
 - ``periodic``: every task in ``settings.PERIODIC_TASKS`` keeps one waiting run; no cron.
 - ``worker``: the worker loop behind ``manage.py run_worker`` (leases, periodic check,
   database outages ridden out).
-- ``tasks``: the pruning of finished job rows.
+- ``tasks``: the pruning of finished job rows and of dead workers' heartbeats.
 
 ``core`` imports no project app: the periodic tasks are named by dotted path in settings.
 See docs/operations.md.

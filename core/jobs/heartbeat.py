@@ -21,7 +21,7 @@ from core.models import WorkerHeartbeat
 
 logger = logging.getLogger("core.jobs")
 
-# Heartbeats older than this are of workers long gone; the lease check deletes them.
+# Heartbeats older than this are of workers long gone; the hourly pruning deletes them (core.jobs.tasks).
 FORGOTTEN_AFTER = datetime.timedelta(days=1)
 
 
@@ -31,12 +31,15 @@ def heartbeat_write(worker_id: str) -> None:
 
 
 def silent_workers() -> set[str]:
-    """The workers silent for longer than JOB_HEARTBEAT_TIMEOUT_SECONDS (forgetting
-    those silent for a day)."""
-    now = timezone.now()
-    WorkerHeartbeat.objects.filter(beat_at__lt=now - FORGOTTEN_AFTER).delete()
-    cutoff = now - datetime.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS)
+    """The workers silent for longer than JOB_HEARTBEAT_TIMEOUT_SECONDS."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS)
     return set(WorkerHeartbeat.objects.filter(beat_at__lt=cutoff).values_list("worker_id", flat=True))
+
+
+def heartbeats_forget() -> int:
+    """Deletes the heartbeats of workers silent for FORGOTTEN_AFTER; returns how many."""
+    deleted, _ = WorkerHeartbeat.objects.filter(beat_at__lt=timezone.now() - FORGOTTEN_AFTER).delete()
+    return deleted
 
 
 def workers_alive() -> int:

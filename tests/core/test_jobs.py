@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.jobs.leases import job_leases_reclaim
+from core.jobs.tasks import job_results_prune
 from core.models import WorkerHeartbeat
 from tests.core.jobs_tasks import always_fails, database_lost_once, echo, wait_while_file_exists
 
@@ -94,7 +95,7 @@ def test_heartbeats_of_workers_gone_for_a_day_are_forgotten():
     _beat("long-gone", seconds_ago=25 * 3600)
     _beat("recent", seconds_ago=120)
 
-    job_leases_reclaim()
+    job_results_prune.call()
 
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["recent"]
 
