@@ -3,6 +3,7 @@ its own, against the values the earlier steps' forms accepted (kept in the
 draft, see step_values); the submission uses those values."""
 
 import datetime
+import functools
 
 from django import forms
 from django.conf import settings
@@ -58,8 +59,25 @@ class AboutForm(forms.Form):
         return day
 
 
+class OfficerField(forms.ChoiceField):
+    """An officer on ``roster`` (the school's, on the day), or "I don't know". The roster is read only to show the
+    choices: an answer is checked alone, "I don't know" with no query and an officer with one look-up."""
+
+    roster = RosterAssignment.objects.none()
+
+    def valid_value(self, value) -> bool:
+        if value == UNKNOWN_OFFICER:
+            return True
+        return value.isdigit() and self.roster.filter(officer_id=int(value)).exists()
+
+
+def _officer_choices(roster) -> list[tuple[str, str]]:
+    officers = Officer.objects.filter(pk__in=roster.values("officer_id")).order_by("full_name")
+    return [(UNKNOWN_OFFICER, gettext("I don't know"))] + [(str(o.pk), str(o)) for o in officers]
+
+
 class IncidentForm(forms.Form):
-    officer = forms.ChoiceField(label=_("Which officer was involved?"))
+    officer = OfficerField(label=_("Which officer was involved?"))
     allegations = forms.MultipleChoiceField(
         label=_("What kind of concern is it? Choose all that apply."),
         choices=AllegationCategory.choices,
@@ -92,10 +110,8 @@ class IncidentForm(forms.Form):
         roster = RosterAssignment.objects.filter(school_id=school_id)
         if day:
             roster = roster.on(day)
-        officers = Officer.objects.filter(pk__in=roster.values("officer_id")).order_by("full_name")
-        self.fields["officer"].choices = [(UNKNOWN_OFFICER, _("I don't know"))] + [
-            (str(o.pk), str(o)) for o in officers
-        ]
+        self.fields["officer"].roster = roster
+        self.fields["officer"].choices = functools.partial(_officer_choices, roster)  # read when shown
         if kind == Kind.COMPLAINT:
             self.fields["allegations"].required = True
 

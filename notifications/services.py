@@ -37,11 +37,14 @@ def email_enqueue(
     essential: bool | None = None,
     user=None,
     district=None,
+    new_key: bool = False,
 ) -> OutboundEmail | None:
     """Queues one templated email (see notifications.catalogue for names and
     context). ``to=""`` does nothing. The same ``key`` twice sends once. Mails
     the recipient turned off are recorded as suppressed and not sent;
-    essential mails (receipts, outcomes, emergencies) always go."""
+    essential mails (receipts, outcomes, emergencies) always go. ``new_key``:
+    the key names a record created in the caller's transaction, so no mail can
+    have it yet and the mail is simply inserted (no savepoint to catch a taken key)."""
     if not to:
         return None
     if template not in CATALOGUE:
@@ -58,15 +61,19 @@ def email_enqueue(
         user=user,
         district=district,
     )
-    try:
-        # Saved first and looked up only when the key is taken (get_or_create reads first): a key is nearly always new.
-        with transaction.atomic():
-            outbound.save(force_insert=True)
-    except IntegrityError:
-        existing = OutboundEmail.objects.filter(key=key).first()
-        if existing is None:
-            raise
-        return existing
+    if new_key:
+        outbound.save(force_insert=True)
+    else:
+        try:
+            # Saved first and looked up only when the key is taken (get_or_create reads first): a key is nearly
+            # always new.
+            with transaction.atomic():
+                outbound.save(force_insert=True)
+        except IntegrityError:
+            existing = OutboundEmail.objects.filter(key=key).first()
+            if existing is None:
+                raise
+            return existing
     if not essential and _muted(to, template):
         outbound.status = OutboundStatus.SUPPRESSED
         outbound.save(update_fields=["status"])

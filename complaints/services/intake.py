@@ -190,6 +190,7 @@ def _complaint_file(
             "track_path": reverse("complaints:track"),
         },
         key=f"complaint-received-{complaint.pk}",
+        new_key=True,  # the complaint is this transaction's
         user=complaint.submitted_by,
         district=complaint.school.district,
     )

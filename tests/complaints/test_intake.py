@@ -96,6 +96,28 @@ def test_the_officer_list_shows_only_officers_rostered_at_that_school_on_that_da
     assert "Morgan Reyes" not in client.get(early.url).content.decode()
 
 
+@pytest.mark.parametrize("answer", ["elsewhere", "99999999999999999999", "12abc", ""])
+def test_an_officer_who_is_not_on_the_schools_roster_that_day_is_refused_next_to_the_question(client, answer):
+    school, officer = school_with_officer()
+    from tests.factories import RosterAssignmentFactory
+
+    elsewhere = RosterAssignmentFactory(officer__agency=officer.agency, officer__full_name="Elsewhere Officer")
+    about = {"kind": "complaint", "filer_role": "student", "occurred_on": "2026-11-02", "preferred_language": "en"}
+    step1 = client.post("/complaints/new/", {**about, "school": school.pk})
+    posted = str(elsewhere.officer.pk) if answer == "elsewhere" else answer
+
+    page = client.post(step1.url, {"officer": posted, "allegations": ["search"], "description": "My bag."})
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Select a valid choice." in text or "This field is required." in text
+    assert "Morgan Reyes" in text and "Elsewhere Officer" not in text  # the question is shown again with its list
+    assert "My bag." in text  # nothing typed is lost
+    chosen = client.post(step1.url, {"officer": str(officer.pk), "allegations": ["search"], "description": "My bag."})
+    assert chosen.status_code == 302
+    assert Draft.objects.get().data["checked"]["incident"]["officer"] == officer.pk
+
+
 def test_a_failed_step_keeps_everything_typed_and_says_what_is_wrong(client):
     school, _ = school_with_officer()
     step1 = client.post(
