@@ -119,7 +119,7 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
     occurred_on = datetime.date(2026, 10, 1)
     filer_role = "student"
-    description = "<p>The officer searched my bag.</p>"
+    description = "The officer searched my bag."
     preferred_language = "en"
 
 
@@ -136,7 +136,7 @@ class MessageFactory(factory.django.DjangoModelFactory):
         model = Message
 
     complaint = factory.SubFactory(ComplaintFactory)
-    body = "<p>We are looking into this.</p>"
+    body = "We are looking into this."
 
 
 class AttachmentFactory(factory.django.DjangoModelFactory):

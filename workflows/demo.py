@@ -22,7 +22,6 @@ from complaints.models import Audience, Complaint, ContactPreference, FilerRole,
 from complaints.services.intake import complaint_submit, draft_save
 from complaints.services.tracking import complaint_reply
 from core.crypto import decrypt
-from core.sanitize import sanitize_html
 from workflows.demo_cases import (
     APPEAL_REVIEW,
     APPEAL_WINDOW,
@@ -94,7 +93,7 @@ def demo_case_stages() -> dict[str, int]:
 
 def _filed_cases(district: District) -> dict[str, Complaint]:
     """The demo cases already on file, by key: a case is known by its school and its exact text."""
-    by_text = {(case.school, sanitize_html(case.description)): case.key for case in CASES}
+    by_text = {(case.school, case.description): case.key for case in CASES}
     texts = [text for _, text in by_text]
     filed = Complaint.objects.filter(school__district=district, description__in=texts).select_related("school")
     return {by_text[(c.school.slug, c.description)]: c for c in filed if (c.school.slug, c.description) in by_text}
@@ -302,10 +301,10 @@ def _out_of_scope_text(case: DemoCase) -> str:
 def _letter(case: DemoCase) -> str:
     return _es(
         case,
-        "<p>We have finished reviewing your complaint.</p><p>We spoke with the people involved and read the "
-        "records. The findings are listed below. If you disagree, you can appeal from the tracking page.</p>",
-        "<p>Hemos terminado de revisar su queja.</p><p>Hablamos con las personas involucradas y leímos los "
-        "registros. Si no está de acuerdo, puede apelar desde la página de seguimiento.</p>",
+        "We have finished reviewing your complaint.\n\nWe spoke with the people involved and read the "
+        "records. The findings are listed below. If you disagree, you can appeal from the tracking page.",
+        "Hemos terminado de revisar su queja.\n\nHablamos con las personas involucradas y leímos los "
+        "registros. Si no está de acuerdo, puede apelar desde la página de seguimiento.",
     )
 
 

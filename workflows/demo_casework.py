@@ -49,7 +49,7 @@ def _record(coordinator, school: School, today: datetime.date, n: int) -> Compla
     day = today - datetime.timedelta(days=3 + n)
     about = {"kind": "complaint", "filer_role": "guardian", "filing_for_someone_else": True, "school": school}
     about |= {"occurred_on": day, "preferred_language": language, "received_via": channel, "received_on": today}
-    incident = {"officer": None, "occurred_at_time": None, "location": "", "description": f"<p>{narrative}</p>"}
+    incident = {"officer": None, "occurred_at_time": None, "location": "", "description": narrative}
     incident |= {"witnesses": "", "desired_outcome": "", "allegations": ["conduct"]}
     draft = draft_save(draft=None, step="about", raw={})
     complaint = staff_complaint_record(

@@ -18,7 +18,6 @@ from complaints.models import Allegation, Complaint, ContactPreference, Draft, K
 from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import pin_generate, pin_hash_make, tracking_code_generate
 from core.crypto import decrypt, encrypt
-from core.sanitize import sanitize_html
 from notifications.services import email_enqueue
 
 STEPS = ("about", "incident", "contact")
@@ -163,7 +162,7 @@ def _complaint_file(
         officer_id=incident["officer"],
         occurred_at_time=incident["occurred_at_time"],
         location=incident["location"],
-        description=sanitize_html(incident["description"]),
+        description=incident["description"].strip(),
         witnesses=incident["witnesses"],
         desired_outcome=incident["desired_outcome"],
         submitted_by=user if user is not None and user.is_authenticated and not anonymous else None,

@@ -11,7 +11,6 @@ from complaints.models import Audience, Complaint, Message, TrackingLockout
 from complaints.services.attachments import PreparedFile, attachment_store, files_removed_on_rollback
 from complaints.services.codes import pin_hash_check, pin_hash_make, tracking_code_normalise
 from complaints.signals import complainant_replied
-from core.sanitize import sanitize_html
 
 
 def _lockout_key(code: str, client: str) -> str:
@@ -67,7 +66,7 @@ def complaint_reply(*, complaint: Complaint, body: str, files: list[PreparedFile
     message = None
     if body.strip():
         message = Message.objects.create(
-            complaint=complaint, body=sanitize_html(body), from_complainant=True, audience=Audience.SCHOOL
+            complaint=complaint, body=body.strip(), from_complainant=True, audience=Audience.SCHOOL
         )
     for prepared in files:
         attachment_store(complaint=complaint, prepared=prepared, from_complainant=True)

@@ -13,7 +13,7 @@ from tests.factories import TEST_PIN, ComplaintFactory, MessageFactory
 
 def test_a_complainant_tries_a_wrong_pin_then_the_right_one_and_replies(page):
     complaint = ComplaintFactory(tracking_code="CG-7KQ4-M2XD")
-    MessageFactory(complaint=complaint, body="<p>Thank you. We have asked the school for the hallway video.</p>")
+    MessageFactory(complaint=complaint, body="Thank you. We have asked the school for the hallway video.")
     page.goto("/complaints/track/")
     assert_accessible(page)
     page.get_by_label("Tracking code").fill("cg-7kq4-m2xd")

@@ -45,7 +45,7 @@ def _routed_case(case):
         shared_files=[],
     )
     for audience, body in NOTES.items():
-        MessageFactory(complaint=case.complaint, audience=audience, body=f"<p>{body}</p>")
+        MessageFactory(complaint=case.complaint, audience=audience, body=body)
     for audience, name in FILES.items():
         AttachmentFactory(complaint=case.complaint, original_name=name, from_complainant=False, audience=audience)
     return family_file
@@ -137,6 +137,6 @@ def test_the_case_file_costs_the_same_queries_however_long_the_case(case):
 
     few = queries()
     for n in range(10):
-        MessageFactory(complaint=case.complaint, audience=Audience.CASE, author=case.principal, body=f"<p>{n}</p>")
+        MessageFactory(complaint=case.complaint, audience=Audience.CASE, author=case.principal, body=str(n))
         AttachmentFactory(complaint=case.complaint, original_name=f"f{n}.pdf", from_complainant=False, audience="case")
     assert queries() == few

@@ -45,7 +45,7 @@ def _outcome(case):
     services.outcome_complete(
         task=services.open_task(case.complaint, "outcome"),
         user=case.coordinator,
-        letter="<p>Outcome</p>",
+        letter="Outcome",
         finals=final_findings(case.complaint, "sustained"),
     )
 

@@ -64,7 +64,7 @@ def _outcome_and_close(case, client=None):
     services.outcome_complete(
         task=_task(case.complaint, "outcome"),
         user=case.coordinator,
-        letter="<p>Outcome</p>",
+        letter="Outcome",
         finals=final_findings(case.complaint),
     )
     case.complaint.refresh_from_db()

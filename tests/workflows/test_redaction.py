@@ -23,12 +23,12 @@ def _fill(case):
     complaint.guardian_contact = "Rosa Torres"
     surname = case.officer.full_name.split()[-1]
     complaint.description = (
-        f"<p>Yesterday Officer {surname} pushed Ana Torres in the hall. Student ID 4481207 was written on the "
-        "citation. Her friend Maya Brooks saw it; call ana.t@example.org.</p>"
+        f"Yesterday Officer {surname} pushed Ana Torres in the hall. Student ID 4481207 was written on the "
+        "citation. Her friend Maya Brooks saw it; call ana.t@example.org."
     )
     complaint.save()
-    MessageFactory(complaint=complaint, audience=Audience.SCHOOL, body="<p>Internal: mother is upset</p>")
-    MessageFactory(complaint=complaint, audience=Audience.PUBLIC, body="<p>Thank you, Ana Torres.</p>")
+    MessageFactory(complaint=complaint, audience=Audience.SCHOOL, body="Internal: mother is upset")
+    MessageFactory(complaint=complaint, audience=Audience.PUBLIC, body="Thank you, Ana Torres.")
     return complaint
 
 

@@ -150,7 +150,7 @@ def test_the_coordinator_reopens_a_closed_complaint_at_triage_with_a_reason(clie
     services.outcome_complete(
         task=services.open_task(case.complaint, "outcome"),
         user=case.coordinator,
-        letter="<p>Outcome</p>",
+        letter="Outcome",
         finals=final_findings(case.complaint),
     )
     case.complaint.refresh_from_db()

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -215,9 +214,9 @@ def _letter(complaint: Complaint) -> OutcomeLetter | None:
 
 def _source_texts(complaint: Complaint) -> list[str]:
     letter = _letter(complaint)
-    texts = [complaint.location, strip_tags(complaint.description), complaint.desired_outcome]
-    texts += [strip_tags(m.body) for m in _public_messages(complaint) if m.body]
-    return texts + ([strip_tags(letter.body)] if letter else [])
+    texts = [complaint.location, complaint.description, complaint.desired_outcome]
+    texts += [m.body for m in _public_messages(complaint) if m.body]
+    return texts + ([letter.body] if letter else [])
 
 
 def redact(text: str, plan: list[Redaction]) -> str:
@@ -234,13 +233,11 @@ def redacted_document(complaint: Complaint, plan: list[Redaction]) -> dict:
     letter = _letter(complaint)
     return {
         "location": redact(complaint.location, plan),
-        "description": redact(strip_tags(complaint.description), plan),
+        "description": redact(complaint.description, plan),
         "desired_outcome": redact(complaint.desired_outcome, plan),
         "allegations": list(complaint.allegations.order_by("pk")),
-        "letter": redact(strip_tags(letter.body), plan) if letter else "",
-        "messages": [
-            (m.created_at, m.event_text or redact(strip_tags(m.body), plan)) for m in _public_messages(complaint)
-        ],
+        "letter": redact(letter.body, plan) if letter else "",
+        "messages": [(m.created_at, m.event_text or redact(m.body, plan)) for m in _public_messages(complaint)],
     }
 
 

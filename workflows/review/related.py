@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from accounts.rules import complaints_for, complaints_to_relate
 from complaints.models import Audience, Complaint, ComplaintLink, LinkKind, Message, MessageKind, PublicStatus
 from core.audit import AuditKind, audit_record
-from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess
 from workflows.review.transitions import review_close_duplicate
@@ -83,7 +82,7 @@ def complaint_link(
         request=request,
     )
     if kind == LinkKind.DUPLICATE:
-        _close_as_duplicate(complaint, other, user, sanitize_html(note.strip()), request)
+        _close_as_duplicate(complaint, other, user, note.strip(), request)
     return link
 
 

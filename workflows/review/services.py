@@ -27,7 +27,6 @@ from complaints.models import (
     Recusal,
 )
 from core.audit import AuditKind, audit_record
-from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.activation import task_complete
 from workflows.models import ComplaintProcess, Route
@@ -111,7 +110,7 @@ def triage_complete(
         Message.objects.create(
             complaint=complaint,
             author=user,
-            body=sanitize_html(explanation),
+            body=explanation.strip(),
             audience=Audience.PUBLIC,
             kind=MessageKind.OUT_OF_SCOPE,
         )
@@ -172,7 +171,7 @@ def outcome_complete(*, task: Task, user, letter: str, finals: dict[int, str]) -
         Allegation.objects.filter(pk=allegation_id).update(final_finding=value)
     OutcomeLetter.objects.update_or_create(
         complaint=complaint,
-        defaults={"body": sanitize_html(letter.strip()), "approved_by": user, "approved_at": timezone.now()},
+        defaults={"body": letter.strip(), "approved_by": user, "approved_at": timezone.now()},
     )
     audit_record(
         actor=user,
@@ -195,7 +194,7 @@ def outcome_second_approve(*, task: Task, user, letter: str) -> None:
         raise ValidationError(_("A different coordinator must give the second approval."))
     before = outcome.body
     outcome.body, outcome.second_approved_by, outcome.second_approved_at = (
-        sanitize_html(letter.strip()),
+        letter.strip(),
         user,
         timezone.now(),
     )
@@ -215,7 +214,7 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
     task = open_task(complaint, "appeal_window")
     if task is None:
         raise ValidationError(_("The appeal window for this complaint is closed."))
-    appeal = Appeal.objects.create(complaint=complaint, reason=sanitize_html(reason))
+    appeal = Appeal.objects.create(complaint=complaint, reason=reason.strip())
     task.flow_task.run(task)
     Message.objects.create(complaint=complaint, audience=Audience.PUBLIC, kind=MessageKind.APPEAL_RECEIVED)
     notify.coordinators_told(complaint, "appeal_received", key=f"appeal-{appeal.pk}")
@@ -227,12 +226,12 @@ def appeal_file(*, complaint: Complaint, reason: str) -> Appeal:
 def appeal_decide(*, task: Task, user, decision: str) -> None:
     complaint = _check(task, user)
     Appeal.objects.filter(complaint=complaint, decided_at__isnull=True).update(
-        decision=sanitize_html(decision), decided_by=user, decided_at=timezone.now()
+        decision=decision.strip(), decided_by=user, decided_at=timezone.now()
     )
     Message.objects.create(
         complaint=complaint,
         author=user,
-        body=sanitize_html(decision.strip()),
+        body=decision.strip(),
         audience=Audience.PUBLIC,
         kind=MessageKind.APPEAL_DECISION,
     )
@@ -246,7 +245,7 @@ def note_add(*, complaint: Complaint, user, body: str, audience: str) -> Message
     public message shown on the tracking page."""
     if audience not in CaseAccess(user, complaint).audiences():
         raise PermissionDenied
-    message = Message.objects.create(complaint=complaint, author=user, body=sanitize_html(body), audience=audience)
+    message = Message.objects.create(complaint=complaint, author=user, body=body.strip(), audience=audience)
     public = audience == Audience.PUBLIC
     if public:
         notify.complainant_told(complaint, "public_message", key=f"message-{message.pk}")

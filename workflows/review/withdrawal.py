@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from accounts.rules import ComplaintRule, may
 from complaints.models import Audience, Complaint, Message, MessageKind, PublicStatus
 from core.audit import AuditKind, audit_record
-from core.sanitize import sanitize_html
 from workflows import notify
 from workflows.models import ComplaintProcess
 from workflows.review.transitions import review_reopen, review_withdraw
@@ -32,7 +31,7 @@ def complaint_withdraw(*, complaint: Complaint, reason: str = "", request=None) 
     before = complaint.public_status
     if reason.strip():
         Message.objects.create(
-            complaint=complaint, body=sanitize_html(reason.strip()), from_complainant=True, audience=Audience.SCHOOL
+            complaint=complaint, body=reason.strip(), from_complainant=True, audience=Audience.SCHOOL
         )
     process = ComplaintProcess.objects.filter(complaint=complaint).first()
     if process is not None:
@@ -72,7 +71,7 @@ def complaint_reopen(*, complaint: Complaint, user, reason: str, request=None) -
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the complaint is reopened.")})
     before = complaint.public_status
-    Message.objects.create(complaint=complaint, author=user, body=sanitize_html(reason.strip()), audience=Audience.CASE)
+    Message.objects.create(complaint=complaint, author=user, body=reason.strip(), audience=Audience.CASE)
     review_reopen(process=complaint.process)
     audit_record(
         actor=user,
