@@ -65,3 +65,18 @@ def test_no_mail_carries_what_the_family_wrote(client):
         subject, text, html = render_email(outbound)
         for body in (subject, text, html):
             assert "cállate" not in body and "alert(1)" not in body
+
+
+def test_a_web_address_the_family_typed_opens_as_a_link_on_the_case_page_and_nothing_else_does(client):
+    school, _ = school_with_officer()
+    coordinator = member(Role.COORDINATOR, district=school.district, email="coordinator@example.org")
+    typed = 'Video: https://example.org/v?a=1&b=2 and javascript:alert(1) <a href="https://evil.example">x</a>'
+    file_complaint(client, school, incident={"description": typed})
+    complaint = Complaint.objects.get()
+    assert complaint.description == typed
+    client.force_login(coordinator)
+    page = client.get(reverse("staff:reviews:case", args=[complaint.pk])).content.decode()
+    link = '<a href="https://example.org/v?a=1&amp;b=2" rel="nofollow noopener noreferrer">'
+    assert link + "https://example.org/v?a=1&amp;b=2</a>" in page
+    assert 'href="javascript' not in page and '<a href="https://evil.example">' not in page
+    assert "&lt;a href=" in page  # the tag typed is shown as text
