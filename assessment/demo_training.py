@@ -98,56 +98,64 @@ def demo_training_create(*, today: datetime.date | None = None) -> int:
     return made
 
 
-# (year offset, status, published, source kind, reference, label, concern EN, ES, action EN, ES, owner, due,
+# (year offset, status, published, source kind, reference, label (EN, ES), concern EN, ES, action EN, ES,
+#  owner (EN, ES), due,
 #  timeline: (month, day, text EN, text ES, status))
 COMMITMENTS = [
-    (0, CommitmentStatus.IN_PROGRESS, True, SourceKind.SESSION_THEME, "", "Complaint process",
+    (0, CommitmentStatus.IN_PROGRESS, True, SourceKind.SESSION_THEME, "", ("Complaint process", "Proceso de quejas"),
      "Students did not know where to file a complaint about an officer.",
      "El alumnado no sabía dónde presentar una queja sobre un agente.",
      "A link to the complaint form on every school's home page, and posters with a QR code in every school, in "
      "English and Spanish.",
      "Un enlace al formulario de quejas en la página de cada escuela y carteles con un código QR en todas las "
      "escuelas, en inglés y en español.",
-     "District SRO program coordinator", (1, 31),
+     ("District SRO program coordinator", "Coordinación del programa SRO del distrito"), (1, 31),
      [(9, 10, "Posters designed with the student council.", "Carteles diseñados con el consejo estudiantil.",
        CommitmentStatus.IN_PROGRESS),
       (10, 20, "Posters up in three of the four schools.", "Carteles colocados en tres de las cuatro escuelas.", "")]),
     (-1, CommitmentStatus.DONE, True, SourceKind.SURVEY_ITEM, "SRO-COMPL-1",
-     "Climate survey: I know how to make a complaint about the SRO",
+     ("Climate survey: I know how to make a complaint about the SRO",
+      "Encuesta de clima: Sé cómo presentar una queja sobre el SRO"),
      "Fewer than half of the students knew how to make a complaint about the SRO.",
      "Menos de la mitad del alumnado sabía cómo presentar una queja sobre el SRO.",
      "Each SRO introduces themselves in every homeroom in the first month of school, with the principal.",
      "Cada SRO se presenta en todas las tutorías durante el primer mes de clase, junto con la dirección.",
-     "Principals with each SRO", (9, 30),
+     ("Principals with each SRO", "Las direcciones escolares con cada SRO"), (9, 30),
      [(8, 20, "Introductions scheduled at all four schools.", "Presentaciones programadas en las cuatro escuelas.",
        CommitmentStatus.IN_PROGRESS),
       (9, 29, "Done at every school.", "Hecho en todas las escuelas.", CommitmentStatus.DONE)]),
-    (-1, CommitmentStatus.DONE, True, SourceKind.COMPLAINT_CATEGORY, "bias", "Discrimination or bias",
+    (-1, CommitmentStatus.DONE, True, SourceKind.COMPLAINT_CATEGORY, "bias",
+     ("Discrimination or bias", "Discriminación o prejuicio"),
      "Complaints about discrimination or bias rose.",
      "Aumentaron las quejas por discriminación o sesgo.",
      "Implicit bias training added to the August summit and required of every SRO (two hours a year).",
      "Capacitación sobre sesgo implícito añadida a la cumbre de agosto y exigida a cada SRO (dos horas al año).",
-     "Riverside Police Department training officer", (8, 31),
+     ("Riverside Police Department training officer",
+      "Oficial de capacitación del Departamento de Policía de Riverside"),
+     (8, 31),
      [(8, 14, "Held at the August summit.", "Realizada en la cumbre de agosto.", CommitmentStatus.DONE)]),
-    (0, CommitmentStatus.PLANNED, True, SourceKind.ADVISORY, "2026-R3", "Advisory team, recommendation 3",
+    (0, CommitmentStatus.PLANNED, True, SourceKind.ADVISORY, "2026-R3",
+     ("Advisory team, recommendation 3", "Equipo asesor, recomendación 3"),
      "Publish how often officers are called for matters of school discipline.",
      "Publicar con qué frecuencia se llama a los agentes por asuntos de disciplina escolar.",
      "The public dashboard shows calls for service by school every quarter.",
      "El panel público muestra las llamadas de servicio por escuela cada trimestre.",
-     "District SRO program coordinator", (3, 31), []),
-    (0, CommitmentStatus.NOT_TAKEN, True, SourceKind.PARTNER_CONCERN, "", "SRO partner feedback, fall semester",
+     ("District SRO program coordinator", "Coordinación del programa SRO del distrito"), (3, 31), []),
+    (0, CommitmentStatus.NOT_TAKEN, True, SourceKind.PARTNER_CONCERN, "",
+     ("SRO partner feedback, fall semester", "Evaluación entre socios de los SRO, semestre de otoño"),
      "SROs asked to be told when a student they had met returns to school after an absence.",
      "Los SRO pidieron que se les avise cuando un estudiante con quien trataron vuelve a la escuela tras una ausencia.",
      "Not taken forward: student attendance is not shared with the police (FERPA). Principals will call the SRO "
      "when a safety plan asks for it.",
      "No se llevará adelante: la asistencia del alumnado no se comparte con la policía (FERPA). La dirección "
      "llamará al SRO cuando un plan de seguridad lo pida.",
-     "Principals", None,
+     ("Principals", "Las direcciones escolares"), None,
      [(11, 5, "Discussed with the agency head and the principals.", "Tratado con la jefatura y las direcciones.",
        CommitmentStatus.NOT_TAKEN)]),
-    (0, CommitmentStatus.PLANNED, False, SourceKind.SESSION_THEME, "", "SRO visibility",
+    (0, CommitmentStatus.PLANNED, False, SourceKind.SESSION_THEME, "", ("SRO visibility", "Visibilidad del SRO"),
      "Students only see the officer when something is already wrong.",
-     "", "Draft: SROs at lunch and at events twice a month.", "", "Principals with each SRO", None, []),
+     "", "Draft: SROs at lunch and at events twice a month.", "",
+     ("Principals with each SRO", "Las direcciones escolares con cada SRO"), None, []),
 ]  # fmt: skip
 
 
@@ -160,7 +168,7 @@ def _commitments(district, coordinator, year: int) -> None:
             continue
         school_year = year + offset
         if kind == SourceKind.SESSION_THEME:
-            theme = Theme.objects.filter(district__isnull=True, name_en=label).first()
+            theme = Theme.objects.filter(district__isnull=True, name_en=label[0]).first()
             ref = str(theme.pk) if theme else ""
         fields = {
             "school_year": school_year,
@@ -168,10 +176,12 @@ def _commitments(district, coordinator, year: int) -> None:
             "concern_es": concern_es,
             "source_kind": kind,
             "source_ref": ref,
-            "source_label": label,
+            "source_label_en": label[0],
+            "source_label_es": label[1],
             "action_en": action_en,
             "action_es": action_es,
-            "owner": owner,
+            "owner_en": owner[0],
+            "owner_es": owner[1],
             "due_on": _day(school_year, 0, *due) if due else None,
             "status": CommitmentStatus.PLANNED,
             "published": published,

@@ -2,16 +2,15 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from feedback.models import Session
-from feedback.models.registration import SEATED
 
 
 def public_sessions(*, include_past: bool = False) -> QuerySet[Session]:
     """Upcoming sessions (cancelled ones too, marked), each with ``seats_taken``, in one query."""
-    rows = Session.objects.annotate(seats_taken=Count("registrations", filter=Q(registrations__status__in=SEATED)))
+    rows = Session.objects.with_seats_taken()
     if not include_past:
         rows = rows.filter(ends_at__gte=timezone.now())
     return rows.prefetch_related("schools").order_by("starts_at", "pk")

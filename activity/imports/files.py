@@ -7,12 +7,15 @@ import zipfile
 import tablib
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 # An .xlsx is a zip: refuse one that unpacks to far more than it weighs (a "zip bomb").
 MAX_XLSX_UNPACKED = 60 * 1024 * 1024
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+# How many row numbers a refusal names before "…".
+SHOWN_ROWS = 10
 
 
 def dataset_read(*, name: str, content: bytes) -> tablib.Dataset:
@@ -70,9 +73,29 @@ def _csv(content: bytes) -> tablib.Dataset:
     try:
         return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
     except (csv.Error, tablib.InvalidDimensions) as error:
-        raise ValidationError(
-            _("A row of the CSV file has more cells than the first row has column names."), code="bad_csv"
-        ) from error
+        raise _unreadable_csv(text, delimiter) from error
+
+
+def _unreadable_csv(text: str, delimiter: str) -> ValidationError:
+    """Why tablib refused the CSV: the file's rows (row 1 names the columns) with more cells than names, when so."""
+    long_rows = []
+    try:
+        rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+        width = len(next(rows, []))
+        long_rows = [number for number, row in enumerate(rows, 2) if len(row) > width]
+    except csv.Error:
+        pass
+    if not long_rows:
+        return ValidationError(_("The CSV file could not be read; save it again as CSV."), code="bad_csv")
+    shown = ", ".join(str(number) for number in long_rows[:SHOWN_ROWS])
+    if len(long_rows) > SHOWN_ROWS:
+        shown += ", …"
+    message = ngettext(
+        "Row %(rows)s of the CSV file has more cells than the first row has column names.",
+        "Rows %(rows)s of the CSV file have more cells than the first row has column names.",
+        len(long_rows),
+    )
+    return ValidationError(message % {"rows": shown}, code="bad_csv")
 
 
 def _delimiter(text: str) -> str:

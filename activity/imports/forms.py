@@ -1,6 +1,7 @@
 """The import pages' forms: the upload, the column mapping (with the agency's codes) and the import choice."""
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,13 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_("CSV or Excel (.xlsx), at most 5 MB and 20,000 rows; the first row names the columns."),
+        error_messages={"empty": _("The file is empty.")},
+        validators=[
+            FileExtensionValidator(
+                allowed_extensions=["csv", "xlsx"],
+                message=_("Choose a CSV (.csv) or Excel (.xlsx) file; save the table in one of these formats."),
+            )
+        ],
     )
 
     def __init__(self, *args, agencies, **kwargs):

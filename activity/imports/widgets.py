@@ -96,6 +96,8 @@ class CountCell(widgets.Widget):
             if self.required:
                 raise ValueError(_("This number is missing."))
             return None
+        if re.fullmatch(r"-\s*\d+", text):
+            raise ValueError(_("“%(value)s” cannot be negative.") % {"value": text})
         if not re.fullmatch(r"\d+", text):
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": text})
         return int(text)

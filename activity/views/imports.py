@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.rules import import_agencies_for, import_rows_for, may_import_activity
@@ -146,12 +147,18 @@ class ImportRunView(ImportBatchView):
         except ImportRefused as refused:
             form.add_error(None, str(refused))
             return self.get(request, pk, import_form=form)
-        messages.success(
-            request,
-            _("Imported: %(new)s new, %(changed)s changed, %(same)s unchanged.")
-            % {"new": batch.new, "changed": batch.updated, "same": batch.unchanged},
-        )
+        messages.success(request, _imported_message(batch))
         return redirect("staff:activity:import", pk=batch.pk)
+
+
+def _imported_message(batch) -> str:
+    """What the import did, each count with its own singular or plural."""
+    counts = [
+        ngettext("%(n)s new record", "%(n)s new records", batch.new) % {"n": batch.new},
+        ngettext("%(n)s record changed", "%(n)s records changed", batch.updated) % {"n": batch.updated},
+        ngettext("%(n)s record unchanged", "%(n)s records unchanged", batch.unchanged) % {"n": batch.unchanged},
+    ]
+    return _("Imported: %(counts)s.") % {"counts": ", ".join(counts)}
 
 
 class CoverageView(ImportAreaView):

@@ -9,7 +9,9 @@ from core.i18n import pick
 
 
 class SourceKind(models.TextChoices):
-    """Where a concern came from; the reference is an id or a code of that kind, with a label shown as is."""
+    """Where a concern came from; the reference is an id or a code of that kind. A theme, a survey question and a
+    complaint concern are named on the public page by their own (translated) name; the others by the label written
+    for them in English and Spanish."""
 
     SESSION_THEME = "session_theme", _("Dialogue session theme")
     SURVEY_ITEM = "survey_item", _("Survey question")
@@ -38,10 +40,22 @@ class Commitment(models.Model):
     source_ref = models.CharField(
         _("reference"), max_length=60, blank=True, help_text=_("The theme's number, the question's code, …")
     )
-    source_label = models.CharField(_("source label"), max_length=200, help_text=_("Shown on the public page."))
+    source_label_en = models.CharField(
+        _("source label (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown on the public page when the reference names no session theme, survey question or complaint "
+            "concern (those are shown by their own name)."
+        ),
+    )
+    source_label_es = models.CharField(_("source label (Spanish)"), max_length=200, blank=True)
     action_en = models.TextField(_("what we do (English)"), max_length=1000)
     action_es = models.TextField(_("what we do (Spanish)"), max_length=1000, blank=True)
-    owner = models.CharField(_("owner"), max_length=200, help_text=_("Who answers for it, e.g. a role or an office."))
+    owner_en = models.CharField(
+        _("owner (English)"), max_length=200, help_text=_("Who answers for it, e.g. a role or an office.")
+    )
+    owner_es = models.CharField(_("owner (Spanish)"), max_length=200, blank=True)
     due_on = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=CommitmentStatus.choices, default=CommitmentStatus.PLANNED
@@ -69,6 +83,16 @@ class Commitment(models.Model):
     @property
     def action(self) -> str:
         return pick(self, "action")
+
+    @property
+    def owner(self) -> str:
+        return pick(self, "owner")
+
+    @property
+    def source_name(self) -> str:
+        """Where it came from, in the reader's language: the source's own name when
+        ``assessment.services.commitments.source_names_attach`` found one, else the label written for it."""
+        return getattr(self, "named_source", "") or pick(self, "source_label")
 
 
 class CommitmentUpdate(models.Model):

@@ -2,12 +2,13 @@
 the published ones by status."""
 
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate, SourceKind
 from complaints.models import AllegationCategory
 from core.audit import AuditKind, audit_record, changes_between, instance_values
+from core.i18n import pick
 from feedback.models import Theme
 from surveys.models import Item, Question
 
@@ -17,10 +18,12 @@ COMMITMENT_FIELDS = (
     "concern_es",
     "source_kind",
     "source_ref",
-    "source_label",
+    "source_label_en",
+    "source_label_es",
     "action_en",
     "action_es",
-    "owner",
+    "owner_en",
+    "owner_es",
     "due_on",
     "status",
     "published",
@@ -32,6 +35,11 @@ STATUS_ORDER = (
     CommitmentStatus.DONE,
     CommitmentStatus.NOT_TAKEN,
 )
+
+
+# The kinds whose reference names a record with its own English and Spanish name.
+NAMED_KINDS = (SourceKind.SESSION_THEME, SourceKind.SURVEY_ITEM, SourceKind.COMPLAINT_CATEGORY)
+TEXTS = ("text_en", "text_es")
 
 
 def source_ref_problem(*, kind: str, ref: str, district) -> str | None:
@@ -102,6 +110,36 @@ def commitment_update_add(*, commitment: Commitment, fields: dict, by, request=N
         request=request,
     )
     return update
+
+
+def source_names_attach(commitments) -> None:
+    """Names each commitment's source in the reader's language, read at request time from the record its reference
+    names (``Commitment.source_name``): a theme's name, a survey question's wording (the district's own bank item,
+    else the shared bank's, else the newest question of the district's surveys), a complaint concern's label. One
+    query per kind present (two when a survey question is in no bank), however many commitments."""
+    named = [c for c in commitments if c.source_ref and c.source_kind in NAMED_KINDS]
+    refs = {kind: {c.source_ref for c in named if c.source_kind == kind} for kind in NAMED_KINDS}
+    themes, items, asked = {}, {}, {}
+    if refs[SourceKind.SESSION_THEME]:
+        pks = [int(ref) for ref in refs[SourceKind.SESSION_THEME] if ref.isdigit()]
+        themes = {str(theme.pk): pick(theme, "name") for theme in Theme.objects.filter(pk__in=pks)}
+    if codes := refs[SourceKind.SURVEY_ITEM]:
+        districts = {c.district_id for c in named if c.source_kind == SourceKind.SURVEY_ITEM}
+        bank = Item.objects.filter(Q(district__isnull=True) | Q(district__in=districts), code__in=codes)
+        items = {(item.district_id, item.code): pick(item, "text") for item in bank.only("district", "code", *TEXTS)}
+        if unbanked := codes - {code for _district, code in items}:  # asked in a survey, not in any bank
+            questions = Question.objects.filter(survey__district__in=districts, code__in=unbanked).order_by("pk")
+            questions = questions.annotate(asked_in=F("survey__district_id")).only("code", *TEXTS)
+            asked = {(question.asked_in, question.code): pick(question, "text") for question in questions}
+    for commitment in named:
+        ref, district_id = commitment.source_ref, commitment.district_id
+        if commitment.source_kind == SourceKind.COMPLAINT_CATEGORY:
+            name = str(AllegationCategory(ref).label) if ref in AllegationCategory.values else ""
+        elif commitment.source_kind == SourceKind.SESSION_THEME:
+            name = themes.get(ref, "")
+        else:
+            name = items.get((district_id, ref)) or items.get((None, ref)) or asked.get((district_id, ref), "")
+        commitment.named_source = name
 
 
 def public_commitments() -> QuerySet[Commitment]:

@@ -11,7 +11,12 @@ from django.views import View
 from accounts.models import District
 from accounts.rules import may_use_assessment
 from accounts.rules.assessment import commitment_district_ids, commitments_for, get_commitment_to_write
-from assessment.services.commitments import commitment_change, commitment_create, commitment_update_add
+from assessment.services.commitments import (
+    commitment_change,
+    commitment_create,
+    commitment_update_add,
+    source_names_attach,
+)
 from assessment.views.commitments_forms import CommitmentFilter, CommitmentForm, CommitmentUpdateForm
 from core.audit import AuditKind, audit_record
 
@@ -37,6 +42,7 @@ class CommitmentListView(CommitmentAreaView):
         found = CommitmentFilter(request.GET or None, queryset=entries)
         listed = found.qs if found.is_bound and found.is_valid() else entries
         page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+        source_names_attach(page)
         audit_record(
             actor=request.user,
             kind=AuditKind.COMMITMENTS_VIEWED,

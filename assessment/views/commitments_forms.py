@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
-from assessment.services.commitments import COMMITMENT_FIELDS, source_ref_problem
+from assessment.services.commitments import COMMITMENT_FIELDS, NAMED_KINDS, source_ref_problem
 from assessment.views.training_forms import school_year_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -65,6 +65,11 @@ class CommitmentForm(forms.ModelForm):
             problem = source_ref_problem(kind=kind, ref=ref, district=district)
             if problem:
                 self.add_error("source_ref", problem)
+        if kind and not (kind in NAMED_KINDS and ref) and not data.get("source_label_en"):
+            self.add_error(
+                "source_label_en",
+                _("Write where it came from, as the public page shows it: this source has no name of its own."),
+            )
         return data
 
 

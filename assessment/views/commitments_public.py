@@ -6,7 +6,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import render
 from django.views import View
 
-from assessment.services.commitments import STATUS_ORDER, by_status, public_commitments
+from assessment.services.commitments import STATUS_ORDER, by_status, public_commitments, source_names_attach
 from assessment.views.commitments_forms import PublicCommitmentFilter
 
 PAGE_SIZE = 30
@@ -22,5 +22,6 @@ class PublicCommitmentsView(View):
         found = PublicCommitmentFilter(request.GET or None, queryset=entries)
         listed = found.qs if found.is_bound and found.is_valid() else entries
         page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+        source_names_attach(page)
         context = {"filter": found, "page_obj": page, "groups": by_status(page)}
         return render(request, "assessment/commitments/public.html", context)

@@ -4,8 +4,11 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from feedback.models.registration import SEATED
 
 
 class SessionKind(models.TextChoices):
@@ -13,6 +16,12 @@ class SessionKind(models.TextChoices):
     LISTENING = "listening", _("Open listening session")
     MOU_MEETING = "mou_meeting", _("Annual MOU safety meeting")
     ROUNDTABLE = "roundtable", _("SRO and student roundtable")
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_seats_taken(self):
+        """Each session with ``seats_taken`` (the seats held) counted in the same query, for lists."""
+        return self.annotate(seats_taken=Count("registrations", filter=Q(registrations__status__in=SEATED)))
 
 
 class Session(models.Model):
@@ -58,6 +67,8 @@ class Session(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SessionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("dialogue session")
         verbose_name_plural = _("dialogue sessions")
@@ -78,6 +89,15 @@ class Session(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def seats_left(self) -> int:
+        """Seats nobody holds (confirmed or waiting for consent), reserved ones included: from the
+        ``seats_taken`` a list counted (``with_seats_taken``), else counted now for this one session."""
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.registrations.filter(status__in=SEATED).count()
+        return max(self.capacity - taken, 0)
 
     def registration_open(self, now=None) -> bool:
         """Whether people may sign up now (before the start, inside the window, not cancelled)."""

@@ -48,11 +48,6 @@ def _seat(registration: Registration, session: Session, reserved: bool, now: dt.
     return None
 
 
-def seats_left(session: Session) -> int:
-    """Seats nobody holds (confirmed or waiting for consent), reserved ones included."""
-    return max(session.capacity - session.registrations.filter(status__in=SEATED).count(), 0)
-
-
 @transaction.atomic
 def registration_create(*, session: Session, fields: dict, user=None, now: dt.datetime | None = None):
     """Signs a person up: a seat when one is left for them, else the waitlist.

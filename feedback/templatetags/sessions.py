@@ -1,4 +1,4 @@
-"""Template helpers of the sessions: a bilingual text in the reader's language, seats left."""
+"""Template helpers of the sessions: a bilingual text in the reader's language."""
 
 from django import template
 
@@ -11,9 +11,3 @@ register = template.Library()
 def pick_filter(obj, field: str) -> str:
     """``obj.<field>`` in the reader's language (``core.i18n.pick``)."""
     return pick(obj, field)
-
-
-@register.filter
-def seats_left(session) -> int:
-    """Seats nobody holds, from the ``seats_taken`` the list query counted."""
-    return max(session.capacity - getattr(session, "seats_taken", 0), 0)

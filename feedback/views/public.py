@@ -78,13 +78,17 @@ class RegisterView(PrivatePageMixin, SessionDetailView):
             context = self.get_context_data(form=form, limited=True)
             return self.render_to_response(context, status=429)
         try:
-            _registration, token = registration_create(
+            registration, token = registration_create(
                 session=session, fields=form.registration_fields(), user=request.user
             )
         except RegistrationClosed:
             messages.error(request, _("Sign-up for this session is closed."))
             return redirect("feedback:session", pk=session.pk)
-        messages.success(request, _("You are signed up. Keep this page's address: it is your private link."))
+        if registration.status == RegistrationStatus.WAITLISTED:
+            done = _("You are on the waitlist. Keep this page's address: it is your private link.")
+        else:
+            done = _("You are signed up. Keep this page's address: it is your private link.")
+        messages.success(request, done)
         return redirect("feedback:manage", token=token)
 
 

@@ -9,7 +9,6 @@ from accounts.rules import SessionRule, get_session_for_user, may_session
 from core.audit import AuditKind, audit_record
 from feedback.forms import WalkInForm
 from feedback.models import Attendance, RegistrationStatus
-from feedback.services.registrations import seats_left
 from feedback.services.roster import attendance_record, paper_consent_record, walk_in_add
 from feedback.views.staff import roster_url
 
@@ -39,7 +38,7 @@ class RosterView(SessionMixin, View):
             "session": self.session,
             "seated": [p for p in people if p.status != RegistrationStatus.WAITLISTED],
             "waitlisted": [p for p in people if p.status == RegistrationStatus.WAITLISTED],
-            "seats_left": seats_left(self.session),
+            "seats_left": self.session.seats_left,
             "may_manage": may_session(request.user, SessionRule.MANAGE, self.session),
             "walk_in_form": WalkInForm(),
             "Attendance": Attendance,

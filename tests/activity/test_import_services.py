@@ -153,7 +153,12 @@ def test_a_spanish_reader_gets_the_row_errors_in_spanish(world, officer, coordin
     ("name", "content", "message"),
     [
         ("x.xlsx", b"PK\x03\x04not really a zip", "The workbook could not be read; save it again as .xlsx."),
-        ("x.csv", b"a,b\n1,2,3\n", "A row of the CSV file has more cells than the first row has column names."),
+        ("x.csv", b"a,b\n1,2\n1,2,3\n", "Row 3 of the CSV file has more cells than the first row has column names."),
+        (
+            "x.csv",
+            b"a,b\n1,2,3\n1,2\n\n1,2,3,4\n",
+            "Rows 2, 5 of the CSV file have more cells than the first row has column names.",
+        ),
         ("x.csv", b"a,a\n1,2\n", "Two columns have the same name in the first row."),
         ("x.csv", b"   \n", "The file is empty."),
     ],
@@ -182,3 +187,14 @@ def test_when_the_principal_and_guardian_were_told_imports_and_a_bad_time_is_a_r
     event = EnforcementEvent.objects.get(external_id="R-1")
     assert timezone.localtime(event.principal_notified_at).strftime("%Y-%m-%d %H:%M") == "2026-10-05 15:30"
     assert event.guardian_notified_at is None  # empty stays unknown
+
+
+def test_a_negative_count_is_refused_as_negative_not_as_no_whole_number(world, officer, coordinator):
+    from django.utils import translation
+
+    row = f"R-3,2026-10-07,{world.a_school.name},B-17,Citation,disturbance,-5,,\n"
+    batch = upload(world, coordinator, good_rows(world) + row)
+    with translation.override("es"):
+        spanish = upload(world, coordinator, good_rows(world) + row, name="otra.csv")
+    assert batch.errors == [{"row": 4, "column": "Age", "messages": ["“-5” cannot be negative."]}]
+    assert spanish.errors[0]["messages"] == ["«-5» no puede ser negativo."]

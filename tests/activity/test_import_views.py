@@ -227,3 +227,42 @@ def test_a_code_mapped_to_something_we_do_not_know_is_refused_next_to_the_codes(
         "(asian, black, hispanic, native, pacific, two_or_more, white)."
     ]
     assert not ImportMapping.objects.exists()
+
+
+def test_importing_one_record_says_one_new_record_in_the_singular(client, world, coordinator):
+    client.force_login(coordinator)
+    text = "Report No,Date,Campus,Badge,Action,Charge,Age\n" + f"R-1,2026-10-06,{world.a_school.name},B-17,call,,\n"
+    post_upload(client, world, text)
+    run = reverse("staff:activity:import_run", args=[ImportBatch.objects.get().pk])
+    page = client.post(run, follow=True, headers={"accept-language": "es"}).content.decode()
+    assert "Importado: 1 registro nuevo, 0 registros cambiados, 0 registros sin cambios." in html.unescape(page)
+
+
+def test_an_empty_file_is_refused_in_our_words_next_to_the_file_field(client, world, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        LIST_URL,
+        {"agency": world.a_agency.pk, "kind": "events", "file": csv_file("")},
+        headers={"accept-language": "es"},
+    )
+    assert response.context["form"].errors["file"] == ["El archivo está vacío."]
+
+
+def test_a_file_that_is_not_csv_or_xlsx_is_refused_next_to_the_file_field(client, world, coordinator):
+    client.force_login(coordinator)
+    response = post_upload(client, world, events_csv(world), name="doc.pdf")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Choose a CSV (.csv) or Excel (.xlsx) file; save the table in one of these formats."
+    ]
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_file_missing_a_required_column_offers_no_import_button(client, world, coordinator):
+    client.force_login(coordinator)
+    post_upload(client, world, "Something,Else\n1,2\n")
+    batch = ImportBatch.objects.get()
+    page = client.get(reverse("staff:activity:import", args=[batch.pk])).content.decode()
+    assert error_rows(page)[0][0] == "Whole file"
+    assert "Import the file" not in page
+    assert reverse("staff:activity:import_run", args=[batch.pk]) not in page

@@ -26,9 +26,9 @@ def extend(world) -> None:
         school_year=2026,
         concern_en="Families asked when officers may question a student.",
         source_kind=SourceKind.SESSION_THEME,
-        source_label="Questioning",
+        source_label_en="Questioning",
         action_en="A one-page guide in English and Spanish.",
-        owner="District coordinator",
+        owner_en="District coordinator",
         published=True,
     )
 

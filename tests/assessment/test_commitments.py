@@ -22,9 +22,9 @@ def entry(district, **fields) -> Commitment:
         "concern_en": "Students want to know who to talk to about an officer.",
         "source_kind": SourceKind.SURVEY_ITEM,
         "source_ref": "SRO-COMPL-1",
-        "source_label": "Students who know how to make a complaint",
+        "source_label_en": "Students who know how to make a complaint",
         "action_en": "Posters in every school.",
-        "owner": "District coordinator",
+        "owner_en": "District coordinator",
     }
     return Commitment.objects.create(district=district, **{**values, **fields})
 
@@ -43,9 +43,9 @@ def test_the_coordinator_adds_an_entry_linked_to_where_it_came_from(client, worl
         "concern_es": "Las familias pidieron el formulario de quejas en español.",
         "source_kind": SourceKind.COMPLAINT_CATEGORY,
         "source_ref": "conduct",
-        "source_label": "Courtesy or conduct",
+        "source_label_en": "Courtesy or conduct",
         "action_en": "The form is now in Spanish.",
-        "owner": "Family engagement office",
+        "owner_en": "Family engagement office",
         "due_on": "2027-03-01",
         "status": CommitmentStatus.PLANNED,
         "published": "on",
@@ -66,7 +66,7 @@ def test_an_entry_without_its_concern_comes_back_with_the_error_next_to_the_fiel
     client.force_login(coordinator)
     response = client.post(ADD, {"district": world.a.pk, "school_year": "2026", "source_kind": "advisory"})
     assert response.status_code == 200
-    assert {"concern_en", "action_en", "owner", "source_label"} <= set(response.context["form"].errors)
+    assert {"concern_en", "action_en", "owner_en", "source_label_en"} <= set(response.context["form"].errors)
     assert 'id="id_concern_en_errors"' in response.content.decode()
 
 
@@ -99,10 +99,10 @@ def test_changing_an_entry_is_audited_with_what_changed(client, world, coordinat
     url = reverse("staff:assessment:commitment", args=[commitment.pk])
     form = client.get(url).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(owner="Principal of A High", published="on")
+    data.update(owner_en="Principal of A High", published="on")
     assert client.post(url, data).status_code == 302
     changes = AuditEvent.objects.get(kind=AuditKind.COMMITMENT_CHANGED).changes
-    assert changes == {"owner": ["District coordinator", "Principal of A High"], "published": [False, True]}
+    assert changes == {"owner_en": ["District coordinator", "Principal of A High"], "published": [False, True]}
 
 
 def test_the_superintendent_reads_the_list_but_opens_no_entry(client, world):
@@ -140,9 +140,9 @@ def test_a_reference_must_name_a_record_of_its_kind(client, world, coordinator, 
         "concern_en": "A concern",
         "source_kind": kind,
         "source_ref": ref,
-        "source_label": "Label",
+        "source_label_en": "Label",
         "action_en": "An action",
-        "owner": "Coordinator",
+        "owner_en": "Coordinator",
         "status": CommitmentStatus.PLANNED,
     }
     response = client.post(ADD, data)
@@ -161,9 +161,9 @@ def test_a_session_theme_is_named_by_its_number(client, world, coordinator):
         "concern_en": "A concern",
         "source_kind": SourceKind.SESSION_THEME,
         "source_ref": str(theme.pk),
-        "source_label": "Complaint process",
+        "source_label_en": "Complaint process",
         "action_en": "An action",
-        "owner": "Coordinator",
+        "owner_en": "Coordinator",
         "status": CommitmentStatus.PLANNED,
     }
     client.force_login(coordinator)
@@ -174,8 +174,28 @@ def test_the_staff_list_takes_a_fixed_number_of_queries(client, world, coordinat
     entry(world.a)
     client.force_login(coordinator)
     client.get(LIST)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(LIST)
     entry(world.a, concern_en="Another")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(LIST)
+
+
+def test_a_source_without_a_name_of_its_own_needs_its_label_one_with_a_reference_does_not(client, world, coordinator):
+    client.force_login(coordinator)
+    data = {
+        "district": world.a.pk,
+        "school_year": "2026",
+        "concern_en": "A concern",
+        "source_kind": SourceKind.ADVISORY,
+        "source_ref": "2026-R3",
+        "action_en": "An action",
+        "owner_en": "Coordinator",
+        "owner_es": "Coordinación",
+        "status": CommitmentStatus.PLANNED,
+    }
+    refused = client.post(ADD, data)
+    assert "source_label_en" in refused.context["form"].errors
+    data.update(source_kind=SourceKind.COMPLAINT_CATEGORY, source_ref="bias")
+    assert client.post(ADD, data).status_code == 302
+    assert Commitment.objects.get().owner_es == "Coordinación"

@@ -2,12 +2,13 @@
 named, officers' counts only through suppression, drafts never shown."""
 
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from assessment.models import CommitmentStatus, CommitmentUpdate
+from assessment.models import CommitmentStatus, CommitmentUpdate, SourceKind
 from tests.assessment.test_commitments import entry
 from tests.assessment.training_builders import attend, event, require
 from tests.factories import RosterAssignmentFactory, member
@@ -99,14 +100,42 @@ def test_commitments_read_in_spanish(client, world):
     assert "Lo que dijeron, lo que hicimos" in body
 
 
+def test_the_spanish_page_names_sources_and_owners_in_spanish(client, world):
+    from feedback.models import Theme
+
+    theme = Theme.objects.create(name_en="Complaint process", name_es="Proceso de quejas")
+    entry(world.a, published=True, concern_en="Survey", owner_en="Principals", owner_es="Las direcciones escolares")
+    entry(world.a, published=True, concern_en="Bias", source_kind=SourceKind.COMPLAINT_CATEGORY, source_ref="bias")
+    entry(world.a, published=True, concern_en="Theme", source_kind=SourceKind.SESSION_THEME, source_ref=str(theme.pk))
+    entry(
+        world.a,
+        published=True,
+        concern_en="Advice",
+        source_kind=SourceKind.ADVISORY,
+        source_ref="2026-R3",
+        source_label_en="Advisory team, recommendation 3",
+        source_label_es="Equipo asesor, recomendación 3",
+    )
+    spanish = html.unescape(client.get(COMMITMENTS, HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    assert "Pregunta de encuesta: Sé cómo presentar una queja sobre el SRO." in spanish
+    assert "Motivo de queja: Discriminación o prejuicio" in spanish
+    assert "Tema de una sesión de diálogo: Proceso de quejas" in spanish
+    assert "Recomendación del equipo asesor: Equipo asesor, recomendación 3" in spanish
+    assert "<dd>Las direcciones escolares</dd>" in spanish
+    assert "Students who know how to make a complaint" not in spanish and "Advisory team" not in spanish
+    english = html.unescape(client.get(COMMITMENTS, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "Survey question: I know how to make a complaint about the SRO." in english
+    assert "Complaint concern: Discrimination or bias" in english and "<dd>Principals</dd>" in english
+
+
 def test_the_public_commitments_page_takes_a_fixed_number_of_queries(client, world, django_assert_num_queries):
     for n in range(3):
         done = entry(world.a, published=True, concern_en=f"C{n}")
         CommitmentUpdate.objects.create(commitment=done, date=datetime.date(2026, 10, 1), text_en="x")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(COMMITMENTS)
     entry(world.b, published=True)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(COMMITMENTS)
 
 

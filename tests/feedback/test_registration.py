@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from feedback.models import Registration, RegistrationStatus
-from feedback.services.registrations import RegistrationClosed, registration_cancel, registration_create, seats_left
+from feedback.services.registrations import RegistrationClosed, registration_cancel, registration_create
 from notifications.models import OutboundEmail
 from tests.feedback.builders import build_session, person
 
@@ -24,7 +24,7 @@ def test_the_last_seat_is_confirmed_and_the_next_person_waits(world):
     second, _ = sign_up(session, "Ben")
     assert first.status == RegistrationStatus.CONFIRMED
     assert second.status == RegistrationStatus.WAITLISTED
-    assert seats_left(session) == 0
+    assert session.seats_left == 0
 
 
 def test_seats_reserved_for_a_group_go_only_to_that_group(world):
@@ -147,3 +147,26 @@ def test_the_public_list_counts_seats_in_a_fixed_number_of_queries(client, world
         build_session(world.a, [world.a_school])
     with django_assert_max_num_queries(8):
         client.get(reverse("feedback:sessions"))
+
+
+def test_the_private_page_of_a_full_session_shows_no_seats_left(client, world):
+    session = build_session(world.a, [world.a_school], capacity=1)
+    sign_up(session, "Ana")
+    _waiting, token = sign_up(session, "Ben")
+    page = client.get(reverse("feedback:manage", args=[token])).content.decode()
+    assert "<dt>Seats left</dt><dd>0</dd>" in page
+
+
+def test_signing_up_for_a_full_session_says_you_are_on_the_waitlist(client, world):
+    session = build_session(world.a, [world.a_school], capacity=1)
+    sign_up(session, "Ana")
+    data = {"name": "Ben", "email": "ben@example.org", "language": "es", "school": world.a_school.pk}
+    response = client.post(reverse("feedback:register", args=[session.pk]), data, follow=True)
+    page = response.content.decode()
+    assert "You are on the waitlist." in page and "You are signed up" not in page
+
+
+def test_signing_up_for_a_free_seat_says_you_are_signed_up(client, session):
+    data = {"name": "Ana", "email": "ana@example.org", "language": "en", "school": session.schools.first().pk}
+    response = client.post(reverse("feedback:register", args=[session.pk]), data, follow=True)
+    assert "You are signed up." in response.content.decode()

@@ -45,6 +45,12 @@ def test_the_first_page_is_in_spanish_for_a_spanish_browser(client, climate, wor
     assert "Climate survey" not in body
 
 
+def test_the_spanish_first_page_offers_the_resume_code_without_saying_continue_twice(client, climate, world):
+    body = client.get(open_link(climate, world.a_school), headers={"accept-language": "es"}).content.decode()
+    assert "¿Ya empezó? Use su código para continuar" in body
+    assert "Continúe con su código para continuar" not in body
+
+
 def test_starting_shows_the_first_page_of_questions_with_progress_and_a_resume_code(client, climate, world):
     page = start(client, climate, world.a_school)
     body = page.content.decode()
