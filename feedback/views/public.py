@@ -39,6 +39,13 @@ class SessionListView(FilterView):
     def get_queryset(self):
         return public_sessions()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The calendar link is for a school the filter accepted, never for what the address says (?school=abc).
+        accepted = self.filterset.is_valid()
+        context["calendar_school"] = self.filterset.form.cleaned_data.get("school") if accepted else None
+        return context
+
 
 class SessionDetailView(DetailView):
     template_name = "feedback/session_detail.html"

@@ -42,6 +42,21 @@ def test_the_school_feed_has_its_sessions_in_the_district_time_zone(client, worl
     assert str(event["LOCATION"]) == "Library, room 2"
 
 
+def test_the_session_list_offers_the_calendar_of_a_chosen_school_only(client, world):
+    build_session(world.a, [world.a_school])
+    chosen = client.get(reverse("feedback:sessions"), {"school": world.a_school.pk}).content.decode()
+    assert reverse("feedback:school_calendar", args=[world.a_school.pk]) in chosen
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "3 ", "99999", "99999999999999999999"])
+def test_a_school_filter_that_is_no_school_of_the_list_answers_the_page_with_its_error_not_a_500(client, world, value):
+    build_session(world.a, [world.a_school])
+    page = client.get(reverse("feedback:sessions"), {"school": value})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Select a valid choice" in text and "/calendar" not in text and ".ics" not in text
+
+
 def test_a_changed_session_keeps_its_uid_and_raises_its_sequence(client, world, coordinator):
     session = build_session(world.a, [world.a_school])
     before = feed(client, world.a_school).events[0]
