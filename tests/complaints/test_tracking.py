@@ -53,9 +53,10 @@ def test_tracking_attempts_are_rate_limited_per_connection(client, settings):
     assert statuses[-1] == 429
 
 
-def test_the_tracking_page_is_404_without_the_pin(client):
+def test_the_tracking_page_without_the_pin_asks_for_the_code_and_pin(client):
     complaint = ComplaintFactory()
-    assert client.get(f"/complaints/track/{complaint.tracking_code}/").status_code == 404
+    response = client.get(f"/complaints/track/{complaint.tracking_code}/")
+    assert response.status_code == 302 and response.url == "/complaints/track/"
 
 
 def test_the_complainant_can_reply_and_the_reply_is_sanitised(client):
