@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Officer, RosterAssignment, School
 from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPreference, FilerRole, Kind
 from complaints.services.attachments import attachments_prepare
+from core.phone import PhoneField
 
 UNKNOWN_OFFICER = "unknown"
 # Values a draft keeps as ISO text and gives back as dates and times (step_values / step_cleaned).
@@ -171,7 +172,7 @@ class ContactForm(forms.Form):
     )
     contact_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Email address"), required=False)
-    contact_phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
+    contact_phone = PhoneField(label=_("Phone number"), required=False)
     involves_minor = forms.BooleanField(label=_("The person this happened to is under 18"), required=False)
     guardian_contact = forms.CharField(
         label=_("Parent or guardian to include (optional)"),
@@ -196,9 +197,18 @@ class ContactForm(forms.Form):
     def clean(self):
         data = super().clean()
         preference = data.get("contact_preference")
-        if preference == ContactPreference.EMAIL and not data.get("contact_email"):
+        # A value refused by its field already has its reason next to it: no second message.
+        if (
+            preference == ContactPreference.EMAIL
+            and not data.get("contact_email")
+            and "contact_email" not in self.errors
+        ):
             self.add_error("contact_email", _("Give an email address, or choose another way to be contacted."))
-        if preference == ContactPreference.PHONE and not data.get("contact_phone"):
+        if (
+            preference == ContactPreference.PHONE
+            and not data.get("contact_phone")
+            and "contact_phone" not in self.errors
+        ):
             self.add_error("contact_phone", _("Give a phone number, or choose another way to be contacted."))
         return data
 

@@ -8,10 +8,19 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import session_facilitator_choices
+from core.phone import PhoneField
 from feedback.models import HeardItem, Registration, Session, Theme
 from feedback.services.heard import themes_for
 
 CONTACT_FIELDS = ("email", "phone", "language", "needs")
+
+
+def _contact_required(form: forms.ModelForm) -> None:
+    """An email address or a mobile number, unless one was typed and refused (its own error says why)."""
+    data = form.cleaned_data
+    refused = "email" in form.errors or "phone" in form.errors
+    if not data.get("email") and not data.get("phone") and not refused:
+        form.add_error("email", _("Give an email address or a mobile number so we can reach you."))
 
 
 class RegistrationForm(forms.ModelForm):
@@ -33,6 +42,7 @@ class RegistrationForm(forms.ModelForm):
             "guardian_name": _("Needed when you are under 18 and the session asks for a guardian's consent."),
         }
         widgets = {"needs": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"phone": PhoneField}
 
     def __init__(self, *args, session: Session, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,15 +51,13 @@ class RegistrationForm(forms.ModelForm):
         self.fields["school"].required = False
         self.fields["website"].widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         if not session.consent_required:
             del self.fields["guardian_name"], self.fields["guardian_email"]
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not data.get("phone"):
-            self.add_error("email", _("Give an email address or a mobile number so we can reach you."))
+        _contact_required(self)
         if self.session.consent_required and data.get("is_minor"):
             if not data.get("guardian_name"):
                 self.add_error("guardian_name", _("Give your guardian's name: they need to agree."))
@@ -68,11 +76,11 @@ class RegistrationChangeForm(forms.ModelForm):
         model = Registration
         fields = CONTACT_FIELDS
         widgets = {"needs": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"phone": PhoneField}
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not data.get("phone"):
-            self.add_error("email", _("Give an email address or a mobile number so we can reach you."))
+        _contact_required(self)
         return data
 
 

@@ -72,7 +72,10 @@ class TrackDetailView(PrivatePageMixin, View):
     template_name = "complaints/track_detail.html"
 
     def get(self, request, code):
-        complaint = selectors.tracked_complaint(request, code)
+        try:
+            complaint = selectors.tracked_complaint(request, code)
+        except Http404:
+            return self._closed_meanwhile(request, code)
         return self._render(
             complaint, ReplyForm(initial={"body": tracking_session_take_reply(request, complaint=complaint)})
         )
@@ -103,26 +106,26 @@ class TrackDetailView(PrivatePageMixin, View):
         return redirect("complaints:track_detail", code=code)
 
     def _closed_meanwhile(self, request, code):
-        """The complaint closed in this browser while the reply was being written:
-        the text waits for the PIN, never lost. Any code of the right shape gets
-        this answer, so it says nothing about whether the code exists."""
+        """The complaint is not open in this browser (closed, Quick exit, idle, or a reload of an old page): back
+        to the tracking form, saying why. A reply being written waits there for the PIN, never lost. Any code of
+        the right shape gets this answer, so it says nothing about whether the code exists."""
         if not selectors.TRACKING_CODE_SHAPE.fullmatch(code or ""):
             raise Http404
-        body = (
-            ""
-            if upload_too_large(request)
-            else request.POST.get("body", "")[: ReplyForm.base_fields["body"].max_length]
-        )
-        tracking_session_keep_reply(request, code=code, body=body)
-        messages.warning(
-            request,
-            _(
-                "This complaint was closed in this browser (after %(minutes)d minutes without use, or by Quick exit). "
-                "Enter the code and PIN again: what you wrote will be waiting in the reply box. Files must be chosen "
-                "again."
+        closed = _(
+            "This complaint was closed in this browser (with Close, by Quick exit, or after %(minutes)d minutes "
+            "without use). Enter the code and PIN again."
+        ) % {"minutes": settings.COMPLAINT_TRACKING_IDLE_MINUTES}
+        if request.method == "POST":
+            body = (
+                ""
+                if upload_too_large(request)
+                else request.POST.get("body", "")[: ReplyForm.base_fields["body"].max_length]
             )
-            % {"minutes": settings.COMPLAINT_TRACKING_IDLE_MINUTES},
-        )
+            tracking_session_keep_reply(request, code=code, body=body)
+            closed = " ".join(
+                [closed, _("What you wrote will be waiting in the reply box. Files must be chosen again.")]
+            )
+        messages.warning(request, closed)
         return redirect("complaints:track")
 
     def _render(self, complaint, form, status=200, too_large=False, limited=False):

@@ -79,7 +79,7 @@ def test_a_file_that_is_no_table_is_refused_next_to_the_file_field(client, world
     )
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == ["This is not an Excel .xlsx workbook; save it as .xlsx or CSV."]
-    assert 'id="id_file_errors"' in response.content.decode()
+    assert 'id="id_file_error"' in response.content.decode()
     assert not ImportBatch.objects.exists()
 
 

@@ -53,7 +53,7 @@ def test_a_citation_without_an_offence_is_refused_next_to_the_offence_field(clie
     response = client.post(EVENT_URL, {"date": "2026-10-05", "school": world.a_school.pk, "type": EventType.CITATION})
     assert response.status_code == 200
     assert response.context["form"].errors["offence"] == ["This type of event needs an offence."]
-    assert 'id="id_offence_errors"' in response.content.decode()
+    assert 'id="id_offence_error"' in response.content.decode()
     assert not EnforcementEvent.objects.exists()
 
 

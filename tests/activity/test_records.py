@@ -88,7 +88,7 @@ def test_a_bad_month_is_a_translated_error_next_to_the_field(client, sro, events
     client.force_login(sro)
     response = client.get(INDEX + "?month=October")
     assert response.status_code == 200
-    assert 'id="id_month_errors"' in response.content.decode()
+    assert 'id="id_month_error"' in response.content.decode()
 
 
 def test_the_list_reads_in_a_fixed_number_of_queries(client, world, events, django_assert_num_queries):

@@ -67,7 +67,7 @@ def test_an_entry_without_its_concern_comes_back_with_the_error_next_to_the_fiel
     response = client.post(ADD, {"district": world.a.pk, "school_year": "2026", "source_kind": "advisory"})
     assert response.status_code == 200
     assert {"concern_en", "action_en", "owner_en", "source_label_en"} <= set(response.context["form"].errors)
-    assert 'id="id_concern_en_errors"' in response.content.decode()
+    assert 'id="id_concern_en_error"' in response.content.decode()
 
 
 def test_an_update_is_dated_on_the_timeline_and_moves_the_status(client, world, coordinator):

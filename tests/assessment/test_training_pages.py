@@ -79,7 +79,7 @@ def test_an_event_without_topic_or_with_zero_hours_comes_back_with_the_errors_ne
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.errors) >= {"topics", "hours", "audience"}
-    assert 'id="id_hours_errors"' in response.content.decode()
+    assert 'id="id_hours_error"' in response.content.decode()
     assert not TrainingEvent.objects.exists()
 
 

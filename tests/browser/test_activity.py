@@ -24,7 +24,7 @@ def test_an_sro_logs_a_citation_on_a_small_phone(browser, live_server, transacti
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_label("Type").select_option(label="Citation, ticket or summons")
     page.get_by_role("button", name="Save the event").click()  # no offence: the error sits by the field
-    assert page.locator("#id_offence_errors").is_visible()
+    assert page.locator("#id_offence_error").is_visible()
     assert_accessible(page)
     page.get_by_label("Offence").select_option(label="Loitering or trespass")
     page.get_by_label("student's age").fill("15")

@@ -99,7 +99,7 @@ def test_the_assessment_from_opening_to_approval_in_the_browser(
     _checked(page, lang)
     page.locator("input[name=agrees][value=no]").check()
     page.locator("form[action$='/sign-off/'] button[type=submit]").click()
-    assert dissent_error in page.locator("#id_reason_errors").inner_text()
+    assert dissent_error in page.locator("#id_reason_error").inner_text()
     _checked(page, lang)
     page.locator("input[name=agrees][value=no]").check()
     page.locator("#id_reason").fill("Too few outreach hours.")

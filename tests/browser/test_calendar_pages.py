@@ -27,7 +27,7 @@ def test_coordinator_adds_edits_and_removes_a_closure_then_reads_the_audit_log(p
     page.get_by_label("First day closed").fill("2026-03-20")
     page.get_by_label("Last day closed").fill("2026-03-16")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("#id_ends_on_errors").is_visible()
+    assert page.locator("#id_ends_on_error").is_visible()
     assert page.get_by_label("Name").input_value() == "Spring break"
     assert_accessible(page)
 
@@ -53,7 +53,7 @@ def test_coordinator_adds_edits_and_removes_a_closure_then_reads_the_audit_log(p
     assert_accessible(page)
     page.get_by_label("Triage").fill("0")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("#id_triage_days_errors").is_visible()
+    assert page.locator("#id_triage_days_error").is_visible()
     assert_accessible(page)
     page.get_by_label("Triage").fill("4")
     page.get_by_role("button", name="Save").click()

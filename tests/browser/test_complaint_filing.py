@@ -76,7 +76,7 @@ def test_a_failed_step_keeps_what_was_typed_and_points_at_the_problem(page):
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("alert")).to_contain_text("Everything you typed has been kept")
     expect(page.get_by_label("Where did it happen?")).to_have_value("Cafeteria")
-    expect(page.locator("#id_description_errors")).to_contain_text("This field is required.")
+    expect(page.locator("#id_description_error")).to_contain_text("This field is required.")
     assert_accessible(page)
     screenshot(page, "complaint-validation")
 
@@ -109,7 +109,7 @@ def test_an_attachment_that_is_not_allowed_is_refused_with_a_reason(page, tmp_pa
     page.get_by_label("Photos, documents, video or audio (optional)").set_input_files(str(fake))
     page.get_by_role("button", name="Send my complaint").click()
     refused = "“photo.jpg” is not a photo, PDF, video or audio file"
-    expect(page.locator("#id_attachments_errors")).to_contain_text(refused)
+    expect(page.locator("#id_attachments_error")).to_contain_text(refused)
     assert not Complaint.objects.exists()
     assert_accessible(page)
     screenshot(page, "complaint-attachment-refused")

@@ -27,7 +27,7 @@ def test_a_month_is_resolved_and_accepted_in_the_browser_in_both_languages(live_
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     field = f"id_resolution_{citation.pk}_public_order_without_threat"
-    assert page.locator(f"#{field}_errors").is_visible()
+    assert page.locator(f"#{field}_error").is_visible()
     assert_accessible(page)
     screenshot(page, "monthly-review-flag-needs-resolution")
 
@@ -36,7 +36,7 @@ def test_a_month_is_resolved_and_accepted_in_the_browser_in_both_languages(live_
     assert "Revisión mensual" in page.inner_text("h1")
     assert_accessible(page)
     page.get_by_role("button", name="Guardar").click()
-    assert "Escriba cómo se resolvió esta alerta." in page.inner_text(f"#{field}_errors")
+    assert "Escriba cómo se resolvió esta alerta." in page.inner_text(f"#{field}_error")
     assert_accessible(page)
     page.locator(f"#{field}").fill("Se retiró la citación.")
     page.get_by_role("button", name="Guardar").click()

@@ -43,7 +43,7 @@ def test_a_coordinator_uses_every_reach_page_by_keyboard_friendly_forms_and_axe_
     bad.write_text(f"email,school,group,language\nnope,{world.a_school.slug},guardian,en\n")
     page.get_by_label("CSV file of people to invite").set_input_files(str(bad))
     page.get_by_role("button", name="Send invitations").click()
-    assert page.locator("#id_file_errors").get_by_text("Line 2:").is_visible()
+    assert page.locator("#id_file_error").get_by_text("Line 2:").is_visible()
     assert_accessible(page)
     good = tmp_path / "good.csv"
     good.write_text(f"email,school,group,language\nparent@example.org,{world.a_school.slug},guardian,es\n")

@@ -63,7 +63,7 @@ def test_the_coordinator_adds_an_event_records_attendance_and_reads_compliance(
     page.goto("/staff/assessment/training/add/")
     assert_accessible(page)
     page.get_by_role("button", name="Save the training event").click()
-    assert page.locator("#id_title_en_errors").is_visible()
+    assert page.locator("#id_title_en_error").is_visible()
     assert_accessible(page)
     page.get_by_label("Title (English)").fill("Restorative practices")
     page.get_by_label("Date").fill("2026-09-10")

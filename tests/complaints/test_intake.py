@@ -270,3 +270,17 @@ def test_the_blank_form_may_be_found_by_search_engines_but_a_draft_never_and_nei
 def test_the_step_titles_are_in_spanish_on_the_spanish_form(client):
     page = client.get("/complaints/new/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Sobre usted y la escuela" in page and "About you and the school" not in page
+
+
+def test_a_phone_number_without_digits_is_refused_next_to_the_field_and_kept(client):
+    school, _ = school_with_officer()
+    response = file_complaint(
+        client, school, contact={"contact_preference": "phone", "contact_phone": "abc"}, start_review=False
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("Enter a valid phone number") == 1  # and not also "Give a phone number"
+    assert "Give a phone number" not in page
+    assert re.search(r'<input type="tel" name="contact_phone" value="abc"[^>]*inputmode="tel"', page)
+    assert 'autocomplete="tel"' in page
+    assert not Complaint.objects.exists()

@@ -47,7 +47,7 @@ def _assert_refusal_explained_and_nothing_lost(response, typed: dict[str, str]) 
     """A refused step: 200 (never a 500), each error next to the field it is about, every answer still in the form."""
     assert response.status_code == 200
     page = response.content.decode()
-    fields_with_errors = set(re.findall(r'<ul class="errorlist" id="id_(\w+)_errors">', page))
+    fields_with_errors = set(re.findall(r'<ul class="errorlist" id="id_(\w+)_error">', page))
     assert fields_with_errors, "a refused step says which field to fix"
     assert fields_with_errors <= set(typed) | {"allegations", "officer", "contact_preference"}
     for name, value in typed.items():
@@ -99,7 +99,7 @@ def test_any_first_step_either_moves_on_or_says_what_to_fix_next_to_the_field(cl
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         page = response.content.decode()
-        assert re.search(r'<ul class="errorlist" id="id_\w+_errors">', page)
+        assert re.search(r'<ul class="errorlist" id="id_\w+_error">', page)
         assert "Everything you typed has been kept." in page
 
 
@@ -116,7 +116,7 @@ def test_hostile_tracking_input_gets_a_plain_refusal_and_a_reply_is_kept_or_expl
         refused = client.post("/complaints/track/", {"tracking_code": tried, "pin": pin})
         assert refused.status_code == 200
         page = refused.content.decode()
-        assert "That tracking code and PIN do not match." in page or re.search(r'id="id_\w+_errors"', page)
+        assert "That tracking code and PIN do not match." in page or re.search(r'id="id_\w+_error"', page)
     complaint = ComplaintFactory()
     detail = client.post("/complaints/track/", {"tracking_code": complaint.tracking_code, "pin": TEST_PIN}).url
     reply = client.post(detail, {"body": body})
@@ -129,6 +129,6 @@ def test_hostile_tracking_input_gets_a_plain_refusal_and_a_reply_is_kept_or_expl
     else:
         assert reply.status_code == 200
         shown = reply.content.decode()
-        assert "Write a message or choose a file to add." in shown or 'id="id_body_errors"' in shown
+        assert "Write a message or choose a file to add." in shown or 'id="id_body_error"' in shown
         assert escape(body) in shown
         assert not Message.objects.filter(complaint=complaint).exists()

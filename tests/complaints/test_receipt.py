@@ -51,3 +51,25 @@ def test_after_ten_minutes_the_receipt_no_longer_shows_the_pin(client, receipt):
     draft.save()
     assert _pin_on(client.get(receipt)) is None
     assert "pin" not in Draft.objects.get().data
+
+
+@pytest.mark.parametrize("kind", ["compliment", "concern"])
+def test_the_receipt_of_a_compliment_or_a_concern_calls_it_a_message_not_a_complaint(client, kind):
+    school, _ = school_with_officer()
+    receipt = file_complaint(
+        client,
+        school,
+        about={"kind": kind, "preferred_language": "es"},
+        incident={"allegations": []},
+        contact={"contact_preference": "none"},
+        start_review=False,
+    ).url
+    page = client.get(receipt, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "<title>Recibimos su mensaje" in page
+    assert "seguir su mensaje" in page
+    assert "queja" not in page.split("<main", 1)[1].split("</main>", 1)[0].lower()
+
+
+def test_the_receipt_of_a_complaint_still_calls_it_a_complaint(client, receipt):
+    page = client.get(receipt, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "<title>Recibimos su queja" in page and "seguir su queja" in page

@@ -36,6 +36,16 @@ def test_a_wrong_pin_is_refused_with_the_same_message_as_an_unknown_code(client)
     assert message in wrong_pin and message in unknown
 
 
+def test_a_wrong_pin_says_so_once_and_never_claims_the_emptied_pin_was_kept(client):
+    complaint = ComplaintFactory()
+    page = _unlock(client, complaint, pin="000000").content.decode()
+    assert page.count("That tracking code and PIN do not match.") == 1
+    assert "Everything you typed has been kept." not in page
+    assert 'name="pin"' in page and 'name="pin" value=' not in page  # the PIN box is empty: type it again
+    blank = client.post("/complaints/track/", {"tracking_code": complaint.tracking_code, "pin": ""}).content.decode()
+    assert "type the PIN again" in blank and "Everything you typed has been kept." not in blank
+
+
 def test_tracking_attempts_are_rate_limited_per_connection(client, settings):
     settings.COMPLAINT_TRACKING_ATTEMPTS_PER_HOUR = 3
     complaints = ComplaintFactory.create_batch(4)
@@ -43,9 +53,10 @@ def test_tracking_attempts_are_rate_limited_per_connection(client, settings):
     assert statuses[-1] == 429
 
 
-def test_the_tracking_page_is_404_without_the_pin(client):
+def test_the_tracking_page_without_the_pin_asks_for_the_code_and_pin(client):
     complaint = ComplaintFactory()
-    assert client.get(f"/complaints/track/{complaint.tracking_code}/").status_code == 404
+    response = client.get(f"/complaints/track/{complaint.tracking_code}/")
+    assert response.status_code == 302 and response.url == "/complaints/track/"
 
 
 def test_the_complainant_can_reply_and_the_reply_is_kept_as_typed_and_shown_escaped(client):

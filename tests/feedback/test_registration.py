@@ -170,3 +170,22 @@ def test_signing_up_for_a_free_seat_says_you_are_signed_up(client, session):
     data = {"name": "Ana", "email": "ana@example.org", "language": "en", "school": session.schools.first().pk}
     response = client.post(reverse("feedback:register", args=[session.pk]), data, follow=True)
     assert "You are signed up." in response.content.decode()
+
+
+def test_a_mobile_number_without_digits_is_refused_next_to_the_field_and_kept(client, session):
+    data = {"name": "Ana", "phone": "abc", "language": "es"}
+    response = client.post(reverse("feedback:register", args=[session.pk]), data, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Escriba un número de teléfono válido" in page
+    assert "Give an email address or a mobile number" not in page and "Escriba un correo electrónico o" not in page
+    assert 'type="tel" name="phone" value="abc"' in page and 'autocomplete="tel"' in page
+    assert not Registration.objects.exists()
+
+
+def test_the_private_link_refuses_a_mobile_number_without_digits(client, session):
+    _registration, token = sign_up(session, "Ana")
+    data = {"email": "", "phone": "12", "language": "en", "needs": ""}
+    response = client.post(reverse("feedback:manage", args=[token]), data)
+    assert response.status_code == 200 and "Enter a valid phone number" in response.content.decode()
+    assert Registration.objects.get().phone != "12"

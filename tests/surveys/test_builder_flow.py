@@ -83,7 +83,7 @@ def test_a_closing_date_before_the_opening_date_is_refused_next_to_the_field(sig
     response = signed_in.post(reverse("staff:surveys:build_create"), _settings(world, closes_on="2030-03-01"))
     assert response.status_code == 200
     assert "closes_on" in response.context["form"].errors
-    assert b'id="id_closes_on_errors"' in response.content
+    assert b'id="id_closes_on_error"' in response.content
     assert not Survey.objects.exists()
 
 
@@ -251,7 +251,7 @@ def test_bad_custom_questions_are_refused_next_to_the_field(signed_in, world, ex
     response = signed_in.post(_url("build_question_add", survey), _custom(page=survey.pages.get().pk, **extra))
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert f'id="id_{field}_errors"'.encode() in response.content
+    assert f'id="id_{field}_error"'.encode() in response.content
     assert not survey.questions.exists()
 
 

@@ -59,7 +59,7 @@ def test_a_file_with_bad_rows_lists_each_next_to_the_field_and_invites_nobody(cl
     assert f"Line 4: no school of this survey has the short name “{world.b_school.slug}”." in page
     assert "Line 5: “police” is not a respondent group of this survey." in page
     assert "the language must be en or es, not “fr”." in page
-    assert page.index('id="id_file_errors"') < page.index('type="file"')
+    assert page.index('id="id_file_error"') < page.index('type="file"')
     assert not Invitation.objects.exists()
     assert not OutboundEmail.objects.exists()
 

@@ -91,7 +91,7 @@ def test_a_wrong_answer_is_explained_next_to_its_question_and_the_page_does_not_
     assert response.status_code == 200
     body = response.content.decode()
     assert "Ensure this value is less than or equal to 80." in body
-    assert 'id="id_q{}_errors"'.format(q["ENG-HOURS-1"].pk) in body
+    assert 'id="id_q{}_error"'.format(q["ENG-HOURS-1"].pk) in body
     assert "Kept</textarea>" in body
     assert "Page 2 of 3" in body
 

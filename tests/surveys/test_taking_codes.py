@@ -91,7 +91,7 @@ def test_an_unknown_code_is_explained_next_to_the_field(client, climate):
     response = client.post(CODE, {"code": "NOPE-NOPE"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert 'id="id_code_errors"' in body and "We do not recognise this code." in body
+    assert 'id="id_code_error"' in body and "We do not recognise this code." in body
     assert "We do not recognise this code." in client.get(link("NOPENOPE")).content.decode()
 
 

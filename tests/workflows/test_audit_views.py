@@ -89,7 +89,7 @@ def test_an_end_date_before_the_start_is_shown_next_to_the_field(client, coordin
     response = client.get(LIST, {"date_from": "2025-03-05", "date_to": "2025-03-01"})
     assert response.status_code == 200
     assert "date_to" in response.context["form"].errors
-    assert b'id="id_date_to_errors"' in response.content
+    assert b'id="id_date_to_error"' in response.content
     assert b'value="2025-03-05"' in response.content
 
 

@@ -63,7 +63,7 @@ def test_end_before_start_is_shown_next_to_the_field_and_input_is_kept(client, w
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["ends_on"]
     content = response.content.decode()
-    assert 'id="id_ends_on_errors"' in content
+    assert 'id="id_ends_on_error"' in content
     assert 'value="Spring break"' in content and 'value="2026-03-20"' in content
     assert not SchoolCalendarClosure.objects.exists()
     assert not AuditEvent.objects.exclude(kind=AuditKind.SIGNED_IN).exists()

@@ -78,7 +78,7 @@ def test_a_flag_without_a_resolution_is_refused_next_to_its_field_in_both_langua
     form = response.context["tasks"][0]["form"]
     assert form.errors[field] == ["Write how this flag was resolved."]
     assert form["comments"].value() == "Fine"  # what was typed is kept
-    assert f'id="id_{field}_errors"' in response.content.decode()
+    assert f'id="id_{field}_error"' in response.content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     response = client.post(_task_url(review), {"decision": "forward"})
     assert response.context["tasks"][0]["form"].errors[field] == ["Escriba cómo se resolvió esta alerta."]

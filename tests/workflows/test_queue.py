@@ -108,7 +108,7 @@ def test_bad_filter_input_is_answered_next_to_the_field_in_the_persons_language(
     )
     assert response.status_code == 200
     page = response.content.decode()
-    errors = re.findall(r'<ul class="errorlist" id="id_(\w+)_errors"><li>([^<]+)</li>', page)
+    errors = re.findall(r'<ul class="errorlist" id="id_(\w+)_error"><li>([^<]+)</li>', page)
     assert {field for field, _ in errors} == {"school", "category"}
     assert all(message.startswith("Escoja una opción válida") for _, message in errors)
     assert "Far Away High" not in page
@@ -123,7 +123,7 @@ def test_the_school_filter_offers_only_schools_the_person_may_see_and_refuses_ot
     page = client.get(QUEUE).content.decode()
     assert "Lincoln High" in page and "Sibling Middle" not in page and "Far Away High" not in page
     refused = client.get(f"{QUEUE}?school={sibling.pk}").content.decode()
-    assert '<ul class="errorlist" id="id_school_errors"><li>Select a valid choice.' in refused
+    assert '<ul class="errorlist" id="id_school_error"><li>Select a valid choice.' in refused
 
 
 def test_step_counts_follow_the_filters_and_a_step_link_keeps_them(client, case):

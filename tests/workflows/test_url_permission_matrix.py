@@ -77,8 +77,9 @@ MATRIX = {
     "complaints:filed": (lambda w: {"token": "x" * 43}, everyone(404), None),
     "complaints:draft_step": (lambda w: {"token": "x" * 43, "step": "what"}, everyone(404), everyone(404)),
     "complaints:track": (None, everyone(200), None),
-    # A reply posted without the complaint open in this browser is kept for after the PIN: a redirect for any code.
-    "complaints:track_detail": (lambda w: {"code": w.code}, only({"complainant"}, 200), everyone(302)),
+    # Without the complaint open in this browser, the page goes back to the code-and-PIN form (a reply posted is kept
+    # for after the PIN): a redirect for any code of the right shape, so nothing says whether it exists.
+    "complaints:track_detail": (lambda w: {"code": w.code}, only({"complainant"}, 200, other=302), everyone(302)),
     "complaints:track_close": (lambda w: {"code": w.code}, None, everyone(302)),
     "complaints:quick_exit": (None, everyone(302), None),
     "complaints:attachment": (
