@@ -1,9 +1,11 @@
-"""Phone numbers people type: checked loosely (enough digits, usual separators) and kept as typed."""
+"""Phone numbers people type: checked loosely (enough digits, usual separators) and kept as typed; and boxes that take
+an email address or a phone number."""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 PHONE_MIN_DIGITS = 7
@@ -21,6 +23,18 @@ def phone_validate(value: str) -> None:
             code="phone",
             params={"min": PHONE_MIN_DIGITS, "max": PHONE_MAX_DIGITS},
         )
+
+
+def email_or_phone_validate(value: str) -> None:
+    """Raises ValidationError unless ``value`` is an email address or a phone number (a "how to reach you" box)."""
+    try:
+        (validate_email if "@" in value else phone_validate)(value.strip())
+    except ValidationError:
+        raise ValidationError(
+            _("Enter an email address or a phone number (%(min)d to %(max)d digits)."),
+            code="contact",
+            params={"min": PHONE_MIN_DIGITS, "max": PHONE_MAX_DIGITS},
+        ) from None
 
 
 class PhoneInput(forms.TextInput):

@@ -63,6 +63,11 @@ class RegistrationForm(forms.ModelForm):
                 self.add_error("guardian_name", _("Give your guardian's name: they need to agree."))
             if not data.get("guardian_email"):
                 self.add_error("guardian_email", _("Give your guardian's email: we send them the consent link."))
+            elif data["guardian_email"].lower() == (data.get("email") or "").lower():
+                self.add_error(
+                    "guardian_email",
+                    _("Give your guardian's own email address, not yours: the consent link is for them."),
+                )
         return data
 
     def registration_fields(self) -> dict:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import LANGUAGES, pick
+from core.phone import email_or_phone_validate
 from surveys.models import OptOut, RespondentGroup, Survey
 from surveys.services.invitations import CSV_MAX_BYTES, invitation_csv_read
 from surveys.services.reach import PRINT_MAX
@@ -127,6 +128,7 @@ class OptOutForm(forms.ModelForm):
         self.fields["survey"].empty_label = _("Every student survey this school year")
         self.fields["survey"].label_from_instance = lambda survey: pick(survey, "title")
         self.fields["website"].widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+        self.fields["guardian_contact"].validators.append(email_or_phone_validate)  # the district must reach them
 
 
 class OptOutFilter(django_filters.FilterSet):

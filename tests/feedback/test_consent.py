@@ -76,3 +76,16 @@ def test_a_minor_without_a_guardian_is_refused_next_to_the_field(client, consent
     response = client.post(reverse("feedback:register", args=[consent_session.pk]), data)
     assert response.status_code == 200
     assert "Give your guardian" in response.content.decode()
+
+
+def test_a_minor_giving_their_own_address_as_the_guardians_is_refused_next_to_the_field(client, consent_session):
+    data = {"name": "Luis", "email": "luis@example.org", "language": "es", "is_minor": "on", "guardian_name": "Rosa"}
+    response = client.post(
+        reverse("feedback:register", args=[consent_session.pk]),
+        {**data, "guardian_email": "Luis@Example.org"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "no el suyo" in page and 'value="Luis@Example.org"' in page
+    assert not OutboundEmail.objects.filter(template="session_consent_request").exists()

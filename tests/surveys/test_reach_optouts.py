@@ -58,7 +58,23 @@ def test_the_form_in_spanish_keeps_what_was_typed_and_shows_errors_next_to_field
     assert page.count('class="errorlist"') == 3
     assert "Ana Ruiz" in page
     assert "Este campo es obligatorio." in page
+    assert 'role="alert"' in page and "Corrija los puntos marcados abajo." in page  # announced, at the top
     assert not OptOut.objects.exists()
+
+
+@pytest.mark.parametrize("contact", ["zzz", "rosa@", "12 34"])
+def test_a_parents_contact_that_is_no_email_address_nor_phone_number_is_refused_next_to_it(client, world, contact):
+    client.cookies["django_language"] = "es"
+    page = client.post(_url(world.a), _form(world, guardian_contact=contact)).content.decode()
+    assert "Escriba un correo electrónico o un número de teléfono" in page
+    assert f'value="{contact}"' in page
+    assert not OptOut.objects.exists()
+
+
+@pytest.mark.parametrize("contact", ["rosa@example.org", "(555) 010-1234", "+1 555 010 1234"])
+def test_a_parents_email_address_or_phone_number_is_accepted(client, world, contact):
+    assert client.post(_url(world.a), _form(world, guardian_contact=contact)).status_code == 302
+    assert OptOut.objects.get().guardian_contact == contact
 
 
 def test_a_bot_filling_the_hidden_field_is_thanked_and_nothing_is_stored(client, world):
