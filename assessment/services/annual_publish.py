@@ -94,5 +94,5 @@ def annual_publish(*, assessment: AnnualProcess) -> AnnualProcess:
     assessment.release_id = release.pk
     assessment.stage = Stage.PUBLISHED
     assessment.save(update_fields=["summary", "stage", "release_id"])
-    audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=f"{timezone.now():%Y-%m-%d}")
+    audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=timezone.localdate().isoformat())
     return assessment
