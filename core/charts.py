@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pygal
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pygal.style import Style
 
 from core.suppression import Shown
@@ -81,17 +83,22 @@ def _summary(title: str, categories: Sequence[str], series: Sequence[tuple[str, 
     name, shown = described
     high = max(shown, key=lambda pair: pair[1])
     low = min(shown, key=lambda pair: pair[1])
-    text = _("%(title)s, %(series)s: highest %(high)s (%(high_value)s%%), lowest %(low)s (%(low_value)s%%)") % {
+    text = _("%(title)s, %(series)s: highest %(high)s (%(high_value)s), lowest %(low)s (%(low_value)s)") % {
         "title": title,
         "series": name,
         "high": high[0],
-        "high_value": high[1],
+        "high_value": _percent(high[1]),
         "low": low[0],
-        "low_value": low[1],
+        "low_value": _percent(low[1]),
     }
     if hidden:
-        text += _("; %(count)s values suppressed") % {"count": hidden}
+        text += ngettext("; %(count)s value suppressed", "; %(count)s values suppressed", hidden) % {"count": hidden}
     return text + "."
+
+
+def _percent(value) -> str:
+    """A percentage as the reader's language writes it ("44.4%", "44,4 %")."""
+    return _("%(value)s%%") % {"value": number_format(value)}
 
 
 def chart_bars(
@@ -115,7 +122,7 @@ def chart_bars(
         truncate_legend=30,
         range=(0, max_value),
         print_values=True,
-        value_formatter=lambda value: f"{value:g}%",
+        value_formatter=lambda value: _percent(int(value) if float(value).is_integer() else value),
         height=max(160, 60 + 26 * len(categories) * max(1, len(series))),
         width=720,
         classes=["cg-chart__svg"],

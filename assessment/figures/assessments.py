@@ -1,7 +1,7 @@
 """The published assessments: every release of the district, newest first, with its assessment's headline in
 English and Spanish."""
 
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.figures.base import ALL, FigureContext, Row, Table
@@ -28,7 +28,7 @@ def published(ctx: FigureContext) -> list[Table]:
         Row(
             key=f"{year}-v{version}",
             label=school_year_label(year),
-            cells={ALL: [version, date_format(published_at, "Y-m-d"), _headline(assessment)]},
+            cells={ALL: [version, timezone.localdate(published_at).isoformat(), _headline(assessment)]},
         )
         for year, version, published_at, assessment in entries
     ]

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 from assessment.models import AdvisoryNoteKind, AgreedScore, AnnualProcess, Score, Stage
 from assessment.services.evidence import goals_section, work_plans_section
@@ -47,10 +48,21 @@ def _headline(rubric: list[dict], recommendations: int, dissents: int, language:
     top = max((level["score"] for row in rubric for level in row["levels"]), default=0)
     average = sum(agreed) / len(agreed) if agreed else 0
     with translation.override(language):
-        return gettext(
-            "%(n)s criteria scored, agreed score %(average).1f of %(top)s on average; "
-            "%(recommendations)s recommendations; %(dissents)s dissents."
-        ) % {"n": len(agreed), "average": average, "top": top, "recommendations": recommendations, "dissents": dissents}
+        # Each count chooses its own plural form, and the average is written as the language writes decimals.
+        scores = ngettext(
+            "%(n)s criterion scored, agreed score %(average)s of %(top)s on average",
+            "%(n)s criteria scored, agreed score %(average)s of %(top)s on average",
+            len(agreed),
+        ) % {"n": len(agreed), "average": number_format(average, decimal_pos=1), "top": top}
+        said = ngettext("%(count)s recommendation", "%(count)s recommendations", recommendations) % {
+            "count": recommendations
+        }
+        dissented = ngettext("%(count)s dissent", "%(count)s dissents", dissents) % {"count": dissents}
+        return gettext("%(scores)s; %(recommendations)s; %(dissents)s.") % {
+            "scores": scores,
+            "recommendations": said,
+            "dissents": dissented,
+        }
 
 
 def annual_summary(*, assessment: AnnualProcess) -> dict:
@@ -94,5 +106,5 @@ def annual_publish(*, assessment: AnnualProcess) -> AnnualProcess:
     assessment.release_id = release.pk
     assessment.stage = Stage.PUBLISHED
     assessment.save(update_fields=["summary", "stage", "release_id"])
-    audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=f"{timezone.now():%Y-%m-%d}")
+    audit_record(actor=by, kind=AuditKind.ANNUAL_PUBLISHED, obj=assessment, note=timezone.localdate().isoformat())
     return assessment

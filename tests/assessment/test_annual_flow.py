@@ -128,7 +128,7 @@ def test_the_flow_reaches_approval_and_publication_with_a_dissent_recorded(annua
     assert release.assessment == assessment.summary
     assert (
         assessment.summary["summary"]
-        == "12 criteria scored, agreed score 3.0 of 4 on average; 1 recommendations; 1 dissents."
+        == "12 criteria scored, agreed score 3.0 of 4 on average; 1 recommendation; 1 dissent."
     )
     assert assessment.status == STATUS.DONE
     summary = assessment.summary

@@ -1,6 +1,7 @@
 """The one chart helper: SVG drawn on the server, with its table and summary."""
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from core.charts import chart_bars
 from core.suppression import Shown
@@ -64,3 +65,16 @@ def test_the_data_table_has_a_caption_and_scoped_headers():
 def test_a_chart_without_any_answer_says_there_are_none_yet():
     chart = chart_bars(title="Favourable", categories=["Safe"], series=[("School", [Shown(None, False)])])
     assert chart.summary == "Favourable: no answers yet."
+
+
+def test_a_spanish_summary_and_drawing_write_decimals_with_a_comma_and_one_suppressed_value_in_the_singular():
+    with translation.override("es"):
+        chart = chart_bars(
+            title="Favorable",
+            categories=["Seguro", "Justo"],
+            series=[("Distrito", [Shown.of(44.4, False), Shown.of(3, True)])],
+        )
+    assert chart.summary == (
+        "Favorable, Distrito: el más alto es Seguro (44,4\u00a0%), el más bajo Seguro (44,4\u00a0%); 1 valor suprimido."
+    )
+    assert "44,4\u00a0%" in str(chart.svg) and "44.4" not in str(chart.svg)
