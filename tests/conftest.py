@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from surveys.structure import survey_structure_forget
 from tests.factories import AgencyFactory, DistrictFactory, RosterAssignmentFactory, SchoolFactory
@@ -22,6 +23,13 @@ class World:
         self.b_school = SchoolFactory(district=self.b, name="B High")
         self.b_agency = AgencyFactory(district=self.b, name="B Police")
         self.b_roster = RosterAssignmentFactory(officer__agency=self.b_agency, school=self.b_school)
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_settings():
+    """Each test starts in the site's language: a Spanish request leaves Spanish active in its thread."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

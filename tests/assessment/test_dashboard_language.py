@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from assessment.models import AnnualProcess, Release
 from assessment.services import annual as services
@@ -25,8 +25,6 @@ def _empty_cache(db, settings):
     settings.TIME_ZONE = "America/Chicago"
     cache.clear()
     local_forget()
-    yield
-    translation.deactivate()  # a Spanish request leaves Spanish active in this thread for the next test
 
 
 def _publish_with_one_recommendation_and_one_dissent() -> Release:

@@ -7,17 +7,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
 from pypdf import PdfReader
 
 from assessment.services.releases import release_publish
 from tests.assessment.builders_dashboard import complaints
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    translation.deactivate()  # a Spanish request leaves Spanish active in this thread for the next test
 
 
 @pytest.fixture
