@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from accounts import rules
 from core.audit import AuditKind, audit_record
+from core.audit_display import changes_text
 from core.csv_export import csv_response
 from workflows import selectors
 from workflows.forms import AuditFilterForm
@@ -54,7 +55,7 @@ def _csv_rows(events):
             event.content_type.name if event.content_type else "",
             event.object_id,
             event.object_repr,
-            event.changes,
+            changes_text(event),
             event.note,
             event.ip_address,
             event.get_kind_display(),

@@ -1,0 +1,109 @@
+"""How an audit event's recorded changes read in the log, in the reader's language: the one rule for every row.
+
+An event's ``changes`` hold, per key, either a ``[before, after]`` pair (a change) or a single value (what the
+event was about: a filter used, a count). A key is named by the name registered for it for the event's kind with
+``audit_change_names``, else by the record's field of that name (its verbose_name, its choices naming the codes),
+else by the name registered for the key under any kind, else by the key itself made readable. Nothing here is
+stored: the log keeps codes, and each reader sees them in their language.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.models import AuditEvent
+
+__all__ = ["audit_change_names", "changes_shown", "changes_text"]
+
+NOTHING = "—"
+_NAMES: dict[tuple[str, str], tuple[object, dict]] = {}
+
+
+def audit_change_names(key: str, label, choices: Iterable[tuple[object, object]] = (), *, kind: str = "") -> None:
+    """Names a key that callers record as context rather than as a field of the record: ``label`` (a lazy
+    translation) and, for a key holding codes, ``choices`` as (code, lazy label) pairs. ``kind``: only in events
+    of that AuditKind (where the record has a field of the same name that means something else)."""
+    _NAMES[(kind, key)] = (label, {_code(code): name for code, name in choices})
+
+
+def _code(value):
+    return value if value is None else str(value)
+
+
+# Context keys recorded by several apps that are not fields of the record the event is about.
+for _key, _label in {
+    "school": _("School"),
+    "classroom": _("Class"),
+    "codes": _("Codes"),
+    "cards": _("Cards"),
+    "invited": _("Invited"),
+    "already_invited": _("Already invited"),
+    "opted_out": _("Opted out"),
+    "sro_invited": _("SROs invited"),
+    "school_invited": _("School administrators invited"),
+    "concern": _("Concern"),
+    "first_response": _("First response"),
+    "purged": _("Removed"),
+    "scope": _("Scope"),
+    "safety_concern": _("Safety concern"),
+    "topics": _("Topics"),
+    "officers": _("Officers"),
+    "people": _("People"),
+}.items():
+    audit_change_names(_key, _label)
+
+
+def _field(model, key: str) -> models.Field | None:
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(key)
+    except FieldDoesNotExist:
+        return None
+    return field if getattr(field, "concrete", False) else None
+
+
+def _naming(kind: str, key: str, model) -> tuple[str, dict]:
+    """The key's name and the names of the codes it holds."""
+    field = None if (kind, key) in _NAMES else _field(model, key)
+    if field is not None:
+        return capfirst(str(field.verbose_name)), {_code(code): name for code, name in field.flatchoices}
+    label, choices = _NAMES.get((kind, key)) or _NAMES.get(("", key)) or (key.replace("_", " "), {})
+    return capfirst(str(label)), choices
+
+
+def _value(value, choices: Mapping) -> str:
+    if not isinstance(value, list | dict) and _code(value) in choices:
+        return str(choices[_code(value)])
+    if value is None or value == "":
+        return NOTHING
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, Mapping):
+        return "; ".join(f"{_naming('', str(key), None)[0]}: {_value(item, {})}" for key, item in value.items())
+    if isinstance(value, list):
+        return ", ".join(_value(item, choices) for item in value) or NOTHING
+    return str(value)
+
+
+def changes_shown(event: AuditEvent) -> list[tuple[str, str]]:
+    """(name, text) for each recorded key of ``event``: "before → after" for a change, the value for context."""
+    model = event.content_type.model_class() if event.content_type_id else None
+    shown = []
+    for key, value in (event.changes or {}).items():
+        label, choices = _naming(event.kind, key, model)
+        if isinstance(value, list) and len(value) == 2:
+            text = f"{_value(value[0], choices)} → {_value(value[1], choices)}"
+        else:
+            text = _value(value, choices)
+        shown.append((label, text))
+    return shown
+
+
+def changes_text(event: AuditEvent) -> str:
+    """The changes as one line ("name: text; …"), for the CSV export."""
+    return "; ".join(f"{name}: {text}" for name, text in changes_shown(event))

@@ -1,0 +1,69 @@
+"""How recorded changes read in the audit log (core.audit_display): words in the reader's language, never codes."""
+
+import pytest
+from django.utils import translation
+
+from core.audit import audit_record
+from core.audit_display import changes_shown, changes_text
+from core.models import AuditKind
+from tests.factories import ComplaintFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _shown(event, language="es") -> list[tuple[str, str]]:
+    with translation.override(language):
+        return changes_shown(event)
+
+
+def test_a_change_reads_as_the_fields_name_and_before_then_after_with_codes_named(world):
+    renamed = audit_record(
+        actor=None, kind=AuditKind.RETENTION_CHANGED, obj=world.a_agency, changes={"name": ["Old", "New"]}
+    )
+    assert _shown(renamed) == [("Nombre", "Old → New")]
+    complaint = ComplaintFactory(school=world.a_school)
+    closed = audit_record(
+        actor=None, kind=AuditKind.CASE_VIEWED, obj=complaint, changes={"public_status": ["received", "closed"]}
+    )
+    assert _shown(closed) == [("Estado", "Recibida → Cerrada")]
+    assert _shown(closed, "en") == [("Status", "Received → Closed")]
+
+
+def test_context_recorded_with_an_event_reads_as_its_value_not_split_into_letters(world):
+    invited = audit_record(
+        actor=None,
+        kind=AuditKind.SURVEY_INVITED,
+        obj=world.a,
+        changes={"invited": 12, "already_invited": 0, "first_response": True, "concern": None},
+    )
+    assert _shown(invited) == [
+        ("Invitados", "12"),
+        ("Ya invitados", "0"),
+        ("Primera respuesta", "Sí"),
+        ("Inquietud", "—"),
+    ]
+
+
+def test_counts_of_a_purge_name_each_record_type(world):
+    purged = audit_record(
+        actor=None, kind=AuditKind.RETENTION_PURGED, obj=world.a, changes={"purged": {"attachments": 2}}
+    )
+    assert _shown(purged) == [("Eliminados", "Archivos adjuntos a quejas cerradas: 2")]
+
+
+def test_a_code_recorded_under_a_name_the_record_also_has_is_named_for_the_events_kind(world):
+    reviewed = audit_record(
+        actor=None,
+        kind=AuditKind.SURVEY_COMMENT_REVIEWED,
+        obj=world.a,
+        changes={"status": "approved", "safety_concern": False},
+    )
+    assert _shown(reviewed, "en") == [("Status", "Shown to the advisory team"), ("Safety concern", "No")]
+
+
+def test_the_export_gives_the_same_words_on_one_line(world):
+    event = audit_record(
+        actor=None, kind=AuditKind.SURVEY_INVITED, obj=world.a, changes={"invited": 3, "officers": [[1], [1, 2]]}
+    )
+    with translation.override("es"):
+        assert changes_text(event) == "Invitados: 3; Agentes: 1 → 1, 2"
