@@ -7,9 +7,10 @@ else by the name registered for the key under any kind, else by the key itself m
 stored: the log keeps codes, and each reader sees them in their language.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEvent
 
-__all__ = ["audit_change_names", "changes_shown", "changes_text"]
+__all__ = ["audit_change_names", "changes_shown", "changes_shown_many", "changes_text"]
 
 NOTHING = "—"
 _NAMES: dict[tuple[str, str], tuple[object, dict]] = {}
@@ -67,13 +68,14 @@ def _field(model, key: str) -> models.Field | None:
     return field if getattr(field, "concrete", False) else None
 
 
-def _naming(kind: str, key: str, model) -> tuple[str, dict]:
-    """The key's name and the names of the codes it holds."""
+def _naming(kind: str, key: str, model) -> tuple[str, dict, type[models.Model] | None]:
+    """The key's name, the names of the codes it holds, and the model its ids point to (a foreign key)."""
     field = None if (kind, key) in _NAMES else _field(model, key)
     if field is not None:
-        return capfirst(str(field.verbose_name)), {_code(code): name for code, name in field.flatchoices}
+        choices = {_code(code): name for code, name in field.flatchoices}
+        return capfirst(str(field.verbose_name)), choices, field.related_model if field.many_to_one else None
     label, choices = _NAMES.get((kind, key)) or _NAMES.get(("", key)) or (key.replace("_", " "), {})
-    return capfirst(str(label)), choices
+    return capfirst(str(label)), choices, None
 
 
 def _value(value, choices: Mapping) -> str:
@@ -90,20 +92,59 @@ def _value(value, choices: Mapping) -> str:
     return str(value)
 
 
-def changes_shown(event: AuditEvent) -> list[tuple[str, str]]:
-    """(name, text) for each recorded key of ``event``: "before → after" for a change, the value for context."""
-    model = event.content_type.model_class() if event.content_type_id else None
-    shown = []
-    for key, value in (event.changes or {}).items():
-        label, choices = _naming(event.kind, key, model)
-        if isinstance(value, list) and len(value) == 2:
-            text = f"{_value(value[0], choices)} → {_value(value[1], choices)}"
-        else:
-            text = _value(value, choices)
-        shown.append((label, text))
+def _ids(value) -> list:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, int | str) and not isinstance(item, bool)]
+
+
+def _records(wanted: dict[type[models.Model], set]) -> dict[type[models.Model], dict]:
+    """For each model, its records' names by id: one query per model."""
+    names = {}
+    for model, ids in wanted.items():
+        valid = set()
+        for pk in ids:
+            try:
+                valid.add(model._meta.pk.to_python(pk))
+            except ValidationError:
+                continue
+        found = model._base_manager.in_bulk(sorted(valid, key=str)) if valid else {}
+        names[model] = {_code(pk): str(record) for pk, record in found.items()}
+    return names
+
+
+def changes_shown_many(events: Iterable[AuditEvent]) -> dict[int, list[tuple[str, str]]]:
+    """(name, text) for each recorded key of each event, by event id: "before → after" for a change, the value for
+    context. An id kept for a foreign key reads as the record's name (one query per model for all the events)."""
+    planned, wanted = [], defaultdict(set)
+    for event in events:
+        model = event.content_type.model_class() if event.content_type_id else None
+        keys = []
+        for key, value in (event.changes or {}).items():
+            label, choices, related = _naming(event.kind, key, model)
+            if related is not None:
+                for pair_side in value if isinstance(value, list) and len(value) == 2 else [value]:
+                    wanted[related].update(_ids(pair_side))
+            keys.append((label, value, choices, related))
+        planned.append((event.pk, keys))
+    records = _records(wanted)
+    shown = {}
+    for pk, keys in planned:
+        rows = []
+        for label, value, choices, related in keys:
+            names = records.get(related, {}) if related is not None else choices
+            if isinstance(value, list) and len(value) == 2:
+                rows.append((label, f"{_value(value[0], names)} → {_value(value[1], names)}"))
+            else:
+                rows.append((label, _value(value, names)))
+        shown[pk] = rows
     return shown
 
 
-def changes_text(event: AuditEvent) -> str:
-    """The changes as one line ("name: text; …"), for the CSV export."""
-    return "; ".join(f"{name}: {text}" for name, text in changes_shown(event))
+def changes_shown(event: AuditEvent) -> list[tuple[str, str]]:
+    """``changes_shown_many`` for one event."""
+    return changes_shown_many([event])[event.pk]
+
+
+def changes_text(shown: list[tuple[str, str]]) -> str:
+    """Shown changes as one line ("name: text; …"), for the CSV export."""
+    return "; ".join(f"{name}: {text}" for name, text in shown)

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from core.audit import audit_record
-from core.audit_display import changes_shown, changes_text
+from core.audit_display import changes_shown, changes_shown_many, changes_text
 from core.models import AuditKind
 from tests.factories import ComplaintFactory
 
@@ -66,4 +66,35 @@ def test_the_export_gives_the_same_words_on_one_line(world):
         actor=None, kind=AuditKind.SURVEY_INVITED, obj=world.a, changes={"invited": 3, "officers": [[1], [1, 2]]}
     )
     with translation.override("es"):
-        assert changes_text(event) == "Invitados: 3; Agentes: 1 → 1, 2"
+        assert changes_text(changes_shown(event)) == "Invitados: 3; Agentes: 1 → 1, 2"
+
+
+def test_an_id_kept_for_a_foreign_key_reads_as_the_records_name(world):
+    complaint = ComplaintFactory(school=world.a_school)
+    moved = audit_record(
+        actor=None,
+        kind=AuditKind.CASE_VIEWED,
+        obj=complaint,
+        changes={"school": [world.a_school.pk, world.a_other_school.pk]},
+    )
+    gone = audit_record(actor=None, kind=AuditKind.CASE_VIEWED, obj=complaint, changes={"school": [None, 987654]})
+    assert _shown(moved) == [("Escuela", "A High → A Middle")]
+    assert _shown(gone) == [("Escuela", "— → 987654")]
+
+
+def test_the_names_of_many_events_records_are_read_in_one_query(world, django_assert_num_queries):
+    complaint = ComplaintFactory(school=world.a_school)
+    events = [
+        audit_record(
+            actor=None,
+            kind=AuditKind.CASE_VIEWED,
+            obj=complaint,
+            changes={"school": [world.a_school.pk, world.a_other_school.pk if n % 2 else world.b_school.pk]},
+        )
+        for n in range(10)
+    ]
+    for event in events:
+        event.content_type  # noqa: B018  (the log page reads it with its events)
+    with django_assert_num_queries(1):
+        shown = changes_shown_many(events)
+    assert shown[events[0].pk] == [("School", "A High → B High")]
