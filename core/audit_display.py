@@ -74,6 +74,11 @@ def _naming(kind: str, key: str, model) -> tuple[str, dict, type[models.Model] |
     if field is not None:
         choices = {_code(code): name for code, name in field.flatchoices}
         return capfirst(str(field.verbose_name)), choices, field.related_model if field.many_to_one else None
+    base, _sep, detail = key.partition(":")
+    if detail and base in (k for _kind, k in _NAMES):
+        # A key naming one of several ("finding:school:12"): the base's name, the detail after it.
+        label, choices, _related = _naming(kind, base, None)
+        return f"{label} ({detail.replace(':', ', ')})", choices, None
     label, choices = _NAMES.get((kind, key)) or _NAMES.get(("", key)) or (key.replace("_", " "), {})
     return capfirst(str(label)), choices, None
 

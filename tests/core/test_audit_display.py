@@ -98,3 +98,11 @@ def test_the_names_of_many_events_records_are_read_in_one_query(world, django_as
     with django_assert_num_queries(1):
         shown = changes_shown_many(events)
     assert shown[events[0].pk] == [("School", "A High → B High")]
+
+
+def test_a_finding_recorded_per_concern_reads_as_the_finding_not_its_code(world):
+    complaint = ComplaintFactory(school=world.a_school)
+    approved = audit_record(
+        actor=None, kind=AuditKind.OUTCOME_APPROVED, obj=complaint, changes={"final_finding:12": [None, "sustained"]}
+    )
+    assert _shown(approved) == [("Conclusión final (12)", "— → Fundada")]

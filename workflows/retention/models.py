@@ -6,8 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.audit_display import audit_change_names
-
 
 class RecordType(models.TextChoices):
     CLOSED_COMPLAINTS = "closed_complaints", _("Closed complaints (with their whole file)")
@@ -16,11 +14,6 @@ class RecordType(models.TextChoices):
     MAIL_BODIES = "mail_bodies", _("Contents of mail sent")
     AUDIT_EVENTS = "audit_events", _("Audit log entries")
     SURVEY_INVITATIONS = "survey_invitations", _("Survey invitations (addresses) after the survey closes")
-
-
-# The audit log names the record types a schedule change or a purge records, as the schedule page does.
-for _code, _label in RecordType.choices:
-    audit_change_names(_code, _label)
 
 
 class RetentionRule(models.Model):
