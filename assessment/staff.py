@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from viewflow.urls import Application
 
-from accounts.rules import may_use_assessment
+from accounts.rules import may_use_assessment, release_district_ids
 from assessment.staff_urls import annual, commitments, releases, training
 
 
@@ -19,6 +19,10 @@ class AssessmentIndexView(TemplateView):
         if not may_use_assessment(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        # The releases' own rule: the link is offered only to those the releases pages let in.
+        return super().get_context_data(may_read_releases=bool(release_district_ids(self.request.user)), **kwargs)
 
 
 class AssessmentApplication(Application):

@@ -152,6 +152,10 @@ class TrackingLockout(models.Model):
     locked_until = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(db_index=True)
 
+    class Meta:
+        verbose_name = _("tracking lock-out")
+        verbose_name_plural = _("tracking lock-outs")
+
     def __str__(self):
         return f"lockout {self.key[:8]}"
 
@@ -287,6 +291,10 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(db_index=True)
 
+    class Meta:
+        verbose_name = _("complaint draft")
+        verbose_name_plural = _("complaint drafts")
+
     def __str__(self):
         return f"draft {self.pk}"
 
@@ -331,6 +339,10 @@ class OutcomeLetter(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     appeal_until = models.DateField(_("appeal until"), null=True, blank=True)
 
+    class Meta:
+        verbose_name = _("outcome letter")
+        verbose_name_plural = _("outcome letters")
+
     def __str__(self):
         return f"outcome {self.complaint}"
 
@@ -345,6 +357,10 @@ class Appeal(models.Model):
     decision = models.TextField(_("appeal decision"), blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
 
     def __str__(self):
         return f"appeal {self.complaint}"
@@ -364,6 +380,8 @@ class Recusal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
+        verbose_name = _("recusal")
+        verbose_name_plural = _("recusals")
         constraints = [models.UniqueConstraint(fields=["complaint", "user"], name="recusal_once")]
 
     def __str__(self):

@@ -331,6 +331,10 @@ class AuditPurgeGate(models.Model):
 
     opened_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("audit purge gate")
+        verbose_name_plural = _("audit purge gates")
+
     def __str__(self):
         return f"audit purge gate {self.opened_at:%Y-%m-%d %H:%M}"
 
@@ -417,6 +421,8 @@ class RateCounter(models.Model):
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
         constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="core_ratecounter_key_window")]
 
     def __str__(self):
@@ -430,6 +436,10 @@ class WorkerHeartbeat(models.Model):
 
     worker_id = models.CharField(max_length=64, primary_key=True)  # django-tasks' limit
     beat_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
 
     def __str__(self):
         return f"{self.worker_id} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -96,6 +96,10 @@ class DeliveryEvent(models.Model):
     occurred_at = models.DateTimeField()
     reason = models.TextField(blank=True)
 
+    class Meta:
+        verbose_name = _("delivery event")
+        verbose_name_plural = _("delivery events")
+
     def __str__(self):
         return f"{self.event} {self.email}"
 
@@ -108,6 +112,10 @@ class AddressProblem(models.Model):
     event = models.CharField(max_length=30)
     reason = models.TextField(blank=True)
     since = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("address problem")
+        verbose_name_plural = _("address problems")
 
     def __str__(self):
         return f"{self.email}: {self.event}"
@@ -126,6 +134,8 @@ class Unsubscribe(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("unsubscription")
+        verbose_name_plural = _("unsubscriptions")
         constraints = [models.UniqueConstraint(fields=["email", "template"], name="unsubscribe_once")]
 
     def __str__(self):

@@ -7,4 +7,4 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self):
-        from surveys import structure  # noqa: F401  (connects its cache-clearing signals)
+        from surveys import audit_names, structure  # noqa: F401  (structure connects its cache-clearing signals)

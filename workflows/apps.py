@@ -8,7 +8,7 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         from complaints.signals import complainant_replied
-        from workflows import notify
+        from workflows import audit_names, notify  # noqa: F401  (audit_names: read by the audit log)
         from workflows.review import queue_entries
 
         complainant_replied.connect(notify.reviewers_told_of_reply, dispatch_uid="workflows-reply")

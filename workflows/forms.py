@@ -64,7 +64,7 @@ class AuditFilterForm(forms.Form):
         self.fields["kind"].choices = [("", _("Any"))] + sorted(AuditKind.choices, key=lambda choice: str(choice[1]))
         self.fields["action"].choices = [("", _("Any"))] + list(AuditAction.choices)
         self.fields["actor"].queryset = selectors.audit_actor_choices(user)
-        self.fields["record_type"].queryset = selectors.audit_record_types()
+        self.fields["record_type"].queryset = selectors.audit_record_types(user)
 
     def clean(self):
         cleaned = super().clean()

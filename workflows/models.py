@@ -165,6 +165,8 @@ class TaskDue(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("review step deadline")
+        verbose_name_plural = _("review step deadlines")
         indexes = [
             # The queue's keyset pages walk (due_at, task) in order and stop after 25 rows.
             models.Index(fields=["due_at", "task"], name="workflows_taskdue_queue_order"),
@@ -205,6 +207,8 @@ class QueueEntry(models.Model):
     due_at = models.DateTimeField(null=True)
 
     class Meta:
+        verbose_name = _("review queue entry")
+        verbose_name_plural = _("review queue entries")
         indexes = [
             # The queue's keyset pages walk (key, task) in order and stop after 26 rows.
             models.Index(fields=["due_at", "task"], name="workflows_queue_due_order"),
@@ -247,6 +251,8 @@ class QueueEntryConcern(models.Model):
     due_at = models.DateTimeField(null=True)
 
     class Meta:
+        verbose_name = _("review queue entry concern")
+        verbose_name_plural = _("review queue entry concerns")
         constraints = [models.UniqueConstraint(fields=["task", "category"], name="workflows_queue_concern_once")]
         indexes = [
             models.Index(fields=["category", "due_at", "task"], name="workflows_queue_concern_due"),

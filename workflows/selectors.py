@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -11,9 +11,6 @@ from accounts.models import District, User
 from accounts.rules import coordinated_district_ids
 from core.models import AuditEvent
 from workflows.models import SchoolCalendarClosure
-
-# Record types offered in the audit log filter: this project's apps only.
-PROJECT_APPS = ("accounts", "complaints", "workflows", "surveys", "feedback", "assessment", "notifications", "core")
 
 
 def get_closure_for_coordinator(user, pk: int) -> SchoolCalendarClosure:
@@ -35,8 +32,11 @@ def audit_actor_choices(user) -> QuerySet[User]:
     )
 
 
-def audit_record_types() -> QuerySet[ContentType]:
-    return ContentType.objects.filter(app_label__in=PROJECT_APPS).order_by("app_label", "model")
+def audit_record_types(user) -> QuerySet[ContentType]:
+    """The record types the coordinator's audit log can show: those its events name (one indexed look-up per type),
+    so internal tables no event is about are never offered."""
+    events = AuditEvent.objects.filter(district_id__in=coordinated_district_ids(user), content_type=OuterRef("pk"))
+    return ContentType.objects.filter(Exists(events)).order_by("app_label", "model")
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:

@@ -121,6 +121,8 @@ class Score(models.Model):
     scored_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
         constraints = [
             models.UniqueConstraint(fields=["assessment", "criterion", "side"], name="assessment_score_once_per_side")
         ]
@@ -143,6 +145,8 @@ class AgreedScore(models.Model):
     agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("agreed score")
+        verbose_name_plural = _("agreed scores")
         constraints = [models.UniqueConstraint(fields=["assessment", "criterion"], name="assessment_agreed_once")]
 
     def __str__(self):
@@ -164,6 +168,8 @@ class AdvisoryNote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("advisory team note")
+        verbose_name_plural = _("advisory team notes")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -184,6 +190,8 @@ class SignOff(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("advisory sign-off")
+        verbose_name_plural = _("advisory sign-offs")
         ordering = ["at", "pk"]
         constraints = [models.UniqueConstraint(fields=["assessment", "member"], name="assessment_sign_off_once")]
 
@@ -208,6 +216,8 @@ class Approval(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("approval")
+        verbose_name_plural = _("approvals")
         ordering = ["at", "pk"]
         constraints = [models.UniqueConstraint(fields=["assessment", "approver"], name="assessment_approved_once")]
 
@@ -222,6 +232,10 @@ class AnnualTaskDue(models.Model):
     due_at = models.DateTimeField(db_index=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assessment step deadline")
+        verbose_name_plural = _("assessment step deadlines")
 
     def __str__(self):
         return f"{self.task_id} due {self.due_at:%Y-%m-%d}"

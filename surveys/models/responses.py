@@ -40,6 +40,8 @@ class Response(models.Model):
     english_learner = models.CharField(max_length=40, blank=True)
 
     class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
         ordering = ["id"]
         indexes = [
             models.Index(fields=["survey", "school", "respondent_group"]),
@@ -57,6 +59,10 @@ class Attribution(models.Model):
     response = models.OneToOneField(Response, on_delete=models.CASCADE, primary_key=True, related_name="attribution")
     invitation = models.ForeignKey("surveys.Invitation", on_delete=models.PROTECT, related_name="+")
 
+    class Meta:
+        verbose_name = _("response attribution")
+        verbose_name_plural = _("response attributions")
+
     def __str__(self):
         return str(self.pk)
 
@@ -73,6 +79,8 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         ordering = ["id"]
         indexes = [models.Index(fields=["question", "choice"])]
 
@@ -102,6 +110,10 @@ class CommentReview(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        verbose_name = _("comment review")
+        verbose_name_plural = _("comment reviews")
+
     def __str__(self):
         return self.get_status_display()
 
@@ -127,6 +139,10 @@ class ResponseDraft(models.Model):
     page_position = models.PositiveSmallIntegerField(default=1)
     language = models.CharField(max_length=8, default="en")
     expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("unfinished survey response")
+        verbose_name_plural = _("unfinished survey responses")
 
     def __str__(self):
         return str(self.pk)

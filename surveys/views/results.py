@@ -50,6 +50,16 @@ def _results(request, pk) -> tuple[SurveyResults, ResultsFilter, set | None]:
     return results, filterset, visible
 
 
+def _chosen(results: SurveyResults, filterset: ResultsFilter) -> dict:
+    """What the reader looked at, for the audit log: the breakdown (its code) and, when one was chosen, the school
+    (its name, as it read on the page)."""
+    chosen = {"by": results.by}
+    if results.school_id is not None:
+        names = dict(filterset.form.fields["school"].choices)
+        chosen["school"] = names.get(str(results.school_id), str(results.school_id))
+    return chosen
+
+
 MAX_SERIES = 6  # beyond that the bars are unreadable; the tables keep every group
 
 
@@ -88,7 +98,7 @@ class ResultsView(View):
             actor=request.user,
             kind=AuditKind.SURVEY_RESULTS_VIEWED,
             obj=survey,
-            changes={"by": results.by, "school": results.school_id},
+            changes=_chosen(results, filterset),
             request=request,
             district_id=survey.district_id,
         )
@@ -127,13 +137,13 @@ def export_rows(results: SurveyResults):
 
 class ResultsExportView(View):
     def get(self, request, pk):
-        results, _filterset, _visible = _results(request, pk)
+        results, filterset, _visible = _results(request, pk)
         survey = results.survey
         audit_record(
             actor=request.user,
             kind=AuditKind.SURVEY_RESULTS_EXPORTED,
             obj=survey,
-            changes={"by": results.by, "school": results.school_id},
+            changes=_chosen(results, filterset),
             request=request,
             district_id=survey.district_id,
         )

@@ -1,5 +1,6 @@
 """Staff pages of the releases: the district's coordinator lists them and sees what a correction changed."""
 
+import pytest
 from django.urls import reverse
 
 from assessment.services.releases import release_publish
@@ -38,3 +39,28 @@ def test_the_release_list_is_filtered_by_school_year_and_bad_input_is_explained(
     assert "2025–2026" in page and "2026–2027" not in page
     bad = client.get(reverse("staff:assessment:releases"), {"school_year": "soon"})
     assert bad.status_code == 200 and 'class="errorlist"' in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "where", "may_read"),
+    [
+        ("coordinator", "district", True),
+        ("superintendent", "district", True),
+        ("advisory", "district", False),
+        ("school_admin", "school", False),
+        ("police_reviewer", "agency", False),
+        ("sro", "agency", False),
+    ],
+)
+def test_the_assessment_page_links_the_releases_only_for_those_who_may_open_them(client, world, role, where, may_read):
+    org = {
+        "district": {"district": world.a},
+        "school": {"school": world.a_school},
+        "agency": {"agency": world.a_agency},
+    }
+    client.force_login(member(role, **org[where]))
+    releases = reverse("staff:assessment:releases")
+    index = client.get(reverse("staff:assessment:index"))
+    assert index.status_code == 200
+    assert (f'href="{releases}"' in index.content.decode()) is may_read
+    assert client.get(releases).status_code == (200 if may_read else 404)

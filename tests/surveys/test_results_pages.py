@@ -185,3 +185,22 @@ def test_a_chart_with_more_groups_than_it_can_show_draws_the_whole_and_keeps_eve
     svg = re.findall(r"<svg.*?</svg>", html, re.S)
     assert svg and all("A Middle" not in drawing for drawing in svg)
     assert "A Middle" in html
+
+
+def _audit_rows(client, kind_label: str) -> list[str]:
+    """The text of the Spanish audit log's rows of one kind of event, tags stripped."""
+    page = client.get(reverse("staff:audit:index"), headers={"accept-language": "es"}).content.decode()
+    rows = re.findall(r"<tr>(?:(?!</tr>).)*</tr>", page, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in rows if kind_label in row]
+
+
+def test_the_audit_log_says_in_words_which_breakdown_and_school_a_reader_looked_at(client, world, answered):
+    client = _as(client, member(Role.COORDINATOR, district=world.a))
+    client.get(_url(answered))
+    client.get(_url(answered, by="gender", school=world.a_school.pk))
+    rows = _audit_rows(client, "Resultados de encuesta consultados")
+    assert len(rows) == 2
+    by_gender, by_school = rows  # newest first
+    assert "Desglosar por: Género" in by_gender and f"Escuela: {world.a_school.name}" in by_gender
+    assert "Desglosar por: Cada escuela y el distrito" in by_school and "Escuela:" not in by_school
+    assert "→" not in by_gender + by_school and "None" not in by_gender + by_school

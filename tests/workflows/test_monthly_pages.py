@@ -4,6 +4,7 @@ table filters and exports, a coordinator sets the notification deadlines."""
 import csv
 import datetime as dt
 import io
+import zoneinfo
 
 import pytest
 from django.conf import settings
@@ -194,3 +195,23 @@ def test_the_flags_table_shows_only_the_flag_chosen(client, monthly):
     export = client.get(reverse("staff:monthly:flags_export"), {"flag": "school_discipline"})
     body = (b"".join(export.streaming_content) if export.streaming else export.content).decode("utf-8-sig")
     assert len(list(csv.reader(io.StringIO(body)))) == 2
+
+
+def test_the_flags_export_dates_a_resolution_in_the_districts_time_zone_as_the_page_does(client, monthly):
+    event = monthly.flagged_citation()
+    review = _to_school_review(monthly)
+    services.monthly_school_review(
+        task=open_tasks(review).get(),
+        user=monthly.principal,
+        comments="",
+        resolutions={(event.pk, "public_order_without_threat"): "Withdrawn."},
+    )
+    # 10 p.m. on November 2 in the district is already November 3 in UTC.
+    evening = dt.datetime(2026, 11, 2, 22, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    event.flag_resolutions.update(resolved_at=evening)
+    client.force_login(monthly.coordinator)
+    assert "Nov. 2, 2026" in client.get(reverse("staff:monthly:flags")).content.decode()
+    export = client.get(reverse("staff:monthly:flags_export"))
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    (row,) = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]
+    assert row[9].startswith("2026-11-02T22:00:00")

@@ -4,8 +4,10 @@ escalated, bad filter input answered next to the field, a fixed query count."""
 import datetime
 import html
 import re
+import zoneinfo
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,6 +216,19 @@ def test_each_row_shows_who_holds_the_task_its_due_date_and_whether_it_is_late(c
     spanish = client.get(QUEUE, headers={"accept-language": "es"}).content.decode()
     assert "9 de marzo de 2026 vencida" in _row(spanish, "CG-ROW001") and "escalada" in _row(spanish, "CG-ROW002")
     assert "nadie todavía" in _row(spanish, "CG-ROW001") and 'aria-label="Tomar y abrir CG-ROW001"' in spanish
+
+
+def test_the_csv_export_shows_the_same_due_date_and_holder_as_the_page(client, case):
+    (complaint,) = _started(case.school, 1, "DAY")
+    services.task_claim(task=services.open_task(complaint, "triage"), user=case.coordinator)
+    # Deadlines end a school day in the district's time zone: already the next day in UTC.
+    end_of_day = datetime.datetime(2026, 11, 25, 23, 59, 59, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    TaskDue.objects.filter(task__process__complaintprocess__complaint=complaint).update(due_at=end_of_day)
+    client.force_login(case.coordinator)
+    assert "Nov. 25, 2026" in _row(client.get(QUEUE).content.decode(), "CG-DAY000")
+    (row,) = [line for line in _csv(client.get(reverse("staff:reviews:export"))).splitlines() if "CG-DAY000" in line]
+    assert "2026-11-25" in row and "2026-11-26" not in row
+    assert str(case.coordinator) in row and case.coordinator.email not in row
 
 
 def _menu(page: str) -> list[tuple[str, str, bool]]:

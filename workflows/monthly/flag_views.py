@@ -6,6 +6,7 @@ No student data is shown here, so police reviewers read their agency's flags lik
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -94,4 +95,5 @@ def _csv_row(event, check, resolution) -> list:
     row += [str(event.offence) if event.offence else "", check.item, str(check.label)]
     if resolution is None:
         return [*row, "", "", ""]
-    return [*row, resolution.text, str(resolution.resolved_by), resolution.resolved_at.isoformat()]
+    # In the district's time zone, as the page dates it (a late-evening resolution is not tomorrow's).
+    return [*row, resolution.text, str(resolution.resolved_by), localtime(resolution.resolved_at).isoformat()]

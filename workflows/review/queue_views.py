@@ -1,6 +1,7 @@
 """The staff review queue's pages: the filtered queue and its CSV export."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.shortcuts import render
 from django.template.backends.utils import csrf_input
@@ -45,6 +46,12 @@ class QueueView(ReviewerView):
         return render(request, "workflows/review/queue.html", context)
 
 
+def due_day(due_at) -> date:
+    """The day a task falls due as the district reads it: deadlines are the end of a school day in the district's
+    time zone, which is already the next day in UTC."""
+    return localtime(due_at).date()
+
+
 # Stand-ins for the ids in a reversed URL: each row's links are these two URLs
 # with the ids put in, instead of two namespaced reverse() calls per row (which
 # were half the time of rendering a row).
@@ -85,7 +92,7 @@ class _RowWords:
     def due(self, due_at) -> str:
         if due_at is None:
             return ""
-        day = localtime(due_at).date()
+        day = due_day(due_at)
         if day not in self.days:
             self.days[day] = date_format(day, "DATE_FORMAT")
         return self.days[day]
@@ -141,7 +148,8 @@ def _rows(filterset):
             complaint.tracking_code,
             complaint.school.name,
             step_title(task.flow_task.name),
-            task.owner.email if task.owner else "",
-            due.due_at.date().isoformat() if due else "",
+            # As the page shows the holder: their name (User.__str__).
+            str(task.owner) if task.owner else "",
+            due_day(due.due_at).isoformat() if due else "",
             complaint.get_public_status_display(),
         )
