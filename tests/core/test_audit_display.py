@@ -106,3 +106,16 @@ def test_a_finding_recorded_per_concern_reads_as_the_finding_not_its_code(world)
         actor=None, kind=AuditKind.OUTCOME_APPROVED, obj=complaint, changes={"final_finding:12": [None, "sustained"]}
     )
     assert _shown(approved) == [("Conclusión final (12)", "— → Fundada")]
+
+
+def test_session_feedback_events_name_how_the_invitation_went_and_which_answers_were_read(world):
+    from tests.feedback.builders import build_session
+
+    session = build_session(world.a, [world.a_school])
+    issued = audit_record(actor=None, kind=AuditKind.SESSION_FEEDBACK_ISSUED, obj=session, changes={"kind": "code"})
+    viewed = audit_record(
+        actor=None, kind=AuditKind.SESSION_FEEDBACK_VIEWED, obj=session, changes={"scope": "suppressed"}
+    )
+    assert _shown(issued, "en") == [("Invitation", "Printed one-time code")]
+    assert _shown(viewed, "en") == [("Answers read", "none: too few to show")]
+    assert _shown(issued)[0][0] == "Invitación" and _shown(viewed)[0][1] != "suppressed"
