@@ -6,6 +6,8 @@ import re
 import pytest
 
 from complaints.models import Draft
+from notifications.models import OutboundEmail
+from notifications.rendering import render_email
 from tests.complaints.helpers import file_complaint, school_with_officer
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,16 @@ def test_the_receipt_of_a_compliment_or_a_concern_calls_it_a_message_not_a_compl
 def test_the_receipt_of_a_complaint_still_calls_it_a_complaint(client, receipt):
     page = client.get(receipt, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "<title>Recibimos su queja" in page and "seguir su queja" in page
+
+
+@pytest.mark.parametrize("kind", ["compliment", "concern"])
+def test_the_receipt_mail_of_a_compliment_or_a_concern_never_calls_it_a_complaint(client, kind):
+    school, _ = school_with_officer()
+    file_complaint(client, school, about={"kind": kind}, incident={"allegations": []})
+    for language in ("en", "es"):
+        mail = OutboundEmail.objects.get(template="complaint_received")
+        mail.language = language
+        subject, text, html = render_email(mail)
+        for body in (subject, text, html):
+            words = re.sub(r"https?://\S+", "", body).lower()  # the tracking page's address is /complaints/track/
+            assert "complaint" not in words and "queja" not in words, (language, body)
