@@ -266,7 +266,9 @@ class QueueEntryConcern(models.Model):
 class CannedResponse(models.Model):
     """A reply the coordinator keeps ready for common situations; staff start a message from it."""
 
-    district = models.ForeignKey("accounts.District", on_delete=models.CASCADE, related_name="canned_responses")
+    district = models.ForeignKey(
+        "accounts.District", on_delete=models.CASCADE, related_name="canned_responses", verbose_name=_("district")
+    )
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(_("text"))
 

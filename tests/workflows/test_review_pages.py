@@ -239,6 +239,12 @@ def test_the_queue_filters_by_complaint_status(client, case):
     assert case.complaint.tracking_code not in client.get(url + "?status=closed").content.decode()
 
 
+def test_the_canned_responses_form_is_labelled_in_spanish(client, case):
+    client.force_login(case.coordinator)
+    page = client.get(reverse("staff:reviews:canned"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert ">Distrito" in page and "District:" not in page
+
+
 def test_the_coordinator_keeps_canned_responses_and_staff_start_a_message_from_one(client, case):
     from core.models import AuditEvent
     from workflows.models import CannedResponse
