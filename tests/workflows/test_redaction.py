@@ -49,6 +49,17 @@ def test_names_contacts_and_student_numbers_are_proposed_with_role_labels(case):
     assert "Lincoln High" not in plan
 
 
+def test_a_person_named_by_one_part_of_their_name_is_redacted_too(case):
+    complaint = _fill(case)
+    first, *_middle, last = case.officer.full_name.split()
+    plan = redactions_propose(complaint=complaint)
+    text = redact(f"I called Ms. Torres; Ana agrees. Officer {last} and {first} did not answer; Ortega saw it.", plan)
+    assert text == (
+        "I called Ms. [Student 1]; [Student 1] agrees. Officer [Officer] and [Officer] did not answer; "
+        "[Witness 1] saw it."
+    )
+
+
 def test_the_redacted_text_keeps_no_name_whatever_its_case(case):
     complaint = _fill(case)
     plan = redactions_propose(complaint=complaint, extra=[("hall", "Place")])

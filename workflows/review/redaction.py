@@ -178,7 +178,7 @@ def _known_people(complaint: Complaint, add) -> None:
     """The names the complaint records in its own fields."""
     if complaint.contact_name:
         label = _("Student 1") if complaint.filer_role == FilerRole.STUDENT else _("Complainant")
-        add(complaint.contact_name, label, _("Complainant's name"))
+        _name_and_parts(add, complaint.contact_name, label, _("Complainant's name"))
     if complaint.contact_email:
         add(complaint.contact_email, _("Email"), _("Complainant's e-mail"))
     if complaint.contact_phone:
@@ -186,15 +186,22 @@ def _known_people(complaint: Complaint, add) -> None:
     if complaint.guardian_contact:
         add(complaint.guardian_contact, _("Parent or guardian"), _("Parent or guardian to include"))
     for n, witness in enumerate(re.split(r"[,;\n]+", complaint.witnesses), start=1):
-        add(witness, _("Witness %(n)s") % {"n": n}, _("Witness"))
+        _name_and_parts(add, witness, _("Witness %(n)s") % {"n": n}, _("Witness"))
     if complaint.officer_id:
         officer = complaint.officer
-        add(officer.full_name, _("Officer"), _("Officer's name"))
+        _name_and_parts(add, officer.full_name, _("Officer"), _("Officer's name"))
         if officer.badge_number:
             add(officer.badge_number, _("Badge number"), _("Officer's badge number"))
-        surname = officer.full_name.split()[-1] if officer.full_name.split() else ""
-        if len(surname) > 2:
-            add(surname, _("Officer"), _("Officer's name"))
+
+
+def _name_and_parts(add, name: str, label: str, why: str) -> None:
+    """A person's whole name, then each part of it alone ("Okafor", "Tom"): texts often name people by one part.
+    Parts of two letters or fewer, and words that are no names ("The"), are left out."""
+    add(name, label, why)
+    for part in name.split():
+        part = part.strip(" \t\r\n,;.")
+        if len(part) > 2 and part.lower() not in NOT_NAMES:
+            add(part, label, why)
 
 
 def _strip_non_names(found: str, complaint: Complaint) -> str:
