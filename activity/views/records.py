@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -56,7 +57,7 @@ class EventDetailView(ActivityAreaView):
         event = get_object_or_404(events_for_list(request.user), pk=pk)
         audit_record(actor=request.user, kind=AuditKind.ACTIVITY_EVENT_VIEWED, obj=event, request=request)
         demographics = [event._meta.get_field(name) for name in DEMOGRAPHIC_FIELDS] if event.demographics_shown else []
-        rows = [(field.verbose_name, _display(event, field.name)) for field in demographics]
+        rows = [(capfirst(field.verbose_name), _display(event, field.name)) for field in demographics]
         context = {"event": event, "flags": event_flags(event), "demographics": rows}
         return render(request, "activity/staff/event.html", context)
 
@@ -70,7 +71,7 @@ class EventExportView(ActivityAreaView):
         header = [str(h) for h in (_("Date"), _("School"), _("Officer"), _("Type"), _("Offence"))]
         header += [str(_("Referred for charging")), str(_("Real and immediate threat")), str(_("MOU flags"))]
         if with_demographics:
-            header += [str(EnforcementEvent._meta.get_field(name).verbose_name) for name in DEMOGRAPHIC_FIELDS]
+            header += [capfirst(EnforcementEvent._meta.get_field(name).verbose_name) for name in DEMOGRAPHIC_FIELDS]
         audit_record(
             actor=request.user,
             kind=AuditKind.ACTIVITY_RECORDS_EXPORTED,

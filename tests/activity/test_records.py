@@ -140,7 +140,7 @@ def read_csv(response):
 def test_a_police_reviewers_export_has_no_demographic_columns(client, world, events):
     client.force_login(member(Role.POLICE_REVIEWER, agency=world.a_agency))
     header, *rows = read_csv(client.get(EXPORT))
-    assert "student's age" not in header and "race or ethnicity" not in header
+    assert "Student's age" not in header and "Race or ethnicity" not in header
     assert len(rows) == 3
     assert all("White" not in row for row in rows)
 
@@ -148,10 +148,10 @@ def test_a_police_reviewers_export_has_no_demographic_columns(client, world, eve
 def test_the_coordinators_export_has_demographics_and_flags(client, world, events):
     client.force_login(member(Role.COORDINATOR, district=world.a))
     header, *rows = read_csv(client.get(EXPORT + "?flagged=on"))
-    assert "student's age" in header
+    assert "Student's age" in header and "Race or ethnicity" in header  # capitalised like every header
     (row,) = rows
     assert row[header.index("MOU flags")] == "public_order_without_threat"
-    assert row[header.index("student's age")] == "15"
+    assert row[header.index("Student's age")] == "15"
 
 
 def test_the_export_defuses_a_formula_in_a_school_name(client, world, events):
