@@ -69,7 +69,8 @@ class OfficerField(forms.ChoiceField):
     def valid_value(self, value) -> bool:
         if value == UNKNOWN_OFFICER:
             return True
-        return value.isdigit() and self.roster.filter(officer_id=int(value)).exists()
+        # Beyond any primary key (SQLite cannot even be asked about such a number).
+        return value.isdigit() and int(value) < 2**63 and self.roster.filter(officer_id=int(value)).exists()
 
 
 def _officer_choices(roster) -> list[tuple[str, str]]:
