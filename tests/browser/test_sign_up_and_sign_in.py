@@ -23,7 +23,7 @@ def _link_in_last_mail(to: str) -> str:
 def test_a_parent_signs_up_verifies_their_email_and_signs_in(page):
     page.goto("/accounts/signup/")
     page.get_by_label("Email").fill("parent@example.org")
-    page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Password: (required)", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password (again):").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url("**/accounts/confirm-email/")
@@ -47,7 +47,7 @@ def test_a_parent_signs_up_verifies_their_email_and_signs_in(page):
 def test_an_unverified_account_cannot_sign_in(page):
     page.goto("/accounts/signup/")
     page.get_by_label("Email").fill("student@example.org")
-    page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Password: (required)", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password (again):").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url("**/accounts/confirm-email/")

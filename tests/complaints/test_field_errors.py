@@ -32,3 +32,19 @@ def test_a_refused_intake_step_ties_each_error_to_its_text_field_and_its_choice_
 
     (kind_group,) = page.xpath("//fieldset[.//input[@name='kind']]")
     assert "This field is required." in _description(page, kind_group)
+
+
+def test_every_required_question_says_so_before_anyone_submits_and_optional_ones_do_not(client):
+    school, _ = school_with_officer()
+    about = lxml.html.fromstring(client.get("/complaints/new/", HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    for name in ("school", "occurred_on"):
+        label = about.xpath(f'//label[@for="id_{name}"]')[0].text_content()
+        assert "(obligatorio)" in label, label
+    step1 = client.post(
+        "/complaints/new/",
+        {"kind": "complaint", "filer_role": "guardian", "school": school.pk, "occurred_on": "2026-11-02"}
+        | {"preferred_language": "en"},
+    )
+    incident = lxml.html.fromstring(client.get(step1.url).content.decode())
+    assert "(required)" in incident.xpath('//label[@for="id_description"]')[0].text_content()
+    assert "(required)" not in incident.xpath('//label[@for="id_witnesses"]')[0].text_content()
