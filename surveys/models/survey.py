@@ -8,9 +8,11 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models.bank import Demographic, Domain, Item, QuestionKind, Topic
+from core.i18n import pick
+from surveys.models.bank import Demographic, Domain, Item, QuestionKind, Topic, question_label
 
 
 class Purpose(models.TextChoices):
@@ -98,7 +100,12 @@ class Survey(models.Model):
         indexes = [models.Index(fields=["district", "purpose", "closes_on"])]
 
     def __str__(self):
-        return f"{self.title_en} (v{self.version})"
+        return gettext("%(title)s (version %(version)s)") % {"title": self.title, "version": self.version}
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language (English when there is no Spanish one)."""
+        return pick(self, "title")
 
     @property
     def is_frozen(self) -> bool:
@@ -182,7 +189,7 @@ class Question(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code}: {self.text_en[:60]}"
+        return question_label(self)
 
     @property
     def has_choices(self) -> bool:

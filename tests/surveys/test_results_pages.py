@@ -185,3 +185,12 @@ def test_a_chart_with_more_groups_than_it_can_show_draws_the_whole_and_keeps_eve
     svg = re.findall(r"<svg.*?</svg>", html, re.S)
     assert svg and all("A Middle" not in drawing for drawing in svg)
     assert "A Middle" in html
+
+
+def test_the_audit_log_names_the_survey_in_the_reader_s_language(client, world, answered, settings):
+    advisory = member(Role.ADVISORY, district=world.a)
+    client = _as(client, advisory)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    client.get(_url(answered))
+    event = AuditEvent.objects.filter(actor=advisory, kind=AuditKind.SURVEY_RESULTS_VIEWED).get()
+    assert event.object_repr == "Encuesta de clima escolar (versión 1)"
