@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import pick
 from surveys.models import Question, QuestionKind
+from surveys.models.survey import NUMBER_LIMIT
 
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000
@@ -40,8 +41,8 @@ def question_field(question: Question) -> forms.Field:
             label=label,
             help_text=help_text,
             required=question.required,
-            min_value=question.min_value,
-            max_value=question.max_value,
+            min_value=-NUMBER_LIMIT if question.min_value is None else question.min_value,
+            max_value=NUMBER_LIMIT if question.max_value is None else question.max_value,
         )
     widget = forms.Textarea(attrs={"rows": 5}) if question.kind == QuestionKind.LONG_TEXT else forms.TextInput
     return forms.CharField(

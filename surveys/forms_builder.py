@@ -190,6 +190,14 @@ class QuestionForm(forms.ModelForm):
             "max_value",
         ]
         widgets = {"text_en": forms.Textarea(attrs={"rows": 2}), "text_es": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "code": {
+                "invalid": _(
+                    "A code uses only letters without accents, numbers, hyphens and underscores, with no spaces: "
+                    "for example SRO-SAFE-1."
+                )
+            }
+        }
 
     def __init__(self, *args, survey: Survey, **kwargs):
         super().__init__(*args, **kwargs)

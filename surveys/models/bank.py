@@ -5,6 +5,26 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import pick
+
+LABEL_TEXT_MAX = 60
+
+
+def short_text(text: str, limit: int = LABEL_TEXT_MAX) -> str:
+    """``text`` on one line, cut after the last whole word that fits in
+    ``limit`` characters, with an ellipsis when anything was left out."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
+    return head.rstrip(" ,;:.(-") + "…"
+
+
+def question_label(question) -> str:
+    """A question's (or bank item's) code and its text in the reader's language, shortened: what lists of
+    questions show."""
+    return f"{question.code}: {short_text(pick(question, 'text'))}"
+
 
 class Domain(models.TextChoices):
     """The three domains of the US Department of Education School Climate
@@ -119,4 +139,4 @@ class Item(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code}: {self.text_en[:60]}"
+        return question_label(self)

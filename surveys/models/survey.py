@@ -6,11 +6,14 @@ new version (``previous_version``), so results never mix two wordings."""
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models.bank import Demographic, Domain, Item, QuestionKind, Topic
+from core.i18n import pick
+from surveys.models.bank import Demographic, Domain, Item, QuestionKind, Topic, question_label
 
 
 class Purpose(models.TextChoices):
@@ -98,7 +101,12 @@ class Survey(models.Model):
         indexes = [models.Index(fields=["district", "purpose", "closes_on"])]
 
     def __str__(self):
-        return f"{self.title_en} (v{self.version})"
+        return gettext("%(title)s (version %(version)s)") % {"title": self.title, "version": self.version}
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language (English when there is no Spanish one)."""
+        return pick(self, "title")
 
     @property
     def is_frozen(self) -> bool:
@@ -146,6 +154,16 @@ class Page(models.Model):
         return f"{self.survey_id} p{self.position}"
 
 
+# The widest range a number question may ask for, and the bounds of an answer
+# to one that sets no limits: far beyond any count a survey asks about, and
+# well inside the database's integer.
+NUMBER_LIMIT = 1_000_000
+NUMBER_VALIDATORS = [
+    MinValueValidator(-NUMBER_LIMIT, message=_("Give a number no smaller than %(limit_value)s.")),
+    MaxValueValidator(NUMBER_LIMIT, message=_("Give a number no larger than %(limit_value)s.")),
+]
+
+
 class Question(models.Model):
     """A question as this survey version asks it: the bank item's code and a
     frozen copy of its wording, which later edits of the bank do not touch."""
@@ -169,8 +187,8 @@ class Question(models.Model):
     help_es = models.CharField(_("help text (Spanish)"), max_length=300, blank=True)
     required = models.BooleanField(_("required"), default=False)
     reverse_scored = models.BooleanField(_("reverse scored"), default=False)
-    min_value = models.IntegerField(_("smallest number"), null=True, blank=True)
-    max_value = models.IntegerField(_("largest number"), null=True, blank=True)
+    min_value = models.IntegerField(_("smallest number"), null=True, blank=True, validators=NUMBER_VALIDATORS)
+    max_value = models.IntegerField(_("largest number"), null=True, blank=True, validators=NUMBER_VALIDATORS)
 
     class Meta:
         verbose_name = _("question")
@@ -182,7 +200,7 @@ class Question(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code}: {self.text_en[:60]}"
+        return question_label(self)
 
     @property
     def has_choices(self) -> bool:

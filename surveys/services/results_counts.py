@@ -27,26 +27,40 @@ class CountTable:
 class RateRow:
     school: str
     group: str
-    invited: int
-    not_used: int
-    started: int
+    invited: Shown
+    not_used: Shown
+    started: Shown
     finished: Shown
     rate: Shown
+
+
+INVITED = "invited"
+STATES = (InvitationStatus.ISSUED, InvitationStatus.STARTED, InvitationStatus.FINISHED)
 
 
 def _school_order(ids) -> list:
     return sorted(set(ids), key=lambda s: (s is None, s or 0))
 
 
-def _grid(counts: dict, schools: list, groups: list, threshold: int) -> set:
-    """Margins added to ``counts`` (school, group) and the keys to hide."""
+def _rate_cells(status: dict, schools: list, groups: list, threshold: int) -> tuple[dict, set]:
+    """The rates table's counts by (school or ``ALL``, group, column) and the
+    keys to hide. An invitation is in exactly one state, so every row is a
+    line (invited = not used + started + finished), and so is every column
+    (the schools add up to the district)."""
+    counts = {}
+    for s in schools:
+        for g in groups:
+            by_state = status.get((s, g), {})
+            for state in STATES:
+                counts[(s, g, state)] = by_state.get(state, 0)
+            counts[(s, g, INVITED)] = sum(counts[(s, g, state)] for state in STATES)
+    columns = (INVITED, *STATES)
     for g in groups:
-        counts[(ALL, g)] = sum(counts.get((s, g), 0) for s in schools)
-    for s in [*schools, ALL]:
-        counts[(s, ALL)] = sum(counts.get((s, g), 0) for g in groups)
-    lines = [Line((ALL, g), tuple((s, g) for s in schools)) for g in [*groups, ALL]]
-    lines += [Line((s, ALL), tuple((s, g) for g in groups)) for s in [*schools, ALL]]
-    return protect_lines(counts, lines, threshold=threshold)
+        for column in columns:
+            counts[(ALL, g, column)] = sum(counts[(s, g, column)] for s in schools)
+    lines = [Line((s, g, INVITED), tuple((s, g, state) for state in STATES)) for s in [*schools, ALL] for g in groups]
+    lines += [Line((ALL, g, column), tuple((s, g, column) for s in schools)) for g in groups for column in columns]
+    return counts, protect_lines(counts, lines, threshold=threshold)
 
 
 def _school_label(school_names: dict, school_id) -> str:
@@ -95,8 +109,11 @@ def response_rates(
     *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
 ) -> list[RateRow]:
     """Invitations issued, not used, started and finished by school and group
-    (one GROUP BY); the finished count and the rate are suppressed like any
-    count of respondents."""
+    (one GROUP BY), suppressed like any table of counts: a small count is
+    hidden, and with it enough others along its row and its column that it
+    cannot be worked back out (invited minus the other two states, or the
+    district minus the other schools); the rate is hidden with either of its
+    two counts."""
     status = defaultdict(lambda: defaultdict(int))
     rows = Invitation.objects.filter(survey=survey).values("school_id", "group", "status")
     for row in rows.annotate(n=Count("id")).order_by():
@@ -105,32 +122,30 @@ def response_rates(
         return []
     schools = _school_order(s for s, _g in status)
     groups = sorted({g for _s, g in status})
-    finished = {key: value[InvitationStatus.FINISHED] for key, value in status.items()}
-    hidden = _grid(finished, schools, groups, threshold)
-    for g in groups:
-        for s in schools:
-            for state, n in status[(s, g)].items():
-                status[(ALL, g)][state] += n
+    counts, hidden = _rate_cells(status, schools, groups, threshold)
     labels = dict(RespondentGroup.choices)
     keys = [(s, g) for s in schools for g in groups if (s, g) in status]
     if visible_school_ids is None:
         keys += [(ALL, g) for g in groups]
     else:
         keys = [(s, g) for s, g in keys if s in visible_school_ids]
-    rows = []
+
+    def cell(s, g, column) -> Shown:
+        return Shown.of(counts[(s, g, column)], (s, g, column) in hidden)
+
+    result = []
     for s, g in keys:
-        counts = status[(s, g)]
-        invited = sum(counts.values())
-        done = finished.get((s, g), 0)
-        rows.append(
+        invited, finished = cell(s, g, INVITED), cell(s, g, InvitationStatus.FINISHED)
+        rate = percent(counts[(s, g, InvitationStatus.FINISHED)], counts[(s, g, INVITED)])
+        result.append(
             RateRow(
                 school=_school_label(school_names, s),
                 group=str(labels.get(g, g)),
                 invited=invited,
-                not_used=counts[InvitationStatus.ISSUED],
-                started=counts[InvitationStatus.STARTED],
-                finished=Shown.of(done, (s, g) in hidden),
-                rate=Shown.of(percent(done, invited), (s, g) in hidden),
+                not_used=cell(s, g, InvitationStatus.ISSUED),
+                started=cell(s, g, InvitationStatus.STARTED),
+                finished=finished,
+                rate=Shown.of(rate, invited.suppressed or finished.suppressed),
             )
         )
-    return rows
+    return result

@@ -398,3 +398,31 @@ def test_adding_from_the_bank_returns_to_the_same_filtered_list(signed_in, world
     response = signed_in.post(_url("build_bank", survey), {"item": item.pk, "back": back})
     assert response.status_code == 302
     assert response.url.startswith(_url("build_bank", survey) + "?domain=safety&words=a%0D%0ALocation")
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        (
+            {"code": "my code!"},
+            "code",
+            "Un código usa solo letras sin tilde, números, guiones y guiones bajos, sin espacios: "
+            "por ejemplo SRO-SAFE-1.",
+        ),
+        (
+            {"kind": "number", "max_value": "9223372036854775808"},
+            "max_value",
+            "Indique un número no mayor que 1000000.",
+        ),
+        ({"kind": "number", "min_value": "-5000000"}, "min_value", "Indique un número no menor que -1000000."),
+    ],
+)
+def test_a_bad_code_or_number_limit_gets_our_own_spanish_message_not_django_s(
+    signed_in, world, settings, extra, field, message
+):
+    survey = _new_survey(signed_in, world)
+    signed_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    response = signed_in.post(_url("build_question_add", survey), _custom(page=survey.pages.get().pk, **extra))
+    assert response.context["form"].errors[field] == [message]
+    assert "slug" not in response.content.decode() and "9223372036854775807" not in response.content.decode()
+    assert not survey.questions.exists()

@@ -141,3 +141,11 @@ def test_the_survey_list_pages_through_many_surveys(client, world):
     first = client.get(reverse("staff:surveys:index")).content.decode()
     assert "Page 1 of 2" in first and "?page=2" in first
     assert "Page 2 of 2" in client.get(reverse("staff:surveys:index"), {"page": 2}).content.decode()
+
+
+def test_the_survey_page_is_titled_in_the_reader_s_language(signed_in, world, settings):
+    survey = build_survey(world.a, [world.a_school], published=False)
+    signed_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = signed_in.get(_url("build_survey", survey)).content.decode()
+    assert "<h1>Encuesta de clima escolar <span" in html
+    assert "<title>Encuesta de clima escolar" in html

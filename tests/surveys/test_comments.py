@@ -7,6 +7,7 @@ from django.urls import reverse
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
 from surveys.models import CommentReview, CommentStatus
+from surveys.models.bank import short_text
 from surveys.services.comments import comment_review
 from tests.factories import member
 from tests.surveys.results_fill import fill
@@ -115,3 +116,31 @@ def test_after_a_review_the_coordinator_returns_to_the_same_queue_page(client, w
     )
     assert response.status_code == 302
     assert response["Location"].endswith("?status=pending&page=1")
+
+
+def test_the_question_filter_lists_questions_in_the_reader_s_language_shortened_at_a_word(
+    client, world, commented, settings
+):
+    commented.questions.filter(code="SRO-COMMENT-1").update(
+        text_es="¿Qué más deberíamos saber sobre el programa de SRO en su escuela y en su barrio?"
+    )
+    client.force_login(member(Role.ADVISORY, district=world.a))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = client.get(_url("results_comments", commented)).content.decode()
+    assert "SRO-COMMENT-1: ¿Qué más deberíamos saber sobre el programa de SRO en su…</option>" in html
+    assert "What else should we know" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Short enough.", "Short enough."),
+        (
+            "What else should we know about the SRO program at your school? Tell us.",
+            "What else should we know about the SRO program at your…",
+        ),
+        ("A" * 70, "A" * 60 + "…"),
+    ],
+)
+def test_a_long_question_is_shortened_after_its_last_whole_word_with_an_ellipsis(text, shown):
+    assert short_text(text) == shown

@@ -204,3 +204,21 @@ def test_the_audit_log_says_in_words_which_breakdown_and_school_a_reader_looked_
     assert "Desglosar por: Género" in by_gender and f"Escuela: {world.a_school.name}" in by_gender
     assert "Desglosar por: Cada escuela y el distrito" in by_school and "Escuela:" not in by_school
     assert "→" not in by_gender + by_school and "None" not in by_gender + by_school
+
+
+def test_the_audit_log_names_the_survey_in_the_reader_s_language(client, world, answered, settings):
+    advisory = member(Role.ADVISORY, district=world.a)
+    client = _as(client, advisory)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    client.get(_url(answered))
+    event = AuditEvent.objects.filter(actor=advisory, kind=AuditKind.SURVEY_RESULTS_VIEWED).get()
+    assert event.object_repr == "Encuesta de clima escolar (versión 1)"
+
+
+def test_each_question_s_scrollable_table_is_named_by_its_caption_with_the_question(client, world, answered):
+    html = _as(client, member(Role.ADVISORY, district=world.a)).get(_url(answered)).content.decode()
+    question = answered.questions.get(code="SRO-SAFE-1")
+    caption_id = f"question-{question.pk}-caption"
+    assert f'role="region" aria-labelledby="{caption_id}"' in html
+    assert f'<caption id="{caption_id}">SRO-SAFE-1: I feel safe when the SRO is nearby.</caption>' in html
+    assert 'aria-label="SRO-SAFE-1"' not in html

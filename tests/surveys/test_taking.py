@@ -416,3 +416,14 @@ def test_start_answers_with_the_first_page_and_a_refresh_of_it_shows_the_page_re
     again = client.post(open_link(climate, world.a_school))  # the browser re-sends Start: not a second start
     assert again.status_code == 200 and "Page 2 of 3" in again.content.decode()
     assert ResponseDraft.objects.count() == 1
+
+
+def test_a_number_answer_to_a_question_without_limits_is_refused_above_a_million_instead_of_failing_to_store():
+    from django.core.exceptions import ValidationError
+
+    from surveys.forms import question_field
+
+    field = question_field(Question(code="N", kind="number", text_en="How many?", text_es="¿Cuántos?"))
+    assert field.clean("1000000") == 1000000
+    with pytest.raises(ValidationError):
+        field.clean("10000000000")
