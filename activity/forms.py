@@ -8,6 +8,7 @@ from activity.models import EnforcementEvent, EventType, Offence, OutreachActivi
 from activity.services.event_checks import CUSTODY_FIELDS, NOTICE_FIELDS, event_errors
 from activity.services.locks import month_is_locked
 from activity.services.officers import rostered_schools
+from core.widgets import DateInput, DateTimeInput
 
 DEMOGRAPHIC_FIELDS = (
     "student_age",
@@ -25,7 +26,7 @@ class _OfficerRecordForm(forms.ModelForm):
     def __init__(self, *args, officer, **kwargs):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
-        self.fields["date"].widget = forms.DateInput(attrs={"type": "date", "max": today.isoformat()})
+        self.fields["date"].widget = DateInput(attrs={"max": today.isoformat()})
         self.fields["date"].initial = today
         schools = rostered_schools(officer=officer, on=today)
         self.fields["school"].queryset = schools
@@ -76,7 +77,7 @@ class EventForm(_OfficerRecordForm):
         self.fields["type"].choices = [("", _("Choose the type")), *EventType.choices]
         self.fields["student_age"].widget.attrs.update({"inputmode": "numeric", "min": 3, "max": 25})
         for name in NOTICE_FIELDS:
-            self.fields[name].widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            self.fields[name].widget = DateTimeInput()
             self.fields[name].help_text = _("When they were told; leave empty if not yet.")
 
     def clean(self):

@@ -17,6 +17,7 @@ from accounts.models import Officer, RosterAssignment, School
 from complaints.models import LANGUAGE_CHOICES, AllegationCategory, ContactPreference, FilerRole, Kind
 from complaints.services.attachments import attachments_prepare
 from core.phone import PhoneField
+from core.widgets import DateInput, TimeInput
 
 UNKNOWN_OFFICER = "unknown"
 # Values a draft keeps as ISO text and gives back as dates and times (step_values / step_cleaned).
@@ -49,7 +50,7 @@ class AboutForm(forms.Form):
     occurred_on = forms.DateField(
         label=_("When did it happen?"),
         help_text=_("An approximate date is fine."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     preferred_language = forms.ChoiceField(label=_("Language for messages to you"), choices=LANGUAGE_CHOICES)
 
@@ -86,9 +87,7 @@ class IncidentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    occurred_at_time = forms.TimeField(
-        label=_("About what time?"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    occurred_at_time = forms.TimeField(label=_("About what time?"), required=False, widget=TimeInput())
     location = forms.CharField(label=_("Where did it happen?"), max_length=200, required=False)
     description = forms.CharField(
         label=_("What happened?"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints.forms import AboutForm, ContactForm
 from complaints.models import ReceivedVia
+from core.widgets import DateInput
 
 STAFF_CHANNELS = [(value, label) for value, label in ReceivedVia.choices if value != ReceivedVia.ONLINE]
 
@@ -17,7 +18,7 @@ class StaffAboutForm(AboutForm):
     read from their letter), with the channel and the day it arrived."""
 
     received_via = forms.ChoiceField(label=_("Received via"), choices=STAFF_CHANNELS, widget=forms.RadioSelect)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput())
 
     field_order = ["received_via", "received_on", "kind", "filer_role", "filing_for_someone_else", "school"]
 

@@ -385,6 +385,9 @@ WORKFLOW_DEADLINE_DEFAULTS = {
     "appeal_window": env_int("DEADLINE_APPEAL_WINDOW_DAYS", 10),
     "appeal_review": env_int("DEADLINE_APPEAL_REVIEW_DAYS", 15),
 }
+# The longest school closure a coordinator may enter, in calendar days: a summer
+# break fits; a mistyped year (2062 for 2026) does not push every deadline decades out.
+CALENDAR_CLOSURE_MAX_DAYS = env_int("CALENDAR_CLOSURE_MAX_DAYS", 100)
 AUDIT_LOG_PAGE_SIZE = env_int("AUDIT_LOG_PAGE_SIZE", 50)
 
 # --- Notifications -----------------------------------------------------------

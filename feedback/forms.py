@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import session_facilitator_choices
 from core.phone import PhoneField
+from core.widgets import DateInput, DateTimeInput, TimeInput
 from feedback.models import HeardItem, Registration, Session, Theme
 from feedback.services.heard import themes_for
 
@@ -96,9 +97,9 @@ def _local(day: dt.date, time: dt.time) -> dt.datetime:
 class SessionForm(forms.ModelForm):
     """A session as the coordinator writes it: a date and start and end times in the district's time zone."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
     online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
 
     class Meta:
@@ -112,8 +113,8 @@ class SessionForm(forms.ModelForm):
         widgets = {
             "schools": forms.CheckboxSelectMultiple,
             "facilitators": forms.CheckboxSelectMultiple,
-            "registration_opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "registration_closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "registration_opens_at": DateTimeInput(),
+            "registration_closes_at": DateTimeInput(),
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "description_es": forms.Textarea(attrs={"rows": 3}),
             "accessibility_note": forms.Textarea(attrs={"rows": 2}),

@@ -5,16 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import rules
 from core.models import AuditAction, AuditKind
+from core.widgets import DateInput
 from workflows import selectors
 from workflows.models import DeadlinePolicy, SchoolCalendarClosure
-
-
-class DateInput(forms.DateInput):
-    # A native date picker where the browser has one; ISO text otherwise.
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ClosureForm(forms.ModelForm):

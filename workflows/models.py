@@ -2,6 +2,7 @@
 district, the viewflow process of each complaint, and each human task's due date."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,18 @@ class SchoolCalendarClosure(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.starts_on:%Y-%m-%d}–{self.ends_on:%Y-%m-%d})"
+
+    def clean(self):
+        # Every deadline counted in school days jumps over a closure: a span of years (a typo in a year) would
+        # push all new deadlines, and their escalations, that far out.
+        if self.starts_on and self.ends_on and self.ends_on >= self.starts_on:
+            length = (self.ends_on - self.starts_on).days + 1
+            limit = settings.CALENDAR_CLOSURE_MAX_DAYS
+            if length > limit:
+                message = _(
+                    "A closure can last at most %(limit)d days; this one lasts %(length)d days. Check the years."
+                )
+                raise ValidationError({"ends_on": message % {"limit": limit, "length": length}})
 
 
 _DAYS = [MinValueValidator(1), MaxValueValidator(365)]

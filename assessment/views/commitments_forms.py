@@ -8,8 +8,7 @@ from accounts.models import District
 from assessment.models import Commitment, CommitmentStatus, CommitmentUpdate
 from assessment.services.commitments import COMMITMENT_FIELDS, NAMED_KINDS, source_ref_problem
 from assessment.views.training_forms import school_year_choices
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from core.widgets import DateInput
 
 
 class CommitmentFilter(django_filters.FilterSet):
@@ -42,7 +41,7 @@ class CommitmentForm(forms.ModelForm):
         model = Commitment
         fields = ["district", *COMMITMENT_FIELDS]
         widgets = {
-            "due_on": DATE_WIDGET,
+            "due_on": DateInput(),
             "concern_en": forms.Textarea(attrs={"rows": 3}),
             "concern_es": forms.Textarea(attrs={"rows": 3}),
             "action_en": forms.Textarea(attrs={"rows": 4}),
@@ -78,7 +77,7 @@ class CommitmentUpdateForm(forms.ModelForm):
         model = CommitmentUpdate
         fields = ["date", "text_en", "text_es", "status"]
         widgets = {
-            "date": DATE_WIDGET,
+            "date": DateInput(),
             "text_en": forms.Textarea(attrs={"rows": 3}),
             "text_es": forms.Textarea(attrs={"rows": 3}),
         }

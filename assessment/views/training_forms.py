@@ -9,6 +9,7 @@ from accounts.models import District, Officer, Role
 from accounts.rules.assessment import training_attendee_users
 from assessment.models import TrainingEvent, TrainingTopic
 from core.schoolyear import school_year_bounds, school_year_label, school_year_of
+from core.widgets import DateInput
 
 # Who a training may be for (the roles that work with SROs).
 AUDIENCE_ROLES = (Role.SRO, Role.SCHOOL_ADMIN, Role.STAFF, Role.COORDINATOR, Role.POLICE_REVIEWER, Role.AGENCY_HEAD)
@@ -76,7 +77,7 @@ class TrainingEventForm(forms.ModelForm):
         fields = ["district", "title_en", "title_es", "date", "hours", "location", "topics", "audience"]
         fields += ["joint_with_school_staff"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
             "topics": forms.CheckboxSelectMultiple,
         }
 

@@ -18,14 +18,15 @@ from accounts.rules import (
     partner_sro_emails_for,
 )
 from core.audit import AuditKind, audit_record
+from core.widgets import DateInput
 from feedback.services.partner import RoundRefused, partner_round_open
 from feedback.services.partner_results import concern_answer, concerns_of, open_concerns_count, round_results
 
 
 class RoundForm(forms.Form):
     label = forms.CharField(label=_("Semester"), max_length=60, help_text=_("For example “Fall 2026”."))
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
 
 
 class ConcernReplyForm(forms.Form):

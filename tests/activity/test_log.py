@@ -9,6 +9,7 @@ from django.utils import timezone
 from activity.models import EnforcementEvent, EventType, OutreachActivity
 from core.models import AuditEvent, AuditKind
 from tests.activity.builders import offence
+from tests.html_inputs import browser_value
 
 pytestmark = pytest.mark.django_db
 EVENT_URL = reverse("staff:activity:event_log")
@@ -166,3 +167,10 @@ def test_an_sro_records_when_the_principal_was_told_and_an_arrest_told_in_time_i
     assert "principal_told_late" not in {check.code for check in event_flags(event)}
     page = client.get(reverse("staff:activity:event", args=[event.pk])).content.decode()
     assert "Principal told at" in page
+
+
+@pytest.mark.parametrize("url", [EVENT_URL, OUTREACH_URL])
+def test_a_spanish_sro_sees_todays_date_already_filled_in(client, world, sro, url):
+    client.force_login(sro)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert browser_value(page, "date") == timezone.localdate().isoformat()

@@ -12,6 +12,7 @@ from feedback.services.registrations import registration_create
 from notifications.models import OutboundEmail
 from tests.factories import member
 from tests.feedback.builders import build_session, person
+from tests.html_inputs import browser_value, input_attrs
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,20 @@ def test_a_facilitator_cannot_act_on_a_session_they_do_not_run(client, world, fa
     assert client.post(reverse("staff:sessions:walk_in", args=[other.pk]), {"name": "Cy"}).status_code == 404
     ana.refresh_from_db()
     assert ana.attendance == "" and not Registration.objects.filter(walk_in=True).exists()
+
+
+def test_a_spanish_coordinator_saving_a_session_without_touching_its_date_keeps_the_date(
+    client, world, coordinator, facilitator
+):
+    session = build_session(world.a, [world.a_school], facilitators=[facilitator])
+    starts = timezone.localtime(session.starts_at)
+    url = reverse("staff:sessions:session_edit", args=[session.pk])
+    page = signed_in(client, coordinator).get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert input_attrs(page, "date")["value"] == starts.date().isoformat()
+    assert browser_value(page, "start_time") == f"{starts:%H:%M}"
+    shown = {name: browser_value(page, name) for name in ("date", "start_time", "end_time")}
+    data = new_session_data(world.a_school, facilitator, place="Gym", title_en=session.title_en, **shown)
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.place, session.starts_at) == ("Gym", starts)

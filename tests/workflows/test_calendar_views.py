@@ -69,6 +69,37 @@ def test_end_before_start_is_shown_next_to_the_field_and_input_is_kept(client, w
     assert not AuditEvent.objects.exclude(kind=AuditKind.SIGNED_IN).exists()
 
 
+def test_a_closure_spanning_decades_is_refused_next_to_the_last_day_naming_the_limit(client, world, coordinator):
+    client.force_login(coordinator)
+    url = reverse("staff:calendar:closure_add", args=[world.a.pk])
+    response = client.post(url, _form(starts="1990-01-01", ends="2099-12-31"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    assert response.context["form"].errors["ends_on"] == [
+        "Un cierre puede durar como máximo 100 días; este dura 40177 días. Revise los años."
+    ]
+    content = response.content.decode()
+    assert 'id="id_ends_on_error"' in content
+    assert 'value="1990-01-01"' in content and 'value="2099-12-31"' in content
+    assert not SchoolCalendarClosure.objects.exists()
+
+
+def test_a_summer_break_fits_and_editing_a_closure_into_a_years_long_one_is_refused(
+    client, world, coordinator, settings
+):
+    client.force_login(coordinator)
+    summer = _form(name="Summer", starts="2026-06-02", ends="2026-08-15")
+    assert client.post(reverse("staff:calendar:closure_add", args=[world.a.pk]), summer).status_code == 302
+    closure = SchoolCalendarClosure.objects.get()
+    settings.CALENDAR_CLOSURE_MAX_DAYS = 60
+    url = reverse("staff:calendar:closure_edit", args=[closure.pk])
+    response = client.post(url, _form(name="Summer", starts="2026-06-02", ends="2062-08-15"))
+    assert response.context["form"].errors["ends_on"] == [
+        "A closure can last at most 60 days; this one lasts 13224 days. Check the years."
+    ]
+    closure.refresh_from_db()
+    assert closure.ends_on == dt.date(2026, 8, 15)
+
+
 def test_coordinator_edits_a_closure_with_before_and_after_in_the_log(client, world, coordinator, a_closure):
     client.force_login(coordinator)
     url = reverse("staff:calendar:closure_edit", args=[a_closure.pk])

@@ -13,7 +13,6 @@ migration complaints/0008 indexes with GIN; on SQLite every word must appear
 import datetime
 
 import django_filters
-from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
@@ -24,6 +23,7 @@ from accounts.models import Officer, RosterAssignment
 from accounts.rules import complaints_for, visible_agencies, visible_schools
 from complaints.models import Allegation, AllegationCategory, Complaint, PublicStatus, ReceivedVia
 from complaints.services.codes import tracking_code_normalise
+from core.widgets import DateInput
 
 PAGE_SIZE = 25
 MAX_WORDS = 8
@@ -71,12 +71,8 @@ class CaseFilter(django_filters.FilterSet):
     received_via = django_filters.ChoiceFilter(
         label=_("Received via"), choices=ReceivedVia.choices, empty_label=_("Any way")
     )
-    filed_from = django_filters.DateFilter(
-        label=_("Filed on or after"), method="_from", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    filed_to = django_filters.DateFilter(
-        label=_("Filed on or before"), method="_to", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    filed_from = django_filters.DateFilter(label=_("Filed on or after"), method="_from", widget=DateInput())
+    filed_to = django_filters.DateFilter(label=_("Filed on or before"), method="_to", widget=DateInput())
 
     class Meta:
         model = Complaint
