@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
+from core.widgets import DateInput
 from surveys.models import (
     Domain,
     Item,
@@ -23,7 +24,6 @@ from surveys.services.authoring import LOCKED_ONCE_OPEN, WORDING_FIELDS
 
 CHOICE_CODE_MAX = QuestionChoice._meta.get_field("code").max_length
 CHOICE_LABEL_MAX = QuestionChoice._meta.get_field("label_en").max_length
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SurveySettingsForm(forms.ModelForm):
@@ -65,8 +65,8 @@ class SurveySettingsForm(forms.ModelForm):
             "intro_es": forms.Textarea(attrs={"rows": 4}),
             "thanks_en": forms.Textarea(attrs={"rows": 3}),
             "thanks_es": forms.Textarea(attrs={"rows": 3}),
-            "opens_on": DATE,
-            "closes_on": DATE,
+            "opens_on": DateInput(),
+            "closes_on": DateInput(),
             "anonymity": forms.RadioSelect,
         }
 
