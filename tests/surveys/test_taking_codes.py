@@ -92,6 +92,7 @@ def test_an_unknown_code_is_explained_next_to_the_field(client, climate):
     assert response.status_code == 200
     body = response.content.decode()
     assert 'id="id_code_error"' in body and "We do not recognise this code." in body
+    assert 'id="form-errors"' in body  # a screen reader hears it after the page reloads
     assert "We do not recognise this code." in client.get(link("NOPENOPE")).content.decode()
 
 

@@ -168,6 +168,7 @@ def test_deadline_numbers_must_be_between_one_and_365(client, world, coordinator
     }
     response = client.post(url, data | {"triage_days": bad})
     assert response.status_code == 200
+    assert 'id="form-errors"' in response.content.decode()  # announced at the top, then next to the field
     assert list(response.context["form"].errors) == ["triage_days"]
     assert not DeadlinePolicy.objects.exists()
 
