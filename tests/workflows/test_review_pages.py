@@ -320,3 +320,11 @@ def test_the_coordinator_reads_the_appeal_next_to_the_decision_form_and_then_wit
     assert "Upheld: we spoke." in decided and "Not decided yet." not in decided
     client.force_login(case.principal)
     assert "Nobody talked to the students &lt;who&gt; saw it." in client.get(_case_url(case.complaint)).content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.SRO, Role.ADVISORY, Role.FACILITATOR])
+def test_the_review_area_does_not_exist_for_roles_that_do_not_review(client, case, role):
+    where = {"agency": case.agency} if role == Role.SRO else {"district": case.school.district}
+    client.force_login(member(role, **where))
+    for url in (reverse("staff:reviews:index"), _case_url(case.complaint), "/staff/reviews/99999/"):
+        assert client.get(url).status_code == 404, url
