@@ -8,19 +8,23 @@ from accounts import staff_views
 from accounts.rules import is_coordinator
 
 
-class CoordinatorApplication(Application):
-    """An Application only district coordinators see in the menu.
+class AreaApplication(Application):
+    """An Application whose views decide who reaches them; its ``permission`` only hides the menu entry.
 
     viewflow's SiteMiddleware answers 403 when an Application's permission
     fails; this project answers 404 for anything out of scope. So the
     resolver does not carry the "app" key the middleware checks, and the
-    views decide (each raises Http404 for anyone but a coordinator).
+    views decide (each raises Http404 for anyone outside the area).
     """
 
-    permission = staticmethod(is_coordinator)
-
     def _get_resolver_extra(self):
-        return {"viewset": self, "coordinator_app": self}
+        return {"viewset": self, "area_app": self}
+
+
+class CoordinatorApplication(AreaApplication):
+    """An Application only district coordinators see in the menu (each view raises Http404 for anyone else)."""
+
+    permission = staticmethod(is_coordinator)
 
 
 class OrganisationsApplication(Application):

@@ -6,17 +6,10 @@ the coordinator only. Officer history: the district's coordinators (a coordinato
 reads the officer's counts) and the officer's agency head; the officer named (a police reviewer) has no such area.
 """
 
-from tests.matrix_rules import ANON, NOT_STAFF
+from tests.matrix_rules import staff_area
 from workflows.models import EarlyWarning
 
 IN_CASE = {"coordinator", "school_admin", "police_reviewer"}
-REVIEWERS = IN_CASE | {
-    "coordinator_other_district",
-    "recused_coordinator",
-    "school_admin_other_school",
-    "police_reviewer_other_agency",
-    "named_officer",
-}
 OFFICERS_AREA = {"coordinator", "coordinator_other_district", "recused_coordinator", "agency_head"}
 OFFICER_READERS = {"coordinator", "recused_coordinator", "agency_head"}
 
@@ -28,46 +21,35 @@ def extend(world) -> None:
     )
 
 
-def area(allowed: set[str], ok: int, within: set[str]):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who in NOT_STAFF or who not in within:
-            return 403
-        return ok if who in allowed else 404
-
-    return status
-
-
 def _complaint(w):
     return {"complaint_id": w.complaint.pk}
 
 
 ROWS = {
-    "staff:reviews:casefile": (_complaint, area(IN_CASE, 200, REVIEWERS), None),
+    "staff:reviews:casefile": (_complaint, staff_area(IN_CASE, 200), None),
     # The matrix's POST has no "download": the page comes back with the preview.
     "staff:reviews:redaction": (
         _complaint,
-        area({"coordinator"}, 200, REVIEWERS),
-        area({"coordinator"}, 200, REVIEWERS),
+        staff_area({"coordinator"}, 200),
+        staff_area({"coordinator"}, 200),
     ),
     # The matrix's POST carries no file: the form comes back with its error.
-    "staff:reviews:staff_files": (_complaint, area(IN_CASE, 200, REVIEWERS), area(IN_CASE, 200, REVIEWERS)),
-    "staff:officers:index": (None, area(OFFICERS_AREA, 200, OFFICERS_AREA), None),
+    "staff:reviews:staff_files": (_complaint, staff_area(IN_CASE, 200), staff_area(IN_CASE, 200)),
+    "staff:officers:index": (None, staff_area(OFFICERS_AREA, 200), None),
     "staff:officers:officer": (
         lambda w: {"pk": w.case.officer.pk},
-        area(OFFICER_READERS, 200, OFFICERS_AREA),
+        staff_area(OFFICER_READERS, 200),
         None,
     ),
     # No resolution in the matrix's POST: the officer's page comes back with the error.
     "staff:officers:warning_resolve": (
         lambda w: {"pk": w.early_warning.pk},
         None,
-        area(OFFICER_READERS, 200, OFFICERS_AREA),
+        staff_area(OFFICER_READERS, 200),
     ),
     "staff:officers:policy": (
         lambda w: {"district": w.district.pk},
-        area({"coordinator", "recused_coordinator"}, 200, OFFICERS_AREA),
-        area({"coordinator", "recused_coordinator"}, 200, OFFICERS_AREA),
+        staff_area({"coordinator", "recused_coordinator"}, 200),
+        staff_area({"coordinator", "recused_coordinator"}, 200),
     ),
 }

@@ -15,7 +15,7 @@ from complaints.models import ComplaintLink, Draft, Recusal
 from complaints.services.intake import draft_save
 from complaints.services.staff_intake import staff_complaint_record
 from tests.factories import AllegationFactory, ComplaintFactory
-from tests.matrix_rules import ANON
+from tests.matrix_rules import staff_area
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.start import review_start
@@ -38,17 +38,6 @@ INTAKE = {
     "school_admin_other_school",
 }
 INTAKE_AT_SCHOOL = {"coordinator", "recused_coordinator", "school_admin"}
-
-
-def _review_area(allowed: set[str], ok: int):
-    def status(who):
-        if who == ANON:
-            return 302
-        if who not in REVIEWERS:
-            return 403
-        return ok if who in allowed else 404
-
-    return status
 
 
 def _only(allowed: set[str], ok: int):
@@ -108,31 +97,31 @@ def extend(world) -> None:
 
 
 ROWS = {
-    "staff:reviews:cases": (None, _review_area(REVIEWERS, 200), None),
+    "staff:reviews:cases": (None, staff_area(REVIEWERS, 200), None),
     # The matrix's generic data is no complaint: the form comes back with its errors.
-    "staff:reviews:intake": (None, _review_area(INTAKE, 200), _review_area(INTAKE, 200)),
+    "staff:reviews:intake": (None, staff_area(INTAKE, 200), staff_area(INTAKE, 200)),
     "staff:reviews:intake_details": (
         lambda w: {"token": w.intake_draft.token},
-        _review_area(INTAKE_AT_SCHOOL, 200),
-        _review_area(INTAKE_AT_SCHOOL, 200),
+        staff_area(INTAKE_AT_SCHOOL, 200),
+        staff_area(INTAKE_AT_SCHOOL, 200),
     ),
     "staff:reviews:intake_receipt": (
         lambda w: {"token": w.intake_receipt.token},
-        _review_area({"coordinator"}, 200),
-        _review_area({"coordinator"}, 302),
+        staff_area({"coordinator"}, 200),
+        staff_area({"coordinator"}, 302),
     ),
     # The generic data names no other complaint: the case page comes back with the link form's errors.
-    "staff:reviews:link": (lambda w: {"complaint_id": w.complaint.pk}, None, _review_area({"coordinator"}, 200)),
+    "staff:reviews:link": (lambda w: {"complaint_id": w.complaint.pk}, None, staff_area({"coordinator"}, 200)),
     "staff:reviews:unlink": (
         lambda w: {"complaint_id": w.complaint.pk, "link_id": w.complaint_link.pk},
         None,
-        _review_area({"coordinator"}, 302),
+        staff_area({"coordinator"}, 302),
     ),
     # The generic data has no "reopen-reason": the case page comes back with the error.
     "staff:reviews:reopen": (
         lambda w: {"complaint_id": w.closed_complaint.pk},
         None,
-        _review_area({"coordinator"}, 200),
+        staff_area({"coordinator"}, 200),
     ),
     "complaint_withdraw": (
         lambda w: {"code": w.withdrawable.tracking_code},

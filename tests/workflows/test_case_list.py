@@ -151,7 +151,7 @@ def test_the_list_is_in_spanish(client, case):
 
 def test_people_who_do_not_review_complaints_never_see_the_list(client, case):
     client.force_login(member(Role.ADVISORY, district=case.school.district))
-    assert client.get(URL).status_code == 403
+    assert client.get(URL).status_code == 404
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the full-text index exists on PostgreSQL only")

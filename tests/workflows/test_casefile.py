@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from complaints.models import Audience
 from core.models import AuditEvent, AuditKind
-from tests.factories import AttachmentFactory, MessageFactory, member
+from tests.factories import AttachmentFactory, MessageFactory, final_findings, member
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.casefile import casefile_html
@@ -140,3 +140,81 @@ def test_the_case_file_costs_the_same_queries_however_long_the_case(case):
         MessageFactory(complaint=case.complaint, audience=Audience.CASE, author=case.principal, body=str(n))
         AttachmentFactory(complaint=case.complaint, original_name=f"f{n}.pdf", from_complainant=False, audience="case")
     assert queries() == few
+
+
+def _pdf_pages(client, user, complaint, language="en"):
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    response = client.get(reverse("staff:reviews:casefile", args=[complaint.pk]))
+    assert response.status_code == 200
+    return PdfReader(io.BytesIO(response.content)).pages
+
+
+def _lines(pages) -> list[str]:
+    """The PDF's text as it is laid out on paper, one printed line each."""
+    return [
+        " ".join(line.split()) for page in pages for line in page.extract_text(extraction_mode="layout").splitlines()
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_fact_in_the_case_file_is_printed_on_the_line_of_its_label(client, case, language):
+    _routed_case(case)
+    case.complaint.location = "Cafeteria line"
+    case.complaint.save(update_fields=["location"])
+    english = {"Where": "Cafeteria line", "Officer": str(case.officer), "Contact": "fam@example.org"}
+    with translation.override(language):
+        facts = {translation.gettext(label): value for label, value in english.items()}
+    lines = _lines(_pdf_pages(client, case.coordinator, case.complaint, language))
+    for label, value in facts.items():
+        line = next(line for line in lines if line.startswith(label + " "))
+        assert value in line, f"{label!r} printed as {line!r}"
+
+
+def test_a_long_unbroken_string_in_the_case_file_stays_on_the_page_and_keeps_every_column(client, case):
+    _routed_case(case)
+    address = "https://example.org/" + "x" * 1_980  # as long as a finding's actions may be
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("sustained", address) for a in case.allegations},
+    )
+    pages = _pdf_pages(client, case.coordinator, case.complaint)
+    right_edges = []
+
+    def note(text, cm, tm, font, size):
+        if text.strip():
+            right_edges.append((text, tm[4] * cm[0] + cm[4]))
+
+    for page in pages:
+        page.extract_text(visitor_text=note)
+    width = float(pages[0].mediabox.width)
+    assert all(x < width for _, x in right_edges), max(right_edges, key=lambda e: e[1])
+    assert "Final finding" in " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_the_case_file_holds_the_appeal_s_reason_and_decision(client, case):
+    _routed_case(case)
+    for node, user in (("school_review", case.principal), ("police_review", case.reviewer)):
+        services.review_complete(
+            task=services.open_task(case.complaint, node),
+            user=user,
+            review=node.split("_")[0],
+            findings={a.pk: ("unfounded", "") for a in case.allegations},
+        )
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="The concerns were unfounded.",
+        finals=final_findings(case.complaint),
+    )
+    services.appeal_file(complaint=case.complaint, reason="Nobody talked to the students who saw it.")
+    text = _pdf_text(client, case.coordinator, case.complaint)
+    assert text.count("Nobody talked to the students who saw it.") == 2  # the appeal, and the timeline
+    assert "Not decided yet." in text
+    services.appeal_decide(
+        task=services.open_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld after review."
+    )
+    text = _pdf_text(client, case.reviewer, case.complaint)
+    assert "Nobody talked to the students who saw it." in text and "Upheld after review." in text

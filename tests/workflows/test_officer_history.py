@@ -71,9 +71,9 @@ def test_the_officer_never_reads_their_own_history(client, history):
 def test_another_agency_s_head_and_reviewers_never_read_it(client, history):
     other_head = member(Role.AGENCY_HEAD, agency=AgencyFactory(district=history.school.district))
     assert _page(client, other_head, history.officer).status_code == 404
-    # Reviewers and principals have no officer history area at all (refused as a whole, about no one).
-    assert _page(client, history.reviewer, history.officer).status_code == 403
-    assert _page(client, history.principal, history.officer).status_code == 403
+    # Reviewers and principals have no officer history area at all: it does not exist for them.
+    assert _page(client, history.reviewer, history.officer).status_code == 404
+    assert _page(client, history.principal, history.officer).status_code == 404
 
 
 def test_the_officer_list_filters_by_name_and_paginates(client, case):

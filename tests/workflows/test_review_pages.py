@@ -281,3 +281,56 @@ def test_a_district_can_let_school_administrators_triage_their_own_schools_compl
     response = client.post(_task_url(case.complaint, "triage", "complete"), {"route": Route.SCHOOL})
     assert response.status_code == 302
     assert services.open_task(case.complaint, "school_review") is not None
+
+
+def _appealed(case, reason):
+    review_start(case.complaint)
+    services.triage_complete(
+        task=services.open_task(case.complaint, "triage"),
+        user=case.coordinator,
+        route=Route.SCHOOL,
+        emergency=False,
+        explanation="",
+    )
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("unfounded", "") for a in case.allegations},
+    )
+    services.outcome_complete(
+        task=services.open_task(case.complaint, "outcome"),
+        user=case.coordinator,
+        letter="The concerns were unfounded.",
+        finals=final_findings(case.complaint),
+    )
+    services.appeal_file(complaint=case.complaint, reason=reason)
+
+
+def test_the_coordinator_reads_the_appeal_next_to_the_decision_form_and_then_with_its_decision(client, case):
+    _appealed(case, "Nobody talked to the students <who> saw it.\n\nSee https://example.org/video")
+    client.force_login(case.coordinator)
+    page = client.get(_case_url(case.complaint)).content.decode()
+    appeals, steps = page.index('id="appeals-heading"'), page.index('id="tasks-heading"')
+    reason = page.index("Nobody talked to the students &lt;who&gt; saw it.")
+    assert appeals < reason < steps < page.index('name="decision"')
+    assert '<a href="https://example.org/video" rel="nofollow noopener noreferrer">' in page
+    assert "Not decided yet." in page
+    # The timeline holds the appeal too, where it was filed.
+    assert page.count("Nobody talked to the students &lt;who&gt; saw it.") == 2
+    services.appeal_decide(
+        task=services.open_task(case.complaint, "appeal_review"), user=case.coordinator, decision="Upheld: we spoke."
+    )
+    decided = client.get(_case_url(case.complaint)).content.decode()
+    assert "Nobody talked to the students &lt;who&gt; saw it." in decided
+    assert "Upheld: we spoke." in decided and "Not decided yet." not in decided
+    client.force_login(case.principal)
+    assert "Nobody talked to the students &lt;who&gt; saw it." in client.get(_case_url(case.complaint)).content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.SRO, Role.ADVISORY, Role.FACILITATOR])
+def test_the_review_area_does_not_exist_for_roles_that_do_not_review(client, case, role):
+    where = {"agency": case.agency} if role == Role.SRO else {"district": case.school.district}
+    client.force_login(member(role, **where))
+    for url in (reverse("staff:reviews:index"), _case_url(case.complaint), "/staff/reviews/99999/"):
+        assert client.get(url).status_code == 404, url

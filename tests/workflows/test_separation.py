@@ -230,3 +230,38 @@ def test_only_the_coordinator_may_record_a_recusal(client, case):
     )
     assert response.status_code == 404
     assert not Recusal.objects.exists()
+
+
+def test_each_reviewer_reads_the_actions_taken_only_as_they_read_the_findings(client, case):
+    _triage(case)
+    services.review_complete(
+        task=services.open_task(case.complaint, "school_review"),
+        user=case.principal,
+        review="school",
+        findings={a.pk: ("sustained", "SCHOOL-ACTION: retraining <now>") for a in case.allegations},
+    )
+    # The principal reads what they recorded; the police reviewer not before their own review is in.
+    assert "SCHOOL-ACTION: retraining &lt;now&gt;" in _page(client, case.principal, case.complaint)
+    assert "SCHOOL-ACTION" not in _page(client, case.reviewer, case.complaint)
+    assert "SCHOOL-ACTION: retraining &lt;now&gt;" in _page(client, case.coordinator, case.complaint)
+    services.review_complete(
+        task=services.open_task(case.complaint, "police_review"),
+        user=case.reviewer,
+        review="police",
+        findings={a.pk: ("sustained", "POLICE-ACTION: written reprimand") for a in case.allegations},
+    )
+    for reader in (case.reviewer, case.principal, case.coordinator):
+        page = _page(client, reader, case.complaint)
+        assert "SCHOOL-ACTION: retraining &lt;now&gt;" in page and "POLICE-ACTION: written reprimand" in page
+
+
+def test_the_school_reviewer_does_not_read_the_police_actions_before_their_own_review(client, case):
+    _triage(case)
+    services.review_complete(
+        task=services.open_task(case.complaint, "police_review"),
+        user=case.reviewer,
+        review="police",
+        findings={a.pk: ("sustained", "POLICE-ACTION: written reprimand") for a in case.allegations},
+    )
+    assert "POLICE-ACTION" in _page(client, case.reviewer, case.complaint)
+    assert "POLICE-ACTION" not in _page(client, case.principal, case.complaint)

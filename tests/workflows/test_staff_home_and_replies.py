@@ -32,8 +32,12 @@ def test_the_staff_home_page_says_what_is_waiting_for_you(client, case):
     services.task_claim(task=services.open_task(case.complaint, "school_review"), user=case.principal)
     client.force_login(case.principal)
     page = client.get(reverse("staff:index")).content.decode()
-    assert "1 open step you may work." in page and "1 assigned to you, 0 overdue." in page
+    assert "1 open complaint review step you may work." in page
+    assert "1 assigned to you, 0 overdue." in " ".join(page.split())
     assert "School review: 1" in page
+    spanish = " ".join(client.get(reverse("staff:index"), HTTP_ACCEPT_LANGUAGE="es").content.decode().split())
+    assert "1 paso abierto de revisión de quejas que puede atender." in spanish
+    assert "1 asignado a usted, 0 vencidos." in spanish
     client.force_login(case.reviewer)
     assert "Police review: 1" in client.get(reverse("staff:index")).content.decode()
 

@@ -1,10 +1,10 @@
 """Every URL of the project x every role, read and write, built from the URL
 resolver: a URL added without an entry here fails the suite.
 
-Out of scope answers 404 (the record's existence is never revealed); an area
-a role never uses answers 403 as a whole (the staff area for non-staff, the
-review area for roles that do not review), which says nothing about any
-record; anonymous visitors are sent to sign in. The people include the
+Out of scope answers 404 (the record's existence is never revealed), and so
+does an area a role never uses (the review area for roles that do not review);
+the staff area as a whole answers 403 to people without a staff role;
+anonymous visitors are sent to sign in. The people include the
 officer named in the complaint (who also holds a reviewer role) and a
 coordinator recused from it.
 """
@@ -39,14 +39,14 @@ COORDINATORS = {"coordinator", "coordinator_other_district", "recused_coordinato
 STAFF = REVIEWERS | {"sro", "advisory", "facilitator", "superintendent", "agency_head"}
 
 
-def _staff_area(allowed: set[str], ok: int, *, area: set[str] = STAFF, outside: int = 404):
-    """Statuses under /staff/: sign in first; 403 for non-staff and roles
-    outside ``area``; ``ok`` for ``allowed``; ``outside`` for the rest."""
+def _staff_area(allowed: set[str], ok: int, *, outside: int = 404):
+    """Statuses under /staff/: sign in first; 403 for non-staff; ``ok`` for
+    ``allowed``; ``outside`` for the rest (an area a role never uses included)."""
 
     def status(who):
         if who == ANON:
             return 302
-        if who not in area:
+        if who not in STAFF:
             return 403
         return ok if who in allowed else outside
 
@@ -113,38 +113,38 @@ MATRIX = {
         _staff_area({"coordinator", "recused_coordinator", "police_reviewer", "named_officer", "sro", "advisory"}, 200),
         None,
     ),
-    "staff:reviews:index": (None, _staff_area(REVIEWERS, 200, area=REVIEWERS), None),
-    "staff:reviews:export": (None, _staff_area(REVIEWERS, 200, area=REVIEWERS), None),
-    "staff:reviews:case": (lambda w: {"complaint_id": w.complaint.pk}, _staff_area(IN_CASE, 200, area=REVIEWERS), None),
+    "staff:reviews:index": (None, _staff_area(REVIEWERS, 200), None),
+    "staff:reviews:export": (None, _staff_area(REVIEWERS, 200), None),
+    "staff:reviews:case": (lambda w: {"complaint_id": w.complaint.pk}, _staff_area(IN_CASE, 200), None),
     "staff:reviews:note": (
         lambda w: {"complaint_id": w.complaint.pk},
         None,
-        _staff_area(IN_CASE, 302, area=REVIEWERS),
+        _staff_area(IN_CASE, 302),
     ),
     "staff:reviews:task": (
         lambda w: {"complaint_id": w.complaint.pk, "task_id": w.police_task.pk, "action": "claim"},
         None,
-        _staff_area({"police_reviewer"}, 302, area=REVIEWERS),
+        _staff_area({"police_reviewer"}, 302),
     ),
     "staff:reviews:attachment": (
         lambda w: {"complaint_id": w.complaint.pk, "attachment_id": w.attachment.pk},
-        _staff_area(IN_CASE, 200, area=REVIEWERS),
+        _staff_area(IN_CASE, 200),
         None,
     ),
     "staff:reviews:recusal_add": (
         lambda w: {"complaint_id": w.complaint.pk},
         None,
-        _staff_area({"coordinator"}, 302, area=REVIEWERS),
+        _staff_area({"coordinator"}, 302),
     ),
     "staff:reviews:recusal_lift": (
         lambda w: {"complaint_id": w.complaint.pk, "recusal_id": w.recusal.pk},
         None,
-        _staff_area({"coordinator"}, 302, area=REVIEWERS),
+        _staff_area({"coordinator"}, 302),
     ),
-    "staff:reviews:canned": (None, _staff_area(COORDINATORS, 200, area=REVIEWERS), None),
+    "staff:reviews:canned": (None, _staff_area(COORDINATORS, 200), None),
     "staff:reviews:canned_edit": (
         lambda w: {"pk": w.canned.pk},
-        _staff_area({"coordinator", "recused_coordinator"}, 200, area=REVIEWERS),
+        _staff_area({"coordinator", "recused_coordinator"}, 200),
         None,
     ),
     "staff:audit:index": (None, _staff_area(COORDINATORS, 200), None),

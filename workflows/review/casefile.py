@@ -27,16 +27,18 @@ def casefile_letter(complaint: Complaint, access: selectors.CaseAccess) -> Outco
 
 
 def casefile_context(*, complaint: Complaint, user, printed_at=None) -> dict:
-    """What the case file shows ``user``: facts, concerns and the findings they may read, the letter, the timeline
-    of their audiences and the files they may open, with who prints it and when (the watermark)."""
+    """What the case file shows ``user``: facts, concerns and the findings they may read, the letter, the appeals,
+    the timeline of their audiences and the files they may open, with who prints it and when (the watermark)."""
     access = selectors.CaseAccess(user, complaint)
+    appeals = selectors.appeals_for(complaint)
     return {
         "complaint": complaint,
         "access": access,
         "allegations": complaint.allegations.prefetch_related("findings").order_by("pk"),
         "finding_reviews": selectors.findings_visible(complaint, access),
         "letter": casefile_letter(complaint, access),
-        "timeline": selectors.case_timeline(complaint, access),
+        "appeals": appeals,
+        "timeline": selectors.case_timeline(complaint, access, appeals),
         "attachments": selectors.attachments_for(complaint, access).select_related("uploaded_by"),
         "printed_by": user,
         "printed_at": printed_at or timezone.now(),

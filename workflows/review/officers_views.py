@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from viewflow.urls import Application
 
 from accounts.models import Agency, Officer
 from accounts.rules import (
@@ -24,6 +23,7 @@ from accounts.rules import (
     may_read_officer_history,
     officers_for,
 )
+from accounts.staff import AreaApplication
 from core.audit import AuditKind, audit_record
 from core.views import PrivatePageMixin
 from workflows.review import officers
@@ -151,7 +151,7 @@ class EarlyWarningPolicyView(OfficersAreaView):
         return redirect("staff:officers:index")
 
 
-class OfficersApplication(Application):
+class OfficersApplication(AreaApplication):
     """Every view decides itself (404 out of scope); the permission only hides the menu entry."""
 
     title = _("Officer history")

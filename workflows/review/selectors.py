@@ -12,7 +12,7 @@ from viewflow.workflow.status import STATUS
 from accounts.access import scope_for
 from accounts.models import STAFF_ROLES, Role, School, User
 from accounts.rules import ComplaintRule, abilities, get_complaint_for_user
-from complaints.models import Audience, Complaint, Finding, ReviewKind
+from complaints.models import Appeal, Audience, Complaint, Finding, ReviewKind
 from core.models import AuditEvent
 
 OPEN = [STATUS.NEW, STATUS.ASSIGNED]
@@ -83,9 +83,29 @@ def step_events(complaint: Complaint) -> list[StepEvent]:
     return events
 
 
-def case_timeline(complaint: Complaint, access: CaseAccess) -> list:
-    """Messages and notes the person may read, with the workflow's steps, oldest first."""
-    entries = [*timeline_for(complaint, access), *step_events(complaint)]
+@dataclass(frozen=True)
+class AppealFiled:
+    """The complainant's appeal on the case timeline, with the reason they gave."""
+
+    created_at: datetime.datetime
+    appeal: Appeal
+
+    is_appeal = True
+
+
+def appeals_for(complaint: Complaint) -> list[Appeal]:
+    """Every appeal of the complaint, oldest first, with its reason and, once decided, the decision. Everyone who
+    may open the case reads them: the reason is what the appeal decision answers."""
+    return list(complaint.appeals.select_related("decided_by").order_by("created_at", "pk"))
+
+
+def case_timeline(complaint: Complaint, access: CaseAccess, appeals: list[Appeal] | None = None) -> list:
+    """Messages and notes the person may read, with the workflow's steps and the complainant's appeals, oldest
+    first (``appeals``: ``appeals_for(complaint)`` when the caller has it already)."""
+    if appeals is None:
+        appeals = appeals_for(complaint)
+    filed = [AppealFiled(appeal.created_at, appeal) for appeal in appeals]
+    entries = [*timeline_for(complaint, access), *step_events(complaint), *filed]
     return sorted(entries, key=lambda entry: entry.created_at)
 
 

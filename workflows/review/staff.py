@@ -2,15 +2,17 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from viewflow.urls import Application
 
 from accounts.rules import may_review
+from accounts.staff import AreaApplication
 from complaints.views import staff_intake
 from workflows.review import canned, case_list_views, casefile_views, queue_views, related_views, withdraw_views
 from workflows.review import views as reviews
 
 
-class ReviewsApplication(Application):
+class ReviewsApplication(AreaApplication):
+    """Every view decides itself: outside the review area, or a complaint out of scope, answers 404."""
+
     title = _("Complaint reviews")
     app_name = "reviews"
     permission = staticmethod(may_review)

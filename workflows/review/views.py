@@ -70,13 +70,15 @@ class CaseView(ReviewerView):
             step = _step_view(task)
             form = (forms_override or {}).get(task.pk) or (step.form_for(task, complaint) if can_act and step else None)
             tasks.append({"task": task, "can_act": can_act, "form": form})
+        appeals = selectors.appeals_for(complaint)
         context = {
             "complaint": complaint,
             "access": access,
             "tasks": tasks,
+            "appeals": appeals,
             "allegations": complaint.allegations.prefetch_related("findings"),
             "finding_reviews": selectors.findings_visible(complaint, access),
-            "messages_list": selectors.case_timeline(complaint, access),
+            "messages_list": selectors.case_timeline(complaint, access, appeals),
             "attachments": selectors.attachments_for(complaint, access),
             "note_form": note_form
             or NoteForm(initial=_canned_initial(request, complaint), audiences=access.audiences()),
