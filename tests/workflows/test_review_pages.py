@@ -328,6 +328,13 @@ def test_the_coordinator_reads_the_appeal_next_to_the_decision_form_and_then_wit
     assert "Nobody talked to the students &lt;who&gt; saw it." in client.get(_case_url(case.complaint)).content.decode()
 
 
+def test_the_police_reviewer_reads_no_appeal_reason_as_they_read_no_reply_of_the_complainant(client, case):
+    _appealed(case, "My phone is 555-201-3344; nobody called the witnesses.")
+    client.force_login(case.reviewer)
+    page = client.get(_case_url(case.complaint)).content.decode()
+    assert "555-201-3344" not in page and "nobody called the witnesses" not in page
+
+
 @pytest.mark.parametrize("role", [Role.SRO, Role.ADVISORY, Role.FACILITATOR])
 def test_the_review_area_does_not_exist_for_roles_that_do_not_review(client, case, role):
     where = {"agency": case.agency} if role == Role.SRO else {"district": case.school.district}

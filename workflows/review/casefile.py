@@ -30,7 +30,7 @@ def casefile_context(*, complaint: Complaint, user, printed_at=None) -> dict:
     """What the case file shows ``user``: facts, concerns and the findings they may read, the letter, the appeals,
     the timeline of their audiences and the files they may open, with who prints it and when (the watermark)."""
     access = selectors.CaseAccess(user, complaint)
-    appeals = selectors.appeals_for(complaint)
+    appeals = selectors.appeals_for(complaint, access)
     return {
         "complaint": complaint,
         "access": access,

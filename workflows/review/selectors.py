@@ -93,17 +93,20 @@ class AppealFiled:
     is_appeal = True
 
 
-def appeals_for(complaint: Complaint) -> list[Appeal]:
-    """Every appeal of the complaint, oldest first, with its reason and, once decided, the decision. Everyone who
-    may open the case reads them: the reason is what the appeal decision answers."""
+def appeals_for(complaint: Complaint, access: CaseAccess) -> list[Appeal]:
+    """Every appeal of the complaint, oldest first, with its reason and, once decided, the decision: for those who
+    read what the complainant writes (the coordinator, who decides it, and the school side). The police review
+    reads neither the complainant's replies nor their appeals (``CaseAccess.police_only``)."""
+    if access.police_only:
+        return []
     return list(complaint.appeals.select_related("decided_by").order_by("created_at", "pk"))
 
 
 def case_timeline(complaint: Complaint, access: CaseAccess, appeals: list[Appeal] | None = None) -> list:
     """Messages and notes the person may read, with the workflow's steps and the complainant's appeals, oldest
-    first (``appeals``: ``appeals_for(complaint)`` when the caller has it already)."""
+    first (``appeals``: ``appeals_for(complaint, access)`` when the caller has it already)."""
     if appeals is None:
-        appeals = appeals_for(complaint)
+        appeals = appeals_for(complaint, access)
     filed = [AppealFiled(appeal.created_at, appeal) for appeal in appeals]
     entries = [*timeline_for(complaint, access), *step_events(complaint), *filed]
     return sorted(entries, key=lambda entry: entry.created_at)

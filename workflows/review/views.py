@@ -70,7 +70,7 @@ class CaseView(ReviewerView):
             step = _step_view(task)
             form = (forms_override or {}).get(task.pk) or (step.form_for(task, complaint) if can_act and step else None)
             tasks.append({"task": task, "can_act": can_act, "form": form})
-        appeals = selectors.appeals_for(complaint)
+        appeals = selectors.appeals_for(complaint, access)
         context = {
             "complaint": complaint,
             "access": access,
