@@ -180,9 +180,8 @@ def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_pag
     assert public == ["We are reviewing."]
 
 
-def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open(client, case):
-    from tests.factories import TEST_PIN
-
+def _outcome_sent(case) -> None:
+    """The complaint routed to the school, found unfounded and its outcome letter sent: the appeal window opens."""
     review_start(case.complaint)
     services.triage_complete(
         task=services.open_task(case.complaint, "triage"),
@@ -203,6 +202,12 @@ def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open
         letter="The concerns were unfounded.",
         finals=final_findings(case.complaint),
     )
+
+
+def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open(client, case):
+    from tests.factories import TEST_PIN
+
+    _outcome_sent(case)
     detail = client.post("/complaints/track/", {"tracking_code": case.complaint.tracking_code, "pin": TEST_PIN}).url
     page = client.get(detail).content.decode()
     assert "The concerns were unfounded." in page and "Appeal the outcome" in page
@@ -284,26 +289,7 @@ def test_a_district_can_let_school_administrators_triage_their_own_schools_compl
 
 
 def _appealed(case, reason):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("unfounded", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="The concerns were unfounded.",
-        finals=final_findings(case.complaint),
-    )
+    _outcome_sent(case)
     services.appeal_file(complaint=case.complaint, reason=reason)
 
 
