@@ -34,12 +34,6 @@ class ImportMapping(models.Model):
     def audit_district_id(self):
         return self.agency.district_id
 
-    @property
-    def has_whole_file_errors(self) -> bool:
-        """Whether the last check found an error of the whole file (a required column not chosen, say): such a
-        file cannot be imported, not even its valid rows."""
-        return any(error["row"] is None for error in self.errors)
-
 
 class BatchStatus(models.TextChoices):
     CHECKED = "checked", _("Checked (dry run)")
