@@ -1,14 +1,13 @@
 """The staff review queue's pages: the filtered queue and its CSV export."""
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.shortcuts import render
 from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_coordinator
@@ -44,12 +43,6 @@ class QueueView(ReviewerView):
             "csrf_input": csrf_input(request),
         }
         return render(request, "workflows/review/queue.html", context)
-
-
-def due_day(due_at) -> date:
-    """The day a task falls due as the district reads it: deadlines are the end of a school day in the district's
-    time zone, which is already the next day in UTC."""
-    return localtime(due_at).date()
 
 
 # Stand-ins for the ids in a reversed URL: each row's links are these two URLs
@@ -92,7 +85,7 @@ class _RowWords:
     def due(self, due_at) -> str:
         if due_at is None:
             return ""
-        day = due_day(due_at)
+        day = localdate(due_at)  # the district's day: a deadline's end of day is already tomorrow in UTC
         if day not in self.days:
             self.days[day] = date_format(day, "DATE_FORMAT")
         return self.days[day]
@@ -150,6 +143,6 @@ def _rows(filterset):
             step_title(task.flow_task.name),
             # As the page shows the holder: their name (User.__str__).
             str(task.owner) if task.owner else "",
-            due_day(due.due_at).isoformat() if due else "",
+            localdate(due.due_at).isoformat() if due else "",
             complaint.get_public_status_display(),
         )
