@@ -43,10 +43,8 @@ class AboutForm(forms.Form):
     kind = forms.ChoiceField(label=_("What would you like to send?"), choices=Kind.choices, widget=forms.RadioSelect)
     filer_role = forms.ChoiceField(label=_("Who are you?"), choices=FilerRole.choices, widget=forms.RadioSelect)
     filing_for_someone_else = forms.BooleanField(label=_("I am filing for someone else"), required=False)
-    # The district comes along: the receipt mail and the review start both need it.
-    school = forms.ModelChoiceField(
-        label=_("Which school?"), queryset=School.objects.select_related("district").order_by("name")
-    )
+    # Only checked here: the filing reads the school again with its district (complaints.views.intake).
+    school = forms.ModelChoiceField(label=_("Which school?"), queryset=School.objects.order_by("name"))
     occurred_on = forms.DateField(
         label=_("When did it happen?"),
         help_text=_("An approximate date is fine."),
@@ -61,20 +59,29 @@ class AboutForm(forms.Form):
         return day
 
 
+def _roster(school_id, day):
+    """The assignments of ``school_id``'s roster, those in force on ``day`` when it is given."""
+    roster = RosterAssignment.objects.filter(school_id=school_id)
+    return roster.on(day) if day else roster
+
+
 class OfficerField(forms.ChoiceField):
-    """An officer on ``roster`` (the school's, on the day), or "I don't know". The roster is read only to show the
+    """An officer on the roster of ``school_id`` on ``day``, or "I don't know". The roster is read only to show the
     choices: an answer is checked alone, "I don't know" with no query and an officer with one look-up."""
 
-    roster = RosterAssignment.objects.none()
+    school_id = day = None
 
     def valid_value(self, value) -> bool:
         if value == UNKNOWN_OFFICER:
             return True
         # Beyond any primary key (SQLite cannot even be asked about such a number).
-        return value.isdigit() and int(value) < 2**63 and self.roster.filter(officer_id=int(value)).exists()
+        if not (value.isdigit() and int(value) < 2**63):
+            return False
+        return _roster(self.school_id, self.day).filter(officer_id=int(value)).exists()
 
 
-def _officer_choices(roster) -> list[tuple[str, str]]:
+def _officer_choices(school_id, day) -> list[tuple[str, str]]:
+    roster = _roster(school_id, day)
     officers = Officer.objects.filter(pk__in=roster.values("officer_id")).order_by("full_name")
     return [(UNKNOWN_OFFICER, gettext("I don't know"))] + [(str(o.pk), str(o)) for o in officers]
 
@@ -108,11 +115,9 @@ class IncidentForm(forms.Form):
     def __init__(self, *args, school_id=None, day=None, kind=Kind.COMPLAINT, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        roster = RosterAssignment.objects.filter(school_id=school_id)
-        if day:
-            roster = roster.on(day)
-        self.fields["officer"].roster = roster
-        self.fields["officer"].choices = functools.partial(_officer_choices, roster)  # read when shown
+        officer = self.fields["officer"]
+        officer.school_id, officer.day = school_id, day
+        officer.choices = functools.partial(_officer_choices, school_id, day)  # read when shown
         if kind == Kind.COMPLAINT:
             self.fields["allegations"].required = True
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import School
 from complaints.forms import AboutForm, ContactForm
 from complaints.models import ReceivedVia
 from core.widgets import DateInput
@@ -27,8 +28,9 @@ class StaffAboutForm(AboutForm):
         self.fields["filer_role"].label = _("Who is the complainant?")
         self.fields["filing_for_someone_else"].label = _("They are filing for someone else")
         self.fields["preferred_language"].label = _("Language for messages to the complainant")
-        if schools is not None:
-            self.fields["school"].queryset = schools.select_related("district").order_by("name")
+        # The district comes along: recording the complaint (its receipt mail, the review's start) needs it.
+        schools = School.objects.all() if schools is None else schools
+        self.fields["school"].queryset = schools.select_related("district").order_by("name")
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]

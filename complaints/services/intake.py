@@ -31,7 +31,10 @@ ANONYMOUS_BLANKS = {"contact_name": "", "contact_email": "", "contact_phone": ""
 
 def draft_for_token(token: str) -> Draft | None:
     """The draft behind a private link, unless it has expired."""
-    return Draft.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    try:  # the token is unique: no ordering needed, as first() would add
+        return Draft.objects.get(token=token, expires_at__gt=timezone.now())
+    except Draft.DoesNotExist:
+        return None
 
 
 def draft_checked(draft: Draft | None, step: str) -> dict | None:
