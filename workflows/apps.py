@@ -9,7 +9,10 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         from complaints.signals import complainant_replied
         from workflows import audit_names, notify  # noqa: F401  (audit_names: read by the audit log)
+        from workflows.monthly.waiting import monthly_waiting
         from workflows.review import queue_entries
+        from workflows.waiting import waiting_source
 
         complainant_replied.connect(notify.reviewers_told_of_reply, dispatch_uid="workflows-reply")
         queue_entries.connect()
+        waiting_source(monthly_waiting)

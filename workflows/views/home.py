@@ -9,12 +9,14 @@ from accounts.rules import is_coordinator
 from workflows.review.officers import early_warnings_for
 from workflows.review.queue import open_tasks_for
 from workflows.review.selectors import schools_without_administrator
+from workflows.waiting import waiting_for
 
 
 class StaffHomeView(TemplateView):
-    """Open steps the person may work (per step, theirs, overdue), officers'
-    early warnings waiting for what was done, school reviews the coordinator
-    holds because a school has no administrator, then their roles."""
+    """Open complaint review steps the person may work (per step, theirs,
+    overdue), the open steps of the other flows they may do (workflows.waiting),
+    officers' early warnings waiting for what was done, school reviews the
+    coordinator holds because a school has no administrator, then their roles."""
 
     template_name = "workflows/staff_home.html"
 
@@ -29,6 +31,7 @@ class StaffHomeView(TemplateView):
         return super().get_context_data(
             totals=totals,
             per_step=[(row["flow_task"].task_title, row["n"]) for row in per_step],
+            other_flows=waiting_for(user),
             open_warnings=early_warnings_for(user).filter(resolved_at__isnull=True).order_by("raised_at")[:20],
             held_schools=schools_without_administrator(user) if is_coordinator(user) else [],
             memberships=account_selectors.memberships_for(user),
