@@ -1,5 +1,6 @@
-"""The monthly review in a browser, axe-clean in English and Spanish: the principal is stopped next to the
-unresolved flag, resolves it, the coordinator accepts, and the flags table shows the resolution."""
+"""The monthly review in a browser, axe-clean in English and Spanish: the principal's home page says the month
+waits for them, they are stopped next to the unresolved flag, resolve it, the coordinator accepts, and the flags
+table shows the resolution."""
 
 import datetime as dt
 import re
@@ -23,6 +24,11 @@ def test_a_month_is_resolved_and_accepted_in_the_browser_in_both_languages(live_
         services.monthly_certify(task=open_tasks(review).get(), user=user)
 
     sign_in_staff(world.principal)
+    page.goto("/staff/")  # the home page says the month waits for the school, and leads to it
+    assert "School review: 1" in page.inner_text("main")
+    assert_accessible(page)
+    page.get_by_role("link", name="Open the monthly reviews").click()
+    page.wait_for_url(re.compile(r".*/staff/monthly/\?state=open$"))
     page.goto(f"/staff/monthly/{review.pk}/")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
