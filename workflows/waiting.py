@@ -45,7 +45,7 @@ def open_step_counts(steps: Iterable[tuple[object, QuerySet]]) -> list[tuple[str
     """For each (flow node, processes) pair, the node's title and how many open tasks wait at it in those
     processes, nodes with none left out: one query."""
     steps = list(steps)
-    counts = Task.objects.filter(status__in=OPEN).aggregate(
+    counts = Task.objects.filter(status__in=OPEN, flow_task__in=[node for node, _processes in steps]).aggregate(
         **{
             f"step{index}": Count("pk", filter=Q(flow_task=node, process_id__in=processes.values("pk")))
             for index, (node, processes) in enumerate(steps)
