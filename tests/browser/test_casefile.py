@@ -11,23 +11,14 @@ from tests.browser.conftest import assert_accessible, screenshot
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, AllegationFactory, AttachmentFactory, ComplaintFactory
 from tests.workflows.conftest import Case
 from workflows.models import Route
-from workflows.review import services
 from workflows.review.officers import early_warning_check
-from workflows.review.start import review_start
 
 
 def _world():
     case = Case()
     case.complaint.contact_name = "Ana Torres"
     case.complaint.save()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.BOTH)
     AttachmentFactory(complaint=case.complaint, original_name="records.pdf", from_complainant=False, audience="school")
     for days in (20, 40):
         complaint = ComplaintFactory(

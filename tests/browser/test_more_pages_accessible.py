@@ -3,11 +3,8 @@
 from accounts.models import Role
 from notifications.links import unsubscribe_url
 from tests.browser.conftest import assert_accessible
-from tests.factories import TEST_PASSWORD, TEST_PIN, UserFactory, final_findings, member
+from tests.factories import TEST_PASSWORD, TEST_PIN, UserFactory, member
 from tests.workflows.conftest import Case
-from workflows.models import Route
-from workflows.review import services
-from workflows.review.start import review_start
 
 
 def test_email_choices_and_unsubscribe_pages_are_accessible(page, live_server):
@@ -41,26 +38,7 @@ def test_coordinator_pages_for_delivery_and_canned_responses_are_accessible(page
 
 def test_the_appeal_page_is_accessible(page):
     case = Case()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("unfounded", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Unfounded.",
-        finals=final_findings(case.complaint),
-    )
+    case.take_to("outcome_written", letter="Unfounded.")
     page.goto("/complaints/track/")
     page.get_by_label("Tracking code").fill(case.complaint.tracking_code)
     page.get_by_label("PIN").fill(TEST_PIN)

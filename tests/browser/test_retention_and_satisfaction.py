@@ -8,8 +8,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import TEST_PIN, member
 from tests.workflows.conftest import Case
 from workflows.models import Route
-from workflows.review import services
-from workflows.review.start import review_start
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -48,14 +46,7 @@ def test_the_coordinator_sets_the_schedule_and_places_and_lifts_a_hold(page, sig
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_family_answers_how_it_went_once_and_then_is_thanked(browser, live_server, language):
     case = Case()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.OUT_OF_SCOPE,
-        emergency=False,
-        explanation="A city matter.",
-    )
+    case.take_to("triaged", route=Route.OUT_OF_SCOPE, explanation="A city matter.")
     context = browser.new_context(base_url=live_server.url, locale="es-ES" if language == "es" else "en-US")
     page = context.new_page()
     spanish = language == "es"

@@ -7,19 +7,11 @@ from tests.browser.conftest import assert_accessible, screenshot
 from tests.workflows.conftest import Case
 from workflows.models import Route
 from workflows.review import services
-from workflows.review.start import review_start
 
 
 def _routed(route):
     case = Case()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=route,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=route)
     return case
 
 

@@ -15,7 +15,6 @@ from tests.complaints.media_files import AUTHOR, pdf_with_author
 from tests.factories import AttachmentFactory
 from tests.workflows.conftest import Case
 from workflows.models import Route
-from workflows.review import services
 from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +28,7 @@ def _uploads_in_tmp(settings, tmp_path):
 @pytest.fixture
 def case(db):
     case = Case()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.BOTH)
     return case
 
 

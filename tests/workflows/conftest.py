@@ -2,7 +2,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from accounts.models import Role
-from complaints.models import Attachment, Recusal
+from complaints.models import Attachment, Audience, Recusal
 from notifications.models import OutboundEmail
 from tests.activity.matrix_activity import extend as activity_world
 from tests.activity.matrix_imports import extend as imports_world
@@ -15,6 +15,7 @@ from tests.factories import (
     ComplaintFactory,
     RosterAssignmentFactory,
     SchoolFactory,
+    final_findings,
     member,
 )
 from tests.feedback.matrix_partner import extend as partner_world
@@ -49,6 +50,74 @@ class Case:
             AllegationFactory(complaint=self.complaint, category="search"),
             AllegationFactory(complaint=self.complaint, category="conduct"),
         ]
+
+    def take_to(
+        self,
+        stage: str,
+        *,
+        since: str = "",
+        complaint=None,
+        route: str = Route.SCHOOL,
+        emergency: bool = False,
+        explanation: str = "",
+        shared_files=(),
+        triaged_by=None,
+        note: str = "",
+        school_finding: str = "unfounded",
+        police_finding: str = "not_sustained",
+        actions: str = "",
+        letter: str = "The concerns were unfounded.",
+        final: str = "not_sustained",
+        written_by=None,
+    ) -> None:
+        """Takes the complaint (``complaint``, else the case's own) through its review, one service call a step, up to
+        ``stage``: "triaged" (started and routed on ``route``), "reviewed" (every review of the route records
+        ``school_finding`` / ``police_finding`` with ``actions`` on each concern) or "outcome_written" (the
+        coordinator approves ``letter`` with ``final`` on every concern: sent to the family, unless the district
+        asks for a second approval). ``since`` names the stage already reached ("started" for a review already
+        started or reopened); ``note``, when given, is a public note the coordinator adds after triage."""
+        complaint = complaint or self.complaint
+        steps = [s for s in STAGES if STAGES.index(since or "new") < STAGES.index(s) <= STAGES.index(stage)]
+        if "started" in steps:
+            review_start(complaint)
+        if "triaged" in steps:
+            services.triage_complete(
+                task=_open_task(complaint, "triage"),
+                user=triaged_by or self.coordinator,
+                route=route,
+                emergency=emergency,
+                explanation=explanation,
+                shared_files=list(shared_files),
+            )
+            if note:
+                services.note_add(complaint=complaint, user=self.coordinator, body=note, audience=Audience.PUBLIC)
+        if "reviewed" in steps:
+            school = ("school", self.principal, school_finding)
+            police = ("police", self.reviewer, police_finding)
+            reviews = {Route.SCHOOL: [school], Route.POLICE: [police], Route.BOTH: [school, police]}[route]
+            for review, user, value in reviews:
+                services.review_complete(
+                    task=_open_task(complaint, f"{review}_review"),
+                    user=user,
+                    review=review,
+                    findings={a.pk: (value, actions) for a in complaint.allegations.all()},
+                )
+        if "outcome_written" in steps:
+            services.outcome_complete(
+                task=_open_task(complaint, "outcome"),
+                user=written_by or self.coordinator,
+                letter=letter,
+                finals=final_findings(complaint, final),
+            )
+
+
+STAGES = ("new", "started", "triaged", "reviewed", "outcome_written")
+
+
+def _open_task(complaint, node):
+    task = services.open_task(complaint, node)
+    assert task is not None, f"no open {node} step"
+    return task
 
 
 @pytest.fixture
@@ -96,15 +165,7 @@ class EveryoneOnACase:
             complaint=self.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64
         )
         self.attachment.file.save("x", ContentFile(b"%PDF"), save=True)
-        review_start(self.complaint)
-        services.triage_complete(
-            task=services.open_task(self.complaint, "triage"),
-            user=case.coordinator,
-            route=Route.BOTH,
-            emergency=False,
-            explanation="",
-            shared_files=[self.attachment],
-        )
+        case.take_to("triaged", route=Route.BOTH, shared_files=[self.attachment])
         self.police_task = services.open_task(self.complaint, "police_review")
         self.recusal = Recusal.objects.create(complaint=self.complaint, user=recused, reason="Related to the family")
         self.canned = CannedResponse.objects.create(district=district, title="Hello", body="Hello")

@@ -17,8 +17,6 @@ from complaints.services.staff_intake import staff_complaint_record
 from tests.factories import AllegationFactory, ComplaintFactory
 from tests.matrix_rules import staff_area
 from workflows.models import Route
-from workflows.review import services
-from workflows.review.start import review_start
 
 REVIEWERS = {
     "coordinator",
@@ -80,14 +78,8 @@ def extend(world) -> None:
     Recusal.objects.create(complaint_id=world.intake_receipt.data["complaint_id"], user=recused, reason="Family")
     world.closed_complaint = ComplaintFactory(school=world.school)
     AllegationFactory(complaint=world.closed_complaint, category="conduct")
-    review_start(world.closed_complaint)
-    services.triage_complete(
-        task=services.open_task(world.closed_complaint, "triage"),
-        user=coordinator,
-        route=Route.OUT_OF_SCOPE,
-        emergency=False,
-        explanation="A city matter.",
-    )
+    closed = {"complaint": world.closed_complaint, "route": Route.OUT_OF_SCOPE, "explanation": "A city matter."}
+    world.case.take_to("triaged", **closed)
     Recusal.objects.create(complaint=world.closed_complaint, user=recused, reason="Family")
     world.complaint_link = ComplaintLink.objects.create(
         complaint=world.complaint, other=world.closed_complaint, kind="related"

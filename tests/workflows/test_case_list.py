@@ -12,8 +12,6 @@ from complaints.models import Complaint, Recusal
 from core.models import AuditEvent
 from tests.factories import AllegationFactory, ComplaintFactory, OfficerFactory, SchoolFactory, member
 from workflows.models import Route
-from workflows.review import services
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -51,27 +49,13 @@ def test_conflicted_people_never_find_the_complaint(client, case):
     named = member(Role.POLICE_REVIEWER, agency=case.agency)
     case.officer.user = named
     case.officer.save()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.POLICE)
     assert case.complaint.tracking_code in _codes(client, case.reviewer)
     assert case.complaint.tracking_code not in _codes(client, named)
 
 
 def test_the_police_find_only_complaints_routed_to_them(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.SCHOOL)
     assert case.complaint.tracking_code not in _codes(client, case.reviewer)
     assert case.complaint.tracking_code in _codes(client, case.principal)
 

@@ -12,11 +12,10 @@ from pypdf import PdfReader
 
 from complaints.models import Audience
 from core.models import AuditEvent, AuditKind
-from tests.factories import AttachmentFactory, MessageFactory, final_findings, member
+from tests.factories import AttachmentFactory, MessageFactory, member
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.casefile import casefile_html
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +34,7 @@ FILES = {
 
 def _routed_case(case):
     family_file = AttachmentFactory(complaint=case.complaint, original_name="FamilyPhoto.pdf")
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-        shared_files=[],
-    )
+    case.take_to("triaged", route=Route.BOTH)
     for audience, body in NOTES.items():
         MessageFactory(complaint=case.complaint, audience=audience, body=body)
     for audience, name in FILES.items():
@@ -196,19 +187,7 @@ def test_a_long_unbroken_string_in_the_case_file_stays_on_the_page_and_keeps_eve
 
 def test_the_case_file_holds_the_appeal_s_reason_and_decision(client, case):
     _routed_case(case)
-    for node, user in (("school_review", case.principal), ("police_review", case.reviewer)):
-        services.review_complete(
-            task=services.open_task(case.complaint, node),
-            user=user,
-            review=node.split("_")[0],
-            findings={a.pk: ("unfounded", "") for a in case.allegations},
-        )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="The concerns were unfounded.",
-        finals=final_findings(case.complaint),
-    )
+    case.take_to("outcome_written", since="triaged", route=Route.BOTH, police_finding="unfounded")
     services.appeal_file(complaint=case.complaint, reason="Nobody talked to the students who saw it.")
     text = _pdf_text(client, case.coordinator, case.complaint)
     assert text.count("Nobody talked to the students who saw it.") == 2  # the appeal, and the timeline

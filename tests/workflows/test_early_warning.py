@@ -11,11 +11,9 @@ from django_tasks_db.models import DBTaskResult
 from accounts.models import Role
 from core.models import AuditEvent, AuditKind
 from notifications.models import OutboundEmail
-from tests.factories import AllegationFactory, ComplaintFactory, MembershipFactory, final_findings, member
+from tests.factories import AllegationFactory, ComplaintFactory, MembershipFactory, member
 from workflows.models import EarlyWarning, EarlyWarningPolicy, Route
-from workflows.review import services
 from workflows.review.officers import early_warning_check, early_warning_check_task
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
@@ -28,26 +26,7 @@ def _complaints(case, n, finding="", days_ago=20):
 
 
 def _outcome(case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "police_review"),
-        user=case.reviewer,
-        review="police",
-        findings={a.pk: ("sustained", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Outcome",
-        finals=final_findings(case.complaint, "sustained"),
-    )
+    case.take_to("outcome_written", route=Route.POLICE, police_finding="sustained", letter="Outcome", final="sustained")
 
 
 def test_writing_an_outcome_queues_the_officer_s_check_for_the_worker(case):

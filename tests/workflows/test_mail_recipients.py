@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from complaints.models import Recusal
 from notifications.models import OutboundEmail
-from tests.factories import final_findings
 from workflows import notify, reminders
-from workflows.models import TaskDue
+from workflows.models import Route, TaskDue
 from workflows.review import services
 from workflows.review.start import review_start
 
@@ -58,19 +57,7 @@ def test_nobody_conflicted_is_mailed_while_a_complaint_goes_through_every_step(e
     world = everyone_on_a_case
     case = world.case
     OutboundEmail.objects.all().delete()  # mail sent before the recusal was recorded is not the question
-    for review, user in (("school", case.principal), ("police", case.reviewer)):
-        services.review_complete(
-            task=services.open_task(world.complaint, f"{review}_review"),
-            user=user,
-            review=review,
-            findings={a.pk: ("not_sustained", "") for a in case.allegations},
-        )
-    services.outcome_complete(
-        task=services.open_task(world.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Outcome",
-        finals=final_findings(world.complaint),
-    )
+    case.take_to("outcome_written", since="triaged", route=Route.BOTH, school_finding="not_sustained", letter="Outcome")
     services.appeal_file(complaint=world.complaint, reason="I disagree")
     appeal_task = services.open_task(world.complaint, "appeal_review")
     services.task_claim(task=appeal_task, user=case.coordinator)

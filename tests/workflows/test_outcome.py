@@ -12,36 +12,18 @@ from viewflow.workflow.timers import fire_due_timers
 
 from complaints.models import OutcomeLetter
 from notifications.models import OutboundEmail
-from tests.factories import TEST_PIN, final_findings, member
+from tests.factories import TEST_PIN, member
 from workflows.calendar import deadline_for
 from workflows.models import DeadlinePolicy, Route, TaskDue
 from workflows.review import services
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
 
-def _reviewed(case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("sustained", "") for a in case.allegations},
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "police_review"),
-        user=case.reviewer,
-        review="police",
-        findings={a.pk: ("not_sustained", "") for a in case.allegations},
-    )
+def _reviewed(case, stage="reviewed", **letter):
+    """Both reviews done and disagreeing (the school sustains, the police do not); with ``stage="outcome_written"``
+    the coordinator has approved ``letter`` too."""
+    case.take_to(stage, route=Route.BOTH, school_finding="sustained", police_finding="not_sustained", **letter)
 
 
 def _tracking_page(client, complaint):
@@ -94,13 +76,7 @@ def test_where_the_district_asks_a_second_coordinator_approves_before_the_family
     case.school.district.outcome_second_approval = True
     case.school.district.save()
     second = member("coordinator", district=case.school.district, email="second@example.org")
-    _reviewed(case)
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Draft letter",
-        finals=final_findings(case.complaint),
-    )
+    _reviewed(case, "outcome_written", letter="Draft letter")
     assert "Draft letter" not in _tracking_page(client, case.complaint)
     assert not OutboundEmail.objects.filter(template="outcome_ready").exists()
     task = services.open_task(case.complaint, "second_approval")
@@ -116,13 +92,7 @@ def test_where_the_district_asks_a_second_coordinator_approves_before_the_family
 
 
 def test_an_overdue_appeal_review_escalates_like_the_other_steps(case):
-    _reviewed(case)
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Letter",
-        finals=final_findings(case.complaint),
-    )
+    _reviewed(case, "outcome_written", letter="Letter")
     services.appeal_file(complaint=case.complaint, reason="I disagree")
     task = services.open_task(case.complaint, "appeal_review")
     from viewflow.workflow.models import Task
@@ -135,14 +105,7 @@ def test_an_overdue_appeal_review_escalates_like_the_other_steps(case):
 
 
 def test_news_mailed_to_the_family_is_on_their_tracking_page_too(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged")
     assert OutboundEmail.objects.filter(template="status_changed", to_email="fam@example.org").exists()
     assert "Your complaint was routed for review." in _tracking_page(client, case.complaint)
 
@@ -164,13 +127,7 @@ def test_step_names_in_staff_mail_are_words_in_the_readers_language(case):
 def test_a_second_approval_waiting_is_named_and_counted_in_the_coordinators_queue(client, case):
     case.school.district.outcome_second_approval = True
     case.school.district.save()
-    _reviewed(case)
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Draft letter",
-        finals=final_findings(case.complaint),
-    )
+    _reviewed(case, "outcome_written", letter="Draft letter")
     client.force_login(case.coordinator)
     page = client.get(reverse("staff:reviews:index")).content.decode()
     assert "second_approval" not in page.replace('value="second_approval"', "").replace("step=second_approval", "")

@@ -39,13 +39,7 @@ def _started(school, count: int, prefix: str) -> list:
 
 
 def _to_police(case, complaint):
-    services.triage_complete(
-        task=services.open_task(complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", since="started", complaint=complaint, route=Route.POLICE)
 
 
 def test_page_two_of_a_filtered_queue_is_still_filtered(client, case):

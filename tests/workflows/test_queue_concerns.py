@@ -51,8 +51,7 @@ def _expected() -> set[tuple]:
 
 
 def _triage(case, complaint, route):
-    task = services.open_task(complaint, "triage")
-    services.triage_complete(task=task, user=case.coordinator, route=route, emergency=False, explanation="")
+    case.take_to("triaged", since="started", complaint=complaint, route=route)
 
 
 def test_a_concern_added_after_the_review_started_lists_the_task_under_it(client, case):

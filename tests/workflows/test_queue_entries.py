@@ -18,7 +18,6 @@ from accounts.models import Role
 from complaints.models import Recusal
 from tests.factories import ComplaintFactory, SchoolFactory, member
 from workflows.models import ComplaintProcess, QueueEntry, Route, TaskDue
-from workflows.review import services
 from workflows.review.queue_entries import queue_entries_rebuild
 from workflows.review.start import review_start
 
@@ -39,13 +38,7 @@ def test_a_task_leaves_the_queue_when_done_and_the_next_steps_arrive(client, cas
     review_start(case.complaint)
     client.force_login(case.coordinator)
     assert _codes(client, "?step=triage") == [case.complaint.tracking_code]
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", since="started", route=Route.BOTH)
     assert _codes(client, "?step=triage") == []
     client.force_login(case.principal)
     assert _codes(client, "?step=school_review") == [case.complaint.tracking_code]
@@ -58,13 +51,7 @@ def test_a_task_leaves_the_queue_when_done_and_the_next_steps_arrive(client, cas
 def test_the_entries_kept_along_the_way_are_the_ones_a_rebuild_computes(case):
     for complaint in [case.complaint, *(ComplaintFactory(school=case.school) for _ in range(3))]:
         review_start(complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", since="started", route=Route.POLICE)
     kept = _entries()
     assert len(kept) == 4
     assert queue_entries_rebuild() == 4
@@ -122,14 +109,7 @@ def test_a_due_date_moved_by_a_bulk_update_reorders_the_queue(client, case):
 
 
 def test_a_route_changed_by_a_bulk_update_is_what_the_access_rules_read(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.SCHOOL)
     client.force_login(case.principal)
     assert _codes(client) == [case.complaint.tracking_code]
     ComplaintProcess.objects.filter(complaint=case.complaint).update(route=Route.POLICE)
@@ -158,13 +138,7 @@ def test_each_person_is_offered_exactly_the_tasks_their_rules_reach(case, monkey
         complaint = ComplaintFactory(school=school, officer=case.officer if n else None)
         review_start(complaint)
         if route:
-            services.triage_complete(
-                task=services.open_task(complaint, "triage"),
-                user=case.coordinator,
-                route=route,
-                emergency=False,
-                explanation="",
-            )
+            case.take_to("triaged", since="started", complaint=complaint, route=route)
     recused = member(Role.COORDINATOR, district=case.school.district)
     Recusal.objects.create(complaint=case.complaint, user=recused, reason="Family", recorded_by=case.coordinator)
     review_start(case.complaint)

@@ -100,17 +100,8 @@ def test_a_too_short_term_is_refused_next_to_the_field(client, case):
 @pytest.mark.parametrize("who", ["principal", "reviewer"])
 def test_only_the_coordinator_makes_a_redacted_export(client, case, who):
     from workflows.models import Route
-    from workflows.review import services
-    from workflows.review.start import review_start
 
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.BOTH)
     client.force_login(getattr(case, who))
     assert client.get(_url(case)).status_code == 404
     assert client.post(_url(case), {"download": "1"}).status_code == 404

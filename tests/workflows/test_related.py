@@ -10,16 +10,12 @@ from core.models import AuditEvent
 from tests.factories import TEST_PIN, AllegationFactory, ComplaintFactory, SchoolFactory, member
 from workflows.models import ComplaintProcess, Route
 from workflows.review import services
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
 
-def _started(complaint, coordinator, route=Route.BOTH):
-    review_start(complaint)
-    services.triage_complete(
-        task=services.open_task(complaint, "triage"), user=coordinator, route=route, emergency=False, explanation=""
-    )
+def _started(case, complaint, route=Route.BOTH):
+    case.take_to("triaged", complaint=complaint, route=route)
     return complaint
 
 
@@ -40,8 +36,8 @@ def _case_page(client, person, complaint) -> str:
 
 
 def test_the_coordinator_links_two_complaints_and_both_case_pages_list_the_other(client, case):
-    _started(case.complaint, case.coordinator)
-    other = _started(_second(case), case.coordinator)
+    _started(case, case.complaint)
+    other = _started(case, _second(case))
     client.force_login(case.coordinator)
     assert _link(client, case, case.complaint, other, note="Same hallway search").status_code == 302
     assert other.tracking_code in _case_page(client, case.coordinator, case.complaint)
@@ -51,8 +47,8 @@ def test_the_coordinator_links_two_complaints_and_both_case_pages_list_the_other
 
 
 def test_a_duplicate_closes_with_its_explanation_and_both_keep_their_history(client, case):
-    _started(case.complaint, case.coordinator)
-    duplicate = _started(_second(case, contact_preference="email", contact_email="b@example.org"), case.coordinator)
+    _started(case, case.complaint)
+    duplicate = _started(case, _second(case, contact_preference="email", contact_email="b@example.org"))
     client.force_login(case.coordinator)
     response = _link(client, case, duplicate, case.complaint, kind="duplicate", note="Your brother filed this already.")
     assert response.status_code == 302
@@ -71,8 +67,8 @@ def test_a_duplicate_closes_with_its_explanation_and_both_keep_their_history(cli
 
 
 def test_a_duplicate_needs_an_explanation_for_its_complainant(client, case):
-    _started(case.complaint, case.coordinator)
-    duplicate = _started(_second(case), case.coordinator)
+    _started(case, case.complaint)
+    duplicate = _started(case, _second(case))
     client.force_login(case.coordinator)
     response = _link(client, case, duplicate, case.complaint, kind="duplicate", note="")
     assert response.status_code == 200
@@ -81,7 +77,7 @@ def test_a_duplicate_needs_an_explanation_for_its_complainant(client, case):
 
 
 def test_an_unknown_or_out_of_scope_code_gets_the_same_answer(client, case):
-    _started(case.complaint, case.coordinator)
+    _started(case, case.complaint)
     elsewhere = ComplaintFactory()  # another district
     client.force_login(case.coordinator)
     answers = []
@@ -96,8 +92,8 @@ def test_an_unknown_or_out_of_scope_code_gets_the_same_answer(client, case):
 
 
 def test_a_linking_to_itself_or_twice_is_refused(client, case):
-    _started(case.complaint, case.coordinator)
-    other = _started(_second(case), case.coordinator)
+    _started(case, case.complaint)
+    other = _started(case, _second(case))
     client.force_login(case.coordinator)
     assert "cannot be linked to itself" in _link(client, case, case.complaint, case.complaint).content.decode()
     _link(client, case, case.complaint, other)
@@ -107,10 +103,10 @@ def test_a_linking_to_itself_or_twice_is_refused(client, case):
 
 def test_a_related_complaint_out_of_the_readers_scope_is_never_shown(client, case):
     """The principal of Lincoln reads the case; the linked complaint is at another school."""
-    _started(case.complaint, case.coordinator)
+    _started(case, case.complaint)
     other_school = SchoolFactory(district=case.school.district)
     member(Role.SCHOOL_ADMIN, school=other_school)
-    other = _started(_second(case, school=other_school), case.coordinator, route=Route.SCHOOL)
+    other = _started(case, _second(case, school=other_school), route=Route.SCHOOL)
     ComplaintLink.objects.create(complaint=case.complaint, other=other, kind="related", note="Same bus stop")
     assert other.tracking_code in _case_page(client, case.coordinator, case.complaint)
     page = _case_page(client, case.principal, case.complaint)
@@ -121,8 +117,8 @@ def test_a_related_complaint_out_of_the_readers_scope_is_never_shown(client, cas
 
 
 def test_only_the_coordinator_links_or_unlinks(client, case):
-    _started(case.complaint, case.coordinator)
-    other = _started(_second(case), case.coordinator)
+    _started(case, case.complaint)
+    other = _started(case, _second(case))
     link = ComplaintLink.objects.create(complaint=case.complaint, other=other, kind="related")
     assert "Link another complaint" not in _case_page(client, case.principal, case.complaint)
     assert _link(client, case, case.complaint, other).status_code == 404
@@ -137,7 +133,7 @@ def test_only_the_coordinator_links_or_unlinks(client, case):
 def test_the_related_list_costs_one_query_however_many_links(client, case, django_assert_num_queries):
     from workflows.review.related import related_for
 
-    _started(case.complaint, case.coordinator)
+    _started(case, case.complaint)
     for _ in range(5):
         ComplaintLink.objects.create(complaint=case.complaint, other=_second(case), kind="related")
     with django_assert_num_queries(1):  # the links with both complaints (memberships already read)

@@ -20,7 +20,6 @@ from workflows.models import ComplaintProcess, Route
 from workflows.retention.holds import legal_hold_lift, legal_hold_place
 from workflows.retention.purge import retention_purge
 from workflows.retention.schedule import retention_months_set
-from workflows.review import services
 from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +28,7 @@ YEARS_LATER = relativedelta(years=7)  # past every default except the audit log'
 
 def _closed(case, *, note="The officer's name is Jordan."):
     """The case's complaint closed at triage (outside scope), with a written note and a file."""
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.OUT_OF_SCOPE,
-        emergency=False,
-        explanation="A city matter.",
-    )
+    case.take_to("triaged", route=Route.OUT_OF_SCOPE, explanation="A city matter.")
     Message.objects.create(complaint=case.complaint, author=case.coordinator, audience="case", body=note)
     attachment = Attachment(
         complaint=case.complaint, original_name="a.pdf", content_type="application/pdf", size=4, sha256="0" * 64

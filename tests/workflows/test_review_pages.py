@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.models import Role
 from complaints.models import Finding, Recusal
 from core.models import AuditEvent
-from tests.factories import ComplaintFactory, UserFactory, final_findings, member
+from tests.factories import ComplaintFactory, UserFactory, member
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.start import review_start
@@ -34,14 +34,7 @@ def test_a_coordinator_triages_from_the_case_page(client, case):
 
 
 def test_a_school_administrator_records_findings_for_every_concern(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.SCHOOL)
     client.force_login(case.principal)
     incomplete = client.post(
         _task_url(case.complaint, "school_review", "complete"), {f"finding_{case.allegations[0].pk}": "sustained"}
@@ -61,14 +54,7 @@ def test_out_of_scope_without_an_explanation_keeps_the_form_and_says_why(client,
 
 
 def test_police_reviewers_see_only_what_their_review_needs(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.POLICE)
     client.force_login(case.reviewer)
     page = client.get(_case_url(case.complaint)).content.decode()
     assert "The officer searched my bag." in page
@@ -76,14 +62,7 @@ def test_police_reviewers_see_only_what_their_review_needs(client, case):
 
 
 def test_police_reviewers_cannot_open_a_complaint_routed_only_to_the_school(client, case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.SCHOOL)
     client.force_login(case.reviewer)
     assert client.get(_case_url(case.complaint)).status_code == 404
 
@@ -92,14 +71,7 @@ def test_the_named_officer_never_sees_the_complaint_even_as_a_reviewer(client, c
     officer_user = member(Role.POLICE_REVIEWER, agency=case.agency)
     case.officer.user = officer_user
     case.officer.save()
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.POLICE,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.POLICE)
     client.force_login(officer_user)
     assert client.get(_case_url(case.complaint)).status_code == 404
     assert case.complaint.tracking_code not in client.get(reverse("staff:reviews:index")).content.decode()
@@ -180,34 +152,10 @@ def test_internal_notes_stay_internal_and_public_messages_reach_the_tracking_pag
     assert public == ["We are reviewing."]
 
 
-def _outcome_sent(case) -> None:
-    """The complaint routed to the school, found unfounded and its outcome letter sent: the appeal window opens."""
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("unfounded", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="The concerns were unfounded.",
-        finals=final_findings(case.complaint),
-    )
-
-
 def test_the_complainant_appeals_from_the_tracking_page_while_the_window_is_open(client, case):
     from tests.factories import TEST_PIN
 
-    _outcome_sent(case)
+    case.take_to("outcome_written")  # routed to the school, found unfounded, letter sent: the appeal window opens
     detail = client.post("/complaints/track/", {"tracking_code": case.complaint.tracking_code, "pin": TEST_PIN}).url
     page = client.get(detail).content.decode()
     assert "The concerns were unfounded." in page and "Appeal the outcome" in page
@@ -289,7 +237,7 @@ def test_a_district_can_let_school_administrators_triage_their_own_schools_compl
 
 
 def _appealed(case, reason):
-    _outcome_sent(case)
+    case.take_to("outcome_written")
     services.appeal_file(complaint=case.complaint, reason=reason)
 
 

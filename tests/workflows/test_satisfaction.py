@@ -10,7 +10,6 @@ from surveys.models import Invitation, InvitationStatus, Purpose, Response
 from tests.factories import TEST_PIN
 from tests.surveys.taking import answer
 from workflows.models import Route
-from workflows.review import services
 from workflows.review.start import review_start
 from workflows.satisfaction import satisfaction_code, satisfaction_offer
 
@@ -18,14 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _close_out_of_scope(case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.OUT_OF_SCOPE,
-        emergency=False,
-        explanation="A city matter.",
-    )
+    case.take_to("triaged", route=Route.OUT_OF_SCOPE, explanation="A city matter.")
 
 
 def _track(client, complaint, language="en"):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import Role
 from complaints.models import Attachment, Audience, Recusal
 from notifications.models import OutboundEmail
-from tests.factories import MessageFactory, RosterAssignmentFactory, final_findings, member
+from tests.factories import MessageFactory, RosterAssignmentFactory, member
 from workflows.models import Route
 from workflows.review import services
 from workflows.review.start import review_start
@@ -24,15 +24,7 @@ def _case_url(complaint):
 
 
 def _triage(case, route=Route.BOTH, shared=(), emergency=False):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=route,
-        emergency=emergency,
-        explanation="",
-        shared_files=list(shared),
-    )
+    case.take_to("triaged", route=route, shared_files=shared, emergency=emergency)
 
 
 def _file(case, name):
@@ -178,18 +170,7 @@ def test_a_recused_coordinator_is_not_mailed_about_an_appeal(case):
     other = member(Role.COORDINATOR, district=case.school.district, email="other-coord@example.org")
     _triage(case, route=Route.SCHOOL)
     Recusal.objects.create(complaint=case.complaint, user=case.coordinator, reason="Related to the student")
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("exonerated", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=other,
-        letter="Outcome",
-        finals=final_findings(case.complaint),
-    )
+    case.take_to("outcome_written", since="triaged", school_finding="exonerated", letter="Outcome", written_by=other)
     services.appeal_file(complaint=case.complaint, reason="I disagree")
     recipients = set(OutboundEmail.objects.filter(template="appeal_received").values_list("to_email", flat=True))
     assert recipients == {"other-coord@example.org"}

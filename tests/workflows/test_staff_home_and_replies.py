@@ -11,20 +11,12 @@ from complaints.services.tracking import complaint_reply
 from notifications.models import OutboundEmail
 from workflows.models import Route
 from workflows.review import services
-from workflows.review.start import review_start
 
 pytestmark = pytest.mark.django_db
 
 
 def _route(case, route):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=route,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=route)
 
 
 def test_the_staff_home_page_says_what_is_waiting_for_you(client, case):

@@ -5,10 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from complaints.models import Audience, OutcomeLetter
-from tests.factories import TEST_PIN, final_findings
-from workflows.models import Route
-from workflows.review import services
+from complaints.models import OutcomeLetter
+from tests.factories import TEST_PIN
 from workflows.review.casefile import casefile_html
 from workflows.review.redaction import redacted_document
 from workflows.review.start import review_start
@@ -27,27 +25,7 @@ def _shown_escaped(page: str, typed: str) -> None:
 
 
 def _letter_published(case) -> None:
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
-    services.note_add(complaint=case.complaint, user=case.coordinator, body=NOTE, audience=Audience.PUBLIC)
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("unfounded", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter=LETTER,
-        finals=final_findings(case.complaint),
-    )
+    case.take_to("outcome_written", note=NOTE, letter=LETTER)
 
 
 def test_a_public_note_and_the_outcome_letter_are_kept_exactly_as_typed(case):

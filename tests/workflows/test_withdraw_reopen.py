@@ -14,7 +14,7 @@ from viewflow.workflow.timers import fire_due_timers
 from complaints.models import MessageKind, PublicStatus
 from core.models import AuditEvent
 from notifications.models import OutboundEmail
-from tests.factories import TEST_PIN, ComplaintFactory, final_findings
+from tests.factories import TEST_PIN, ComplaintFactory
 from workflows.models import ComplaintProcess, QueueEntry, Route
 from workflows.review import services
 from workflows.review.start import review_start
@@ -33,25 +33,11 @@ def _open(complaint):
 
 
 def _in_both_reviews(case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.BOTH,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", route=Route.BOTH)
 
 
 def _closed(case):
-    review_start(case.complaint)
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.OUT_OF_SCOPE,
-        emergency=False,
-        explanation="A city matter.",
-    )
+    case.take_to("triaged", route=Route.OUT_OF_SCOPE, explanation="A city matter.")
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.CLOSED
 
@@ -133,26 +119,9 @@ def test_the_coordinator_reopens_a_closed_complaint_at_triage_with_a_reason(clie
     assert event.actor == case.coordinator and event.note == "New video evidence arrived."
     assert case.complaint.messages.filter(kind=MessageKind.REOPENED).exists()
     # The reopened review runs to its end as any other.
-    services.triage_complete(
-        task=services.open_task(case.complaint, "triage"),
-        user=case.coordinator,
-        route=Route.SCHOOL,
-        emergency=False,
-        explanation="",
-    )
+    case.take_to("triaged", since="started")
     assert _open(case.complaint) == ["school_review"]
-    services.review_complete(
-        task=services.open_task(case.complaint, "school_review"),
-        user=case.principal,
-        review="school",
-        findings={a.pk: ("sustained", "") for a in case.allegations},
-    )
-    services.outcome_complete(
-        task=services.open_task(case.complaint, "outcome"),
-        user=case.coordinator,
-        letter="Outcome",
-        finals=final_findings(case.complaint),
-    )
+    case.take_to("outcome_written", since="triaged", school_finding="sustained", letter="Outcome")
     case.complaint.refresh_from_db()
     assert case.complaint.public_status == PublicStatus.OUTCOME_SENT
     page = _family_page(client, case.complaint)
@@ -202,15 +171,7 @@ def test_a_general_concern_without_a_review_can_be_withdrawn_too(case):
 
 def _decided(case, finding: str):
     """Triage to the school, its review and the outcome: the outcome is published."""
-    complaint, coordinator = case.complaint, case.coordinator
-    open_task = services.open_task
-    route = {"route": Route.SCHOOL, "emergency": False, "explanation": ""}
-    services.triage_complete(task=open_task(complaint, "triage"), user=coordinator, **route)
-    findings = {a.pk: (finding, "Seen") for a in case.allegations}
-    task = open_task(complaint, "school_review")
-    services.review_complete(task=task, user=case.principal, review="school", findings=findings)
-    finals = final_findings(complaint)
-    services.outcome_complete(task=open_task(complaint, "outcome"), user=coordinator, letter=finding, finals=finals)
+    case.take_to("outcome_written", since="started", school_finding=finding, actions="Seen", letter=finding)
 
 
 def _appealed_and_decided(case, reason: str, decision: str):
