@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pygal
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from pygal.style import Style
 
+from core.numbers import percent_text
 from core.suppression import Shown
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -38,14 +38,14 @@ class ChartRow:
 class Chart:
     """What a page shows for one chart: ``svg`` (safe to insert), ``title``,
     ``summary`` (one sentence) and the data table (``series`` as column
-    headers, ``rows`` one per category)."""
+    headers, ``rows`` one per category). Every value is a percentage, written
+    by ``core.numbers.percent_text`` in the summary, the drawing and the table."""
 
     title: str
     summary: str
     svg: SafeString
     series: list[str]
     rows: list[ChartRow] = field(default_factory=list)
-    unit: str = "%"
 
 
 def _strip_inline_code(tree):
@@ -87,18 +87,13 @@ def _summary(title: str, categories: Sequence[str], series: Sequence[tuple[str, 
         "title": title,
         "series": name,
         "high": high[0],
-        "high_value": _percent(high[1]),
+        "high_value": percent_text(high[1]),
         "low": low[0],
-        "low_value": _percent(low[1]),
+        "low_value": percent_text(low[1]),
     }
     if hidden:
         text += ngettext("; %(count)s value suppressed", "; %(count)s values suppressed", hidden) % {"count": hidden}
     return text + "."
-
-
-def _percent(value) -> str:
-    """A percentage as the reader's language writes it ("44.4%", "44,4 %")."""
-    return _("%(value)s%%") % {"value": number_format(value)}
 
 
 def chart_bars(
@@ -122,7 +117,7 @@ def chart_bars(
         truncate_legend=30,
         range=(0, max_value),
         print_values=True,
-        value_formatter=lambda value: _percent(int(value) if float(value).is_integer() else value),
+        value_formatter=lambda value: percent_text(int(value) if float(value).is_integer() else value),
         height=max(160, 60 + 26 * len(categories) * max(1, len(series))),
         width=720,
         classes=["cg-chart__svg"],

@@ -45,9 +45,11 @@ class Row:
     label: object
     cells: dict[str, list] = field(default_factory=dict)  # scope -> one cell per column
     total: bool = False
+    percent: bool = False  # its cells are percentages (the page writes "44,4 %", the CSV the bare number)
 
     def as_json(self) -> dict:
-        return {"key": self.key, "label": both(self.label), "cells": self.cells, "total": self.total}
+        row = {"key": self.key, "label": both(self.label), "cells": self.cells, "total": self.total}
+        return {**row, "percent": True} if self.percent else row
 
 
 @dataclass

@@ -173,7 +173,7 @@ def timeliness(ctx: FigureContext) -> list[Table]:
     labels = {"on_time": _("Closed on time"), "late": _("Closed late")}
     rows = count_rows(grid, hidden, labels=labels, total_label=_("Complaints closed"))
     median = Row(key="median_days", label=_("Median school days to close"))
-    share = Row(key="on_time_share", label=_("Closed on time (%)"))
+    share = Row(key="on_time_share", label=_("Closed on time (%)"), percent=True)
     for scope in [ALL, *ctx.scopes]:
         closed = grid.counts[(scope, TOTAL)]
         if not closed:

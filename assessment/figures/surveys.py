@@ -19,6 +19,7 @@ from surveys.services.results_tables import FAVOURABLE, N
 
 SOURCE = _("The surveys' answers, counted and suppressed by the survey results.")
 COLUMNS = [("answered", _("Answered")), ("agree", _("Agree (%)"))]
+PERCENT_COLUMNS = {"agree"}
 DICTIONARY = {
     "answered": _("People who answered the question (a suppressed count when too few)."),
     "agree": _("The share who agreed or strongly agreed, in per cent."),
@@ -69,7 +70,10 @@ def _survey_table(*, key: str, title, notes, survey: Survey | None, previous: di
         {
             "key": key,
             "title": both(title),
-            "columns": [{"key": k, "label": both(label)} for k, label in COLUMNS],
+            "columns": [
+                {"key": k, "label": both(label)} | ({"percent": True} if k in PERCENT_COLUMNS else {})
+                for k, label in COLUMNS
+            ],
             "rows": rows,
             "notes": both(notes),
             "unit": "mixed",

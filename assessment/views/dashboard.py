@@ -19,7 +19,7 @@ from assessment.figures.base import ALL
 from assessment.models import Release
 from assessment.services.releases import dashboard_generation, latest_release, release_diff
 from assessment.views.dashboard_cache import cached
-from assessment.views.dashboard_tables import cell_text, csv_rows, scope_name, shown_tables, text
+from assessment.views.dashboard_tables import cell_text, csv_rows, is_percent, scope_name, shown_tables, text
 from core.csv_export import csv_response
 from core.i18n import current_language
 from core.schoolyear import school_year_label
@@ -194,8 +194,8 @@ def changes_context(release: Release) -> dict:
                 "row": text(row["label"]) if row else change.row,
                 "column": text(column["label"]) if column else "",
                 "scope": scope_name(release.snapshot, change.scope),
-                "before": cell_text(change.before),
-                "after": cell_text(change.after),
+                "before": cell_text(change.before, percent=is_percent(table, row, column)),
+                "after": cell_text(change.after, percent=is_percent(table, row, column)),
             }
         )
     year_label = school_year_label(release.school_year)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from assessment.figures.base import ALL, SUPPRESSED, TOTAL
 from core.charts import Chart, chart_bars
 from core.i18n import current_language
+from core.numbers import percent_text
 from core.suppression import Shown
 
 
@@ -23,7 +24,8 @@ def text(value: dict | str) -> str:
     return str(value or "")
 
 
-def cell_text(value) -> str:
+def cell_text(value, *, percent: bool = False) -> str:
+    """One published cell for a reader; a ``percent`` cell is written as every percentage is (``core.numbers``)."""
     if isinstance(value, dict):  # a text in both languages
         return text(value)
     if value == SUPPRESSED:
@@ -31,6 +33,8 @@ def cell_text(value) -> str:
     if value is None:
         return "—"
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if percent:
+            return percent_text(value)
         return number_format(value, decimal_pos=1 if isinstance(value, float) and value % 1 else None)
     return str(value)
 
@@ -58,13 +62,23 @@ class ShownTable:
     dictionary: list[tuple[str, str]] = field(default_factory=list)
 
 
+def is_percent(table: dict, row: dict | None, column: dict | None) -> bool:
+    """Whether a cell is a percentage: marked on its table (``unit``), its row or its column. Releases published
+    before rows and columns were marked carry no mark, and show the bare number under the label's "(%)"."""
+    return table["unit"] == "percent" or bool((row or {}).get("percent") or (column or {}).get("percent"))
+
+
 def _rows(table: dict, scope: str) -> list[ShownRow]:
     rows = []
     for row in table["rows"]:
         cells = row["cells"].get(scope)
         if cells is None:
             continue
-        rows.append(ShownRow(row["key"], text(row["label"]), [cell_text(c) for c in cells], cells, row["total"]))
+        shown = [
+            cell_text(c, percent=is_percent(table, row, column))
+            for c, column in zip(cells, table["columns"], strict=False)
+        ]
+        rows.append(ShownRow(row["key"], text(row["label"]), shown, cells, row["total"]))
     return rows
 
 

@@ -92,6 +92,29 @@ def test_the_spanish_csv_keeps_machine_readable_dot_decimals_in_its_number_colum
     assert "2,5" not in text
 
 
+@pytest.fixture
+def half_on_time(world):
+    """20 complaints, 10 about each school: A High's closed two school days after filing, the other's in late January
+    (past the 45 school days allowed), so half of them (50.0 %) were closed on time and each school has half of them."""
+    complaints(world.a_school, 10, categories=("search",), closed=datetime.date(2026, 9, 16))
+    complaints(world.a_other_school, 10, categories=("search",), closed=datetime.date(2027, 1, 29))
+    return release_publish(district=world.a, school_year=2026, assessment={}, by=None)
+
+
+def test_the_dashboard_s_tables_write_a_percentage_as_its_chart_summaries_do_in_spanish_and_english(
+    client, half_on_time
+):
+    page = client.get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "el más alto es A High (50,0\u00a0%)" in page  # a chart summary
+    assert "<td>50,0\u00a0%</td>" in page  # the share closed on time, in the table
+    assert "50,0%" not in page and "<td>50,0</td>" not in page
+    english = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "highest A High (50.0%)" in english and "<td>50.0%</td>" in english
+    url = reverse("assessment:dashboard_csv", args=[half_on_time.pk, "complaint_timeliness"])
+    text = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode("utf-8-sig")
+    assert '"Distrito","Cerradas a tiempo (%)","50.0"' in text  # open data keeps the bare number
+
+
 def _published_at_2_04_utc(world, monkeypatch) -> Release:
     # 02:04 UTC on 28 November is 20:04 on 27 November in Chicago.
     evening = datetime.datetime(2026, 11, 28, 2, 4, tzinfo=datetime.UTC)

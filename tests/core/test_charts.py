@@ -78,3 +78,11 @@ def test_a_spanish_summary_and_drawing_write_decimals_with_a_comma_and_one_suppr
         "Favorable, Distrito: el más alto es Seguro (44,4\u00a0%), el más bajo Seguro (44,4\u00a0%); 1 valor suprimido."
     )
     assert "44,4\u00a0%" in str(chart.svg) and "44.4" not in str(chart.svg)
+
+
+def test_a_spanish_chart_s_data_table_writes_each_percentage_as_its_summary_does():
+    with translation.override("es"):
+        chart = chart_bars(title="Favorable", categories=["Seguro"], series=[("Distrito", [Shown.of(44.4, False)])])
+        html = render_to_string("partials/chart.html", {"chart": chart})
+    assert "(44,4\u00a0%)" in chart.summary
+    assert "<td>44,4\u00a0%</td>" in html and "44,4%" not in html

@@ -99,11 +99,9 @@ def test_response_rates_count_invitations_by_school_and_group_and_responses_by_w
     with django_assert_num_queries(7):
         page = client.get(url).content.decode()
     compact = " ".join(page.split()).replace("> <", "><")
-    cells = (
-        "<td>Students</td><td>4</td><td>2</td><td>1</td><td>1</td><td>25 %</td>"  # issued, unused, started, finished
-    )
+    cells = "<td>Students</td><td>4</td><td>2</td><td>1</td><td>1</td><td>25%</td>"  # issued, unused, started, finished
     assert f'<th scope="row">{world.a_school.name}</th>{cells}' in compact
-    assert "<td>5</td><td>2</td><td>1</td><td>2</td><td>40 %</td>" in compact  # all schools
+    assert "<td>5</td><td>2</td><td>1</td><td>2</td><td>40%</td>" in compact  # all schools
     assert '<th scope="row">Open link</th><td>1</td>' in compact
     assert '<th scope="row">Paper form entered by staff</th><td>1</td>' in compact
     for _ in range(10):

@@ -157,6 +157,17 @@ def test_the_results_page_reads_in_spanish(client, world, answered, settings):
     assert "Me siento seguro cuando el SRO está cerca." in html
 
 
+def test_the_spanish_results_page_writes_each_percentage_as_the_dashboard_does(client, world, answered, settings):
+    client = _as(client, member(Role.ADVISORY, district=world.a))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = client.get(_url(answered)).content.decode()
+    # The district: 59 of 81 favourable (72.8 %), in the domain table, the chart's summary and its data table.
+    assert html.count("<td>72,8\u00a0%</td>") == 2 and "(72,8\u00a0%)" in html
+    assert not re.search(r"\d%", html)  # no percentage glued to its number
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "<td>72.8%</td>" in client.get(_url(answered)).content.decode()
+
+
 def test_a_survey_nobody_answered_yet_shows_empty_results_not_an_error(client, world, climate):
     client = _as(client, member(Role.COORDINATOR, district=world.a))
     for by in ("school", "year", "gender"):
