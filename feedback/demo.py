@@ -34,13 +34,16 @@ def _session(district, facilitator, *, title_en, title_es, kind, starts_in, capa
         kind=kind,
         title_en=f"{title_en} {DEMO_TAG}",
         title_es=f"{title_es} {DEMO_TAG}",
-        place="Lincoln High library",
+        place_en="Lincoln High library",
+        place_es="Biblioteca de Lincoln High",
         capacity=capacity,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1, minutes=30),
-        languages="English, Spanish",
+        languages_en="English, Spanish",
+        languages_es="Inglés, español",
         interpretation=True,
-        accessibility_note="Step-free entrance on Oak Street.",
+        accessibility_note_en="Step-free entrance on Oak Street.",
+        accessibility_note_es="Entrada sin escalones por la calle Oak.",
         **extra,
     )
     session.schools.set(district.schools.all()[:1])
@@ -60,9 +63,11 @@ def _demo_upcoming(district, facilitator) -> None:
         starts_in=dt.timedelta(days=10),
         capacity=4,
         reserved_seats=1,
-        reserved_group="student council",
+        reserved_group_en="student council",
+        reserved_group_es="consejo estudiantil",
         consent_required=True,
-        audience="Student council and any student",
+        audience_en="Student council and any student",
+        audience_es="El consejo estudiantil y cualquier estudiante",
     )
     for name, group, needs in PEOPLE:
         fields = {"name": name, "email": f"{name.split()[0].lower()}@example.org", "group": group, "needs": needs}

@@ -105,10 +105,12 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = (
-            "kind", "title_en", "title_es", "description_en", "description_es", "schools", "audience",
-            "facilitators", "school_attendees", "police_attendees", "place", "online_url", "capacity",
-            "reserved_seats", "reserved_group", "languages", "interpretation", "accessibility_note",
-            "registration_opens_at", "registration_closes_at", "consent_required", "consent_hold_days",
+            "kind", "title_en", "title_es", "description_en", "description_es", "schools", "audience_en",
+            "audience_es", "facilitators", "school_attendees_en", "school_attendees_es", "police_attendees_en",
+            "police_attendees_es", "place_en", "place_es", "online_url", "capacity", "reserved_seats",
+            "reserved_group_en", "reserved_group_es", "languages_en", "languages_es", "interpretation",
+            "accessibility_note_en", "accessibility_note_es", "registration_opens_at", "registration_closes_at",
+            "consent_required", "consent_hold_days",
         )  # fmt: skip
         widgets = {
             "schools": forms.CheckboxSelectMultiple,
@@ -117,7 +119,8 @@ class SessionForm(forms.ModelForm):
             "registration_closes_at": DateTimeInput(),
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "description_es": forms.Textarea(attrs={"rows": 3}),
-            "accessibility_note": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_note_en": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_note_es": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, district, **kwargs):
@@ -141,10 +144,10 @@ class SessionForm(forms.ModelForm):
                 self.instance.ends_at = _local(data["date"], data["end_time"])
         if data.get("capacity") is not None and (data.get("reserved_seats") or 0) > data["capacity"]:
             self.add_error("reserved_seats", _("More seats are reserved than the session has."))
-        if data.get("reserved_seats") and not data.get("reserved_group"):
-            self.add_error("reserved_group", _("Name the group the seats are reserved for."))
-        if not data.get("place") and not data.get("online_url"):
-            self.add_error("place", _("Give a place or an online link."))
+        if data.get("reserved_seats") and not data.get("reserved_group_en"):
+            self.add_error("reserved_group_en", _("Name the group the seats are reserved for."))
+        if not data.get("place_en") and not data.get("online_url"):
+            self.add_error("place_en", _("Give a place or an online link."))
         opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
         if opens and closes and closes <= opens:
             self.add_error("registration_closes_at", _("Registration must close after it opens."))

@@ -25,10 +25,11 @@ class SessionQuerySet(models.QuerySet):
 
 
 class Session(models.Model):
-    """Times are stored in UTC and shown in the district's time zone
-    (settings.TIME_ZONE). ``uid`` stays the same for the life of the session and
-    ``sequence`` grows with every change people were told about, so calendars
-    replace the event instead of adding a second one."""
+    """The texts a reader sees are kept in English and Spanish (``<name>_en``, ``<name>_es``) and shown in the
+    reader's language by ``core.i18n.pick`` (English when the Spanish is blank). Times are stored in UTC and
+    shown in the district's time zone (settings.TIME_ZONE). ``uid`` stays the same for the life of the session
+    and ``sequence`` grows with every change people were told about, so calendars replace the event instead of
+    adding a second one."""
 
     district = models.ForeignKey(
         "accounts.District", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("district")
@@ -39,24 +40,35 @@ class Session(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     schools = models.ManyToManyField("accounts.School", related_name="sessions", verbose_name=_("schools"))
-    audience = models.CharField(
-        _("audience"), max_length=200, blank=True, help_text=_("For example a named student group.")
+    audience_en = models.CharField(
+        _("audience (English)"), max_length=200, blank=True, help_text=_("For example a named student group.")
     )
+    audience_es = models.CharField(_("audience (Spanish)"), max_length=200, blank=True)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="facilitated_sessions", blank=True, verbose_name=_("facilitators")
     )
-    school_attendees = models.CharField(_("who attends for the school"), max_length=300, blank=True)
-    police_attendees = models.CharField(_("who attends for the police"), max_length=300, blank=True)
+    school_attendees_en = models.CharField(_("who attends for the school (English)"), max_length=300, blank=True)
+    school_attendees_es = models.CharField(_("who attends for the school (Spanish)"), max_length=300, blank=True)
+    police_attendees_en = models.CharField(_("who attends for the police (English)"), max_length=300, blank=True)
+    police_attendees_es = models.CharField(_("who attends for the police (Spanish)"), max_length=300, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    place = models.CharField(_("place"), max_length=300, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=300, blank=True)
+    place_es = models.CharField(_("place (Spanish)"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("seats"))
     reserved_seats = models.PositiveIntegerField(_("seats reserved for a student group"), default=0)
-    reserved_group = models.CharField(_("group the seats are reserved for"), max_length=200, blank=True)
-    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    reserved_group_en = models.CharField(_("group the seats are reserved for (English)"), max_length=200, blank=True)
+    reserved_group_es = models.CharField(_("group the seats are reserved for (Spanish)"), max_length=200, blank=True)
+    languages_en = models.CharField(
+        _("languages (English)"), max_length=200, blank=True, help_text=_("For example: English, Spanish.")
+    )
+    languages_es = models.CharField(
+        _("languages (Spanish)"), max_length=200, blank=True, help_text=_("For example: inglés, español.")
+    )
     interpretation = models.BooleanField(_("interpretation offered"), default=False)
-    accessibility_note = models.TextField(_("accessibility"), blank=True)
+    accessibility_note_en = models.TextField(_("accessibility (English)"), blank=True)
+    accessibility_note_es = models.TextField(_("accessibility (Spanish)"), blank=True)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     consent_required = models.BooleanField(_("minors need a guardian's consent"), default=False)

@@ -28,7 +28,7 @@ def _event(session: Session, *, language: str) -> icalendar.Event:
     description = pick(session, "description", language)
     if description:
         event.add("description", description)
-    location = session.place or session.online_url
+    location = pick(session, "place", language) or session.online_url
     if location:
         event.add("location", location)
     if session.online_url:

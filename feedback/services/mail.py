@@ -17,7 +17,7 @@ def session_context(session: Session, *, language: str) -> dict:
             "session_title": pick(session, "title", language),
             "session_date": formats.date_format(start, "DATE_FORMAT"),
             "session_time": f"{formats.time_format(start)}–{formats.time_format(end)}",
-            "session_place": session.place,
+            "session_place": pick(session, "place", language),
             "session_online_url": session.online_url,
             "session_path": reverse("feedback:session", kwargs={"pk": session.pk}),
         }

@@ -18,8 +18,9 @@ class RegistrationClosed(Exception):
 
 
 def _in_group(session: Session, group: str) -> bool:
-    wanted = session.reserved_group.strip().casefold()
-    return bool(wanted) and group.strip().casefold() == wanted
+    """Whether ``group`` names the session's reserved group, as written in either language."""
+    wanted = {name.strip().casefold() for name in (session.reserved_group_en, session.reserved_group_es)} - {""}
+    return group.strip().casefold() in wanted
 
 
 def _seat_for(session: Session, group: str) -> bool | None:

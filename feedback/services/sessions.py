@@ -12,22 +12,28 @@ from feedback.services.mail import registration_mail
 from feedback.services.registrations import waitlist_promote
 
 # Changes registrants are told about (their calendar file changes, or where to go).
-NOTIFIED_FIELDS = ("starts_at", "ends_at", "place", "online_url", "title_en", "title_es")
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "place_en", "place_es", "online_url", "title_en", "title_es")
 AUDITED_FIELDS = (
     "kind",
     "title_en",
     "title_es",
-    "audience",
-    "school_attendees",
-    "police_attendees",
+    "audience_en",
+    "audience_es",
+    "school_attendees_en",
+    "school_attendees_es",
+    "police_attendees_en",
+    "police_attendees_es",
     "starts_at",
     "ends_at",
-    "place",
+    "place_en",
+    "place_es",
     "online_url",
     "capacity",
     "reserved_seats",
-    "reserved_group",
-    "languages",
+    "reserved_group_en",
+    "reserved_group_es",
+    "languages_en",
+    "languages_es",
     "interpretation",
     "registration_opens_at",
     "registration_closes_at",

@@ -21,7 +21,10 @@ def test_a_student_finds_a_session_and_signs_up_in_their_language(
     browser, live_server, transactional_db, locale, sign_up, signed_up
 ):
     school = SchoolFactory(name="Lincoln High")
-    session = build_session(school.district, [school], capacity=1, reserved_seats=0)
+    english = {"place_en": "Library, room 2", "accessibility_note_en": "Step-free", "languages_en": "English, Spanish"}
+    spanish = {"place_es": "Biblioteca, sala 2", "accessibility_note_es": "Sin escalones", "languages_es": "Inglés"}
+    session = build_session(school.district, [school], capacity=1, reserved_seats=0, **english, **spanish)
+    shown, hidden = (english, spanish) if locale == "en-US" else (spanish, english)
     context = browser.new_context(base_url=live_server.url, locale=locale)
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -34,6 +37,8 @@ def test_a_student_finds_a_session_and_signs_up_in_their_language(
     else:
         page.get_by_role("link", name="Talking about safety").click()
     page.wait_for_url(re.compile(rf".*/sessions/{session.pk}/$"))
+    facts = page.locator(".session-facts").inner_text()
+    assert all(text in facts for text in shown.values()) and not any(text in facts for text in hidden.values())
     assert_accessible(page)
     screenshot(page, f"sessions-page-{locale[:2]}")
 

@@ -14,7 +14,7 @@ def build_session(district, schools, *, facilitators=(), starts_in=dt.timedelta(
         "kind": SessionKind.STUDENT_DIALOGUE,
         "title_en": "Talking about safety",
         "title_es": "Hablemos de seguridad",
-        "place": "Library, room 2",
+        "place_en": "Library, room 2",
         "capacity": 10,
         "starts_at": starts_at,
         "ends_at": starts_at + dt.timedelta(hours=1),

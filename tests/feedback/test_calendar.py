@@ -26,7 +26,7 @@ def feed(client, school) -> icalendar.Calendar:
 
 
 def change_fields(session, **changes) -> dict:
-    fields = {name: getattr(session, name) for name in ("title_en", "place", "starts_at", "ends_at", "capacity")}
+    fields = {name: getattr(session, name) for name in ("title_en", "place_en", "starts_at", "ends_at", "capacity")}
     return {**fields, **changes}
 
 
@@ -94,7 +94,7 @@ def test_registrants_get_an_update_their_calendar_applies_when_the_session_moves
     registration_create(session=session, fields=person("Ana"))
     session_change(
         session=session,
-        fields=change_fields(session, place="Gym"),
+        fields=change_fields(session, place_en="Gym"),
         schools=[world.a_school],
         facilitators=[],
         by=coordinator,

@@ -28,7 +28,9 @@ def test_the_last_seat_is_confirmed_and_the_next_person_waits(world):
 
 
 def test_seats_reserved_for_a_group_go_only_to_that_group(world):
-    session = build_session(world.a, [world.a_school], capacity=2, reserved_seats=1, reserved_group="Student Council")
+    session = build_session(
+        world.a, [world.a_school], capacity=2, reserved_seats=1, reserved_group_en="Student Council"
+    )
     outsider, _ = sign_up(session, "Ana")
     second_outsider, _ = sign_up(session, "Ben")
     member, _ = sign_up(session, "Cy", group="student council ")

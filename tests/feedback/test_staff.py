@@ -31,7 +31,7 @@ def new_session_data(school, facilitator, **changes):
         "date": "2030-03-05",
         "start_time": "18:00",
         "end_time": "19:30",
-        "place": "Cafeteria",
+        "place_en": "Cafeteria",
         "capacity": "30",
         "reserved_seats": "0",
         "consent_hold_days": "7",
@@ -172,10 +172,10 @@ def test_moving_a_session_through_the_form_is_audited_and_tells_registrants(clie
     url = reverse("staff:sessions:session_edit", args=[session.pk])
     form = signed_in(client, coordinator).get(url).context["form"]
     assert form.initial["date"] == timezone.localtime(session.starts_at).date()
-    data = new_session_data(world.a_school, facilitator, place="Gym", title_en=session.title_en)
+    data = new_session_data(world.a_school, facilitator, place_en="Gym", title_en=session.title_en)
     assert client.post(url, data).status_code == 302
     event = AuditEvent.objects.get(kind=AuditKind.SESSION_CHANGED)
-    assert event.changes["place"] == ["Library, room 2", "Gym"]
+    assert event.changes["place_en"] == ["Library, room 2", "Gym"]
     assert OutboundEmail.objects.filter(template="session_changed", to_email="ana@example.org").count() == 1
 
 
@@ -222,8 +222,8 @@ def test_a_spanish_coordinator_saving_a_session_without_touching_its_date_keeps_
     assert input_attrs(page, "date")["value"] == starts.date().isoformat()
     assert browser_value(page, "start_time") == f"{starts:%H:%M}"
     shown = {name: browser_value(page, name) for name in ("date", "start_time", "end_time")}
-    data = new_session_data(world.a_school, facilitator, place="Gym", title_en=session.title_en, **shown)
+    data = new_session_data(world.a_school, facilitator, place_en="Gym", title_en=session.title_en, **shown)
     response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 302
     session.refresh_from_db()
-    assert (session.place, session.starts_at) == ("Gym", starts)
+    assert (session.place_en, session.starts_at) == ("Gym", starts)
