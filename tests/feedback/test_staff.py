@@ -1,5 +1,7 @@
 """The staff side: the coordinator manages, a facilitator runs only their sessions, police never read registrants."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -215,8 +217,12 @@ def test_a_facilitator_cannot_act_on_a_session_they_do_not_run(client, world, fa
 def test_a_spanish_coordinator_saving_a_session_without_touching_its_date_keeps_the_date(
     client, world, coordinator, facilitator
 ):
-    session = build_session(world.a, [world.a_school], facilitators=[facilitator])
-    starts = timezone.localtime(session.starts_at)
+    # At ten in the morning, local time: the form holds one day, and a session built for "an hour from now" late in
+    # the evening would end the next day (this test failed between 23:00 and midnight in the district).
+    starts = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + dt.timedelta(days=7)
+    session = build_session(
+        world.a, [world.a_school], facilitators=[facilitator], starts_at=starts, ends_at=starts + dt.timedelta(hours=1)
+    )
     url = reverse("staff:sessions:session_edit", args=[session.pk])
     page = signed_in(client, coordinator).get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert input_attrs(page, "date")["value"] == starts.date().isoformat()
