@@ -117,7 +117,8 @@ def chart_bars(
         truncate_legend=30,
         range=(0, max_value),
         print_values=True,
-        value_formatter=lambda value: percent_text(int(value) if float(value).is_integer() else value),
+        formatter=percent_text,  # the bars' values, written as the summary and the table write them
+        value_formatter=lambda value: percent_text(int(value) if float(value).is_integer() else value),  # the axis
         height=max(160, 60 + 26 * len(categories) * max(1, len(series))),
         width=720,
         classes=["cg-chart__svg"],

@@ -86,3 +86,12 @@ def test_a_spanish_chart_s_data_table_writes_each_percentage_as_its_summary_does
         html = render_to_string("partials/chart.html", {"chart": chart})
     assert "(44,4\u00a0%)" in chart.summary
     assert "<td>44,4\u00a0%</td>" in html and "44,4%" not in html
+
+
+def test_a_bar_is_labelled_as_its_summary_writes_it_while_the_axis_counts_in_whole_percents():
+    with translation.override("es"):
+        chart = chart_bars(title="Favorable", categories=["Seguro"], series=[("Distrito", [Shown.of(50.0, False)])])
+    svg = str(chart.svg)
+    assert "(50,0\u00a0%)" in chart.summary
+    assert ">50,0\u00a0%<" in svg  # the bar's printed value
+    assert ">20\u00a0%<" in svg and ">20,0\u00a0%<" not in svg  # an axis tick
