@@ -96,7 +96,11 @@ def survey_results(
         survey=survey, threshold=threshold, school_names=school_names, visible_school_ids=visible_school_ids
     )
     results.rates = response_rates(
-        survey=survey, threshold=threshold, school_names=school_names, visible_school_ids=visible_school_ids
+        survey=survey,
+        threshold=threshold,
+        school_names=school_names,
+        visible_school_ids=visible_school_ids,
+        beside=results.respondents.as_finished,
     )
     if by == YEAR:
         _fill_years(results, questions, scope, readable_surveys)

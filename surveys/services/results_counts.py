@@ -1,5 +1,8 @@
 """How many answered: responses by school and respondent group, and for
-invitations the response rate, both through ``core.suppression``."""
+invitations the response rate, both through ``core.suppression``, and
+protected together: a finished invitation is a response, so the rates table
+never shows as "finished" a number the respondents table hides, and never
+counts on one it shows to protect another."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.suppression import Line, Shown, percent, protect_lines
+from core.suppression import Earlier, Line, Shown, percent, protect_after
 from surveys.models import Invitation, InvitationStatus, RespondentGroup, Response, Survey
 from surveys.services.results_tables import N, table_build
 
@@ -21,6 +24,8 @@ class CountTable:
 
     columns: list[str]
     rows: list[tuple[str, list[Shown]]]
+    # What it shows and hides, keyed as the rates table's "finished" cells (response_rates protects against it).
+    as_finished: Earlier = Earlier()
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,12 @@ def _school_order(ids) -> list:
     return sorted(set(ids), key=lambda s: (s is None, s or 0))
 
 
-def _rate_cells(status: dict, schools: list, groups: list, threshold: int) -> tuple[dict, set]:
+def _rate_cells(status: dict, schools: list, groups: list, threshold: int, beside: Earlier) -> tuple[dict, set]:
     """The rates table's counts by (school or ``ALL``, group, column) and the
     keys to hide. An invitation is in exactly one state, so every row is a
     line (invited = not used + started + finished), and so is every column
-    (the schools add up to the district)."""
+    (the schools add up to the district). What the respondents table
+    ``beside`` it hides stays hidden, and what it shows is known."""
     counts = {}
     for s in schools:
         for g in groups:
@@ -60,7 +66,7 @@ def _rate_cells(status: dict, schools: list, groups: list, threshold: int) -> tu
             counts[(ALL, g, column)] = sum(counts[(s, g, column)] for s in schools)
     lines = [Line((s, g, INVITED), tuple((s, g, state) for state in STATES)) for s in [*schools, ALL] for g in groups]
     lines += [Line((ALL, g, column), tuple((s, g, column) for s in schools)) for g in groups for column in columns]
-    return counts, protect_lines(counts, lines, threshold=threshold)
+    return counts, protect_after(counts, lines, threshold=threshold, earlier=beside)
 
 
 def _school_label(school_names: dict, school_id) -> str:
@@ -102,18 +108,29 @@ def respondent_table(
         (_school_label(school_names, s), [Shown.of(counts.get((s, g), 0), (s, g) in hidden) for g in [*groups, ALL]])
         for s in shown_schools
     ]
-    return CountTable(columns=columns, rows=rows)
+    finished = {(s, g): (s, g, InvitationStatus.FINISHED) for s in [*schools, ALL] for g in groups}
+    as_finished = Earlier(
+        shown={key: counts[cell] for cell, key in finished.items() if cell not in hidden},
+        hidden=frozenset(key for cell, key in finished.items() if cell in hidden),
+    )
+    return CountTable(columns=columns, rows=rows, as_finished=as_finished)
 
 
 def response_rates(
-    *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
+    *,
+    survey: Survey,
+    threshold: int,
+    school_names: dict,
+    visible_school_ids: set[int] | None,
+    beside: Earlier | None = None,
 ) -> list[RateRow]:
     """Invitations issued, not used, started and finished by school and group
     (one GROUP BY), suppressed like any table of counts: a small count is
     hidden, and with it enough others along its row and its column that it
     cannot be worked back out (invited minus the other two states, or the
     district minus the other schools); the rate is hidden with either of its
-    two counts."""
+    two counts. ``beside``: the respondents table shown with it
+    (``CountTable.as_finished``), protected together."""
     status = defaultdict(lambda: defaultdict(int))
     rows = Invitation.objects.filter(survey=survey).values("school_id", "group", "status")
     for row in rows.annotate(n=Count("id")).order_by():
@@ -122,7 +139,7 @@ def response_rates(
         return []
     schools = _school_order(s for s, _g in status)
     groups = sorted({g for _s, g in status})
-    counts, hidden = _rate_cells(status, schools, groups, threshold)
+    counts, hidden = _rate_cells(status, schools, groups, threshold, beside or Earlier())
     labels = dict(RespondentGroup.choices)
     keys = [(s, g) for s in schools for g in groups if (s, g) in status]
     if visible_school_ids is None:

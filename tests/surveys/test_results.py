@@ -229,3 +229,23 @@ def test_a_hidden_number_who_finished_cannot_be_worked_out_from_the_invited_not_
     # A row with nothing small shows everything.
     students = by_row[("A High", "Students")]
     assert (students.invited.value, students.finished.value, students.rate.value) == (60, 20, 33.3)
+
+
+def test_the_invitations_table_never_shows_as_finished_a_count_the_respondents_table_hides(world, climate):
+    # 3 students answered at A High (too few), 20 parents: the respondents table hides both (the parents' 20 would
+    # be the school's 23 minus the students'). Every parent answered through an invitation, so the invitations
+    # table's 20 "finished" would give the 3 students away again: 23 - 20.
+    fill(climate, world.a_school, 20, group="guardian", answers={"SRO-SAFE-1": "agree"})
+    fill(climate, world.a_school, 3, group="student", answers={"SRO-SAFE-1": "agree"})
+    _invite(climate, world.a_school, "guardian", "issued", 10)
+    _invite(climate, world.a_school, "guardian", "finished", 20)
+    _invite(climate, world.a_school, "student", "issued", 40)
+    _invite(climate, world.a_school, "student", "finished", 3)
+    results = survey_results(survey=climate, visible_school_ids=None)
+    respondents = dict(zip(results.respondents.columns, dict(results.respondents.rows)["A High"], strict=True))
+    assert respondents["Parents and guardians"].suppressed and respondents["Everyone"].value == 23
+    rates = {(r.school, r.group): r for r in results.rates}
+    parents = rates[("A High", "Parents and guardians")]
+    assert parents.finished.suppressed and parents.rate.suppressed
+    assert parents.invited.value == 30  # the rest of the row still shows, with enough hidden beside it
+    assert _recovered(results.rates) == {}
