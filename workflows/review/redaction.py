@@ -28,7 +28,7 @@ PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[
 STUDENT_ID = re.compile(r"(?<!\w)(?:[A-Za-z]{1,3}-?\d{4,}|\d{5,})(?!\w)")
 _CAP = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’-]+"
 NAME = re.compile(rf"(?<!\w){_CAP}(?:[ \t]+{_CAP}){{1,3}}(?!\w)")
-# Words that start sentences or name places and times, not people (English and Spanish).
+# Words that start sentences or name places, not people (English and Spanish).
 NOT_NAMES = frozenset(
     [
         "the",
@@ -66,25 +66,6 @@ NOT_NAMES = frozenset(
         "police",
         "department",
         "district",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "el",
         "la",
         "los",
@@ -109,6 +90,31 @@ NOT_NAMES = frozenset(
         "secundaria",
         "preparatoria",
         "policía",
+    ]
+)
+# Days and months start capitalised words that are no names ("Monday", "April 3"), but some are given names too
+# (April, June, Julio, Abril): as a part of a known person's name they are still proposed.
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
         "lunes",
         "martes",
         "miércoles",
@@ -207,7 +213,8 @@ def _name_and_parts(add, name: str, label: str, why: str) -> None:
 def _strip_non_names(found: str, complaint: Complaint) -> str:
     """The name in a run of capitalised words, without the words that start sentences or name places."""
     places = {w.lower() for w in f"{complaint.school.name} {complaint.school.district.name}".split()}
-    words = [w for w in found.split() if w.lower() not in NOT_NAMES and w.lower() not in places]
+    skip = NOT_NAMES | CALENDAR_WORDS | places
+    words = [w for w in found.split() if w.lower() not in skip]
     return " ".join(words) if len(words) >= 2 and " ".join(words) in found else ""
 
 
