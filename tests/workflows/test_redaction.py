@@ -21,9 +21,11 @@ def _fill(case):
     complaint.contact_phone = "555-201-3344"
     complaint.witnesses = "Luis Ortega, Kim Park"
     complaint.guardian_contact = "Rosa Torres"
-    surname = case.officer.full_name.split()[-1]
+    # A fixed name (the factory draws one, sometimes "Dr. ... MD"); its first name is also a month.
+    case.officer.full_name = "April Reyes"
+    case.officer.save()
     complaint.description = (
-        f"Yesterday Officer {surname} pushed Ana Torres in the hall. Student ID 4481207 was written on the "
+        "Yesterday Officer Reyes pushed Ana Torres in the hall. Student ID 4481207 was written on the "
         "citation. Her friend Maya Brooks saw it; call ana.t@example.org."
     )
     complaint.save()
@@ -50,13 +52,10 @@ def test_names_contacts_and_student_numbers_are_proposed_with_role_labels(case):
 
 
 def test_a_person_named_by_one_part_of_their_name_is_redacted_too(case):
-    # A first name that is also a month ("April") is still a name when it is part of a known person's name.
-    case.officer.full_name = "April Reyes"
-    case.officer.save()
     complaint = _fill(case)
-    first, last = "April", "Reyes"
     plan = redactions_propose(complaint=complaint)
-    text = redact(f"I called Ms. Torres; Ana agrees. Officer {last} and {first} did not answer; Ortega saw it.", plan)
+    # "April" is also a month, and still a name as part of a known person's name.
+    text = redact("I called Ms. Torres; Ana agrees. Officer Reyes and April did not answer; Ortega saw it.", plan)
     assert text == (
         "I called Ms. [Student 1]; [Student 1] agrees. Officer [Officer] and [Officer] did not answer; "
         "[Witness 1] saw it."
