@@ -6,6 +6,7 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from assessment.models import CommitmentStatus, CommitmentUpdate, SourceKind
@@ -66,9 +67,7 @@ def test_the_page_reads_in_spanish(client, world, trained):
 
 
 def test_a_future_event_is_listed_as_scheduled(client, world, trained):
-    event(
-        world.a, (datetime.date.today() + datetime.timedelta(days=40)).isoformat(), "2", "de-escalation", title="Soon"
-    )
+    event(world.a, (timezone.localdate() + datetime.timedelta(days=40)).isoformat(), "2", "de-escalation", title="Soon")
     response = client.get(TRAINING)
     assert [public.event.title_en for public in response.context["scheduled"]] == ["Soon"]
 
@@ -149,7 +148,7 @@ def test_the_year_chooser_starts_on_the_year_shown(client, world):
     from core.schoolyear import school_year_label, school_year_of
 
     body = client.get(TRAINING).content.decode()
-    this_year = school_year_of(datetime.date.today())
+    this_year = school_year_of(timezone.localdate())
     assert f'<option value="{this_year}" selected>{school_year_label(this_year)}</option>' in body
 
 

@@ -1,9 +1,8 @@
 """The coordinator's SRO activity reports, in English and Spanish: figures, chart, quarterly view, state templates;
 axe-clean."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from accounts.models import Role, SchoolLevel
 from activity.models import Enrolment, EnrolmentDimension, EventType
@@ -18,7 +17,7 @@ def _figures():
     roster = RosterAssignmentFactory(school__name="Lincoln High", school__level=SchoolLevel.HIGH)
     school, officer = roster.school, roster.officer
     loitering = offence(school.district, "loitering")
-    today = dt.date.today()
+    today = timezone.localdate()
     for race, count in (("black", 4), ("white", 3), ("", 1)):
         for _ in range(count):
             build_event(officer, school, date=today, student_race=race, type=EventType.CITATION, offence=loitering)

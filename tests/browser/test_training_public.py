@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Role
 from assessment.models import CommitmentStatus, CommitmentUpdate
@@ -22,7 +23,7 @@ def _records(world_school):
     held = event(district, "2026-08-13", "6", "mou-roles", "implicit-bias", title="August summit",
                  title_es="Cumbre de agosto", joint_with_school_staff=True)  # fmt: skip
     attend(held, officer=officer)
-    event(district, (datetime.date.today() + datetime.timedelta(days=30)).isoformat(), "3", "de-escalation",
+    event(district, (timezone.localdate() + datetime.timedelta(days=30)).isoformat(), "3", "de-escalation",
           title="Guidance session", title_es="Sesión de orientación")  # fmt: skip
     require(district, "8")
     require(district, "2", "implicit-bias")
