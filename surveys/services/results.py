@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet, Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import pick
+from core.schoolyear import school_year_label, school_year_of
 from core.suppression import Earlier, Shown
 from surveys.models import Answer, Demographic, Domain, Question, QuestionChoice, QuestionKind, RespondentGroup, Survey
 from surveys.services.results_counts import respondent_table, response_rates
@@ -257,7 +259,7 @@ def _fill_years(results: SurveyResults, questions: list[Question], scope, readab
     tables = _tables(questions + older, dim=None, threshold=results.threshold)
     by_survey_code = {(q.survey_id, q.code): q for q in [*questions, *older]}
     administrations = [survey, *earlier]
-    results.row_labels = [_year_label(s) for s in administrations]
+    results.row_labels = _year_labels(administrations)
     for question in questions:
         cells = []
         for administration in administrations:
@@ -290,9 +292,19 @@ def _aligned(table: QuestionTable, older: Question, current: Question) -> Questi
     return aligned
 
 
-def _year_label(survey: Survey) -> str:
-    year = survey.closes_on.year if survey.closes_on else ""
-    return f"{year} (v{survey.version})" if year else f"v{survey.version}"
+def _year_labels(administrations: list[Survey]) -> list[str]:
+    """Each administration by the school year it opened in ("2025–26 (v1)"); administrations that share a school
+    year also say the day each opened. (By the calendar year it closed, a survey closing in January and the next
+    year's closing in December were both "2026".)"""
+    years = [
+        school_year_label(school_year_of(day)) if (day := s.opens_on or s.closes_on) else "" for s in administrations
+    ]
+    labels = []
+    for survey, year in zip(administrations, years, strict=True):
+        if year and survey.opens_on and years.count(year) > 1:
+            year = f"{year}, {date_format(survey.opens_on, 'DATE_FORMAT')}"
+        labels.append(f"{year} (v{survey.version})" if year else f"v{survey.version}")
+    return labels
 
 
 # --- Domains --------------------------------------------------------------------

@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 import pytest
+from django.utils import translation
 
 from surveys.models import Invitation
 from surveys.services.results import survey_results
@@ -104,14 +105,33 @@ def test_earlier_administrations_are_matched_by_question_code(world, answered):
     last_year = build_survey(
         world.a,
         [world.a_school, world.a_other_school],
-        opens_on=answered.opens_on - datetime.timedelta(days=365),
-        closes_on=answered.opens_on - datetime.timedelta(days=330),
+        opens_on=answered.opens_on - datetime.timedelta(days=400),
+        closes_on=answered.opens_on - datetime.timedelta(days=365),
     )
     fill(last_year, world.a_school, 20, answers={"SRO-FAIR-1": "strongly_agree"})
     results = survey_results(survey=answered, visible_school_ids=None, by="year")
     rows = list(_rows(results, "SRO-FAIR-1").values())
     assert len(rows) == 2
     assert rows[1].favourable.value == 100.0 and rows[1].n.value == 20
+
+
+def test_administrations_are_named_by_the_school_year_they_opened_in(world):
+    # Closing in January 2026 and in December 2026, these were both "2026": two school years apart by their opening.
+    spring = build_survey(
+        world.a, [world.a_school], opens_on=datetime.date(2025, 12, 1), closes_on=datetime.date(2026, 1, 9)
+    )
+    autumn = build_survey(
+        world.a, [world.a_school], opens_on=datetime.date(2026, 11, 2), closes_on=datetime.date(2026, 12, 18)
+    )
+    second = build_survey(
+        world.a, [world.a_school], opens_on=datetime.date(2025, 9, 8), closes_on=datetime.date(2025, 10, 3)
+    )
+    results = survey_results(survey=autumn, visible_school_ids=None, by="year")
+    assert results.row_labels == ["2026–27 (v1)", "2025–26, Dec. 1, 2025 (v1)", "2025–26, Sept. 8, 2025 (v1)"]
+    with translation.override("es"):
+        labels = survey_results(survey=autumn, visible_school_ids=None, by="year").row_labels
+    assert labels[1] == "2025–26, 1 de diciembre de 2025 (v1)"
+    assert spring.pk and second.pk
 
 
 def test_domain_scores_average_the_shown_percent_favourable(world, answered):
