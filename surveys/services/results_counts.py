@@ -25,7 +25,7 @@ class CountTable:
     columns: list[str]
     rows: list[tuple[str, list[Shown]]]
     # What it shows and hides, keyed as the rates table's "finished" cells (response_rates protects against it).
-    as_finished: Earlier = Earlier()
+    as_finished: Earlier
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def response_rates(
     threshold: int,
     school_names: dict,
     visible_school_ids: set[int] | None,
-    beside: Earlier | None = None,
+    beside: Earlier,
 ) -> list[RateRow]:
     """Invitations issued, not used, started and finished by school and group
     (one GROUP BY), suppressed like any table of counts: a small count is
@@ -139,7 +139,7 @@ def response_rates(
         return []
     schools = _school_order(s for s, _g in status)
     groups = sorted({g for _s, g in status})
-    counts, hidden = _rate_cells(status, schools, groups, threshold, beside or Earlier())
+    counts, hidden = _rate_cells(status, schools, groups, threshold, beside)
     labels = dict(RespondentGroup.choices)
     keys = [(s, g) for s in schools for g in groups if (s, g) in status]
     if visible_school_ids is None:
