@@ -136,6 +136,7 @@ CALENDAR_WORDS = frozenset(
         "diciembre",
     ]
 )
+_NOT_IN_RUNS = NOT_NAMES | CALENDAR_WORDS  # what a run of capitalised words found in free text leaves out
 
 
 @dataclass(frozen=True)
@@ -213,8 +214,7 @@ def _name_and_parts(add, name: str, label: str, why: str) -> None:
 def _strip_non_names(found: str, complaint: Complaint) -> str:
     """The name in a run of capitalised words, without the words that start sentences or name places."""
     places = {w.lower() for w in f"{complaint.school.name} {complaint.school.district.name}".split()}
-    skip = NOT_NAMES | CALENDAR_WORDS | places
-    words = [w for w in found.split() if w.lower() not in skip]
+    words = [w for w in found.split() if w.lower() not in _NOT_IN_RUNS and w.lower() not in places]
     return " ".join(words) if len(words) >= 2 and " ".join(words) in found else ""
 
 
