@@ -188,14 +188,15 @@ def changes_context(release: Release) -> dict:
         table = tables[change.table]
         row = next((r for r in table["rows"] if r["key"] == change.row), None)
         column = table["columns"][change.column] if change.column < len(table["columns"]) else None
+        percent = is_percent(table, row, column)
         changes.append(
             {
                 "table": text(table["title"]),
                 "row": text(row["label"]) if row else change.row,
                 "column": text(column["label"]) if column else "",
                 "scope": scope_name(release.snapshot, change.scope),
-                "before": cell_text(change.before, percent=is_percent(table, row, column)),
-                "after": cell_text(change.after, percent=is_percent(table, row, column)),
+                "before": cell_text(change.before, percent=percent),
+                "after": cell_text(change.after, percent=percent),
             }
         )
     year_label = school_year_label(release.school_year)
