@@ -77,3 +77,17 @@ def test_a_clash_of_tracking_codes_still_files_the_complaint(client, monkeypatch
     school, _ = school_with_officer()
     assert file_complaint(client, school).status_code == 302
     assert Complaint.objects.filter(tracking_code="CG-BBBB-BBBB").exists()
+
+
+def test_only_the_step_with_files_makes_the_browser_send_a_multipart_body(client):
+    """A browser sends a form as multipart/form-data only when the form says so, and parsing multipart costs the
+    server several times a plain form body: the two steps without files are plain forms, the contact step (files)
+    is multipart."""
+    school, _ = school_with_officer()
+    first = client.get("/complaints/new/").content.decode()
+    step1 = client.post("/complaints/new/", {**ABOUT, "school": school.pk})
+    second = client.get(step1.url).content.decode()
+    step2 = client.post(step1.url, INCIDENT)
+    third = client.get(step2.url).content.decode()
+    assert "multipart/form-data" not in first and "multipart/form-data" not in second
+    assert 'enctype="multipart/form-data"' in third and 'type="file"' in third
