@@ -4,8 +4,10 @@ The surveys' own results service counts and suppresses every number (``surveys.s
 school against district, the district's threshold); this module takes, for each agreement question, how many
 answered and the share who agreed, for the district and each school, and freezes them in both languages. Comments
 are never read. The satisfaction survey is a standing one whose answers carry no date, so its figures cover every
-answer given up to the publication, and what the previous release of the year showed and hid is handed to the
-results service, so a later release never gives away a count an earlier one hid.
+answer given up to the publication, whatever the school year: what the district's release published last (of any
+year: it showed the same cells) showed and hid is handed to the results service, so a later release never gives
+away a count an earlier one hid. The climate survey is the school year's own, checked against the year's previous
+release.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +105,7 @@ def satisfaction(ctx: FigureContext) -> list[FrozenTable]:
             title=_("Complainants' view of the process"),
             notes=_("Asked once after the outcome; every answer given so far, anonymous."),
             survey=survey,
-            previous=ctx.previous_table("complaint_satisfaction"),
+            previous=ctx.latest_table("complaint_satisfaction"),
         )
     ]
 

@@ -126,3 +126,25 @@ def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
+
+
+def test_a_satisfaction_count_hidden_last_school_year_cannot_be_worked_out_from_this_years_first_release(world):
+    # The satisfaction survey is a standing one: every release covers every answer given so far, so this year's
+    # first release publishes the same cells as last year's, plus what came since.
+    coordinator = member("coordinator", district=world.a)
+    third = SchoolFactory(district=world.a, name="A Third")
+    survey = satisfaction_survey_for(world.a)
+    survey.schools.set([world.a_school, world.a_other_school, third])
+    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
+    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    last_year = release_publish(district=world.a, school_year=2025, assessment={}, by=coordinator)
+    high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY") == 23
+    fill(survey, third, 10, group="guardian", answers={"SAT-TIMELY": "agree"})
+    this_year = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    # Protected on its own, it would hide the new school's 10 and show the first school's 20: 23 - 20 = 3.
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
