@@ -203,3 +203,11 @@ def test_the_training_page_does_not_let_the_sros_short_of_hours_be_derived_from_
     assert summary.sros_not_compliant.suppressed
     # The page may not show the total beside the release's 15 met: 24 - 15 = 9.
     assert summary.sros.suppressed
+
+
+def test_a_count_hidden_only_to_protect_another_is_not_called_fewer_than_the_threshold(client, world, trained):
+    body = client.get(TRAINING + f"?district={world.a.pk}&school_year=2025").content.decode()
+    summary = body[body.index('<dl class="figures">') : body.index("</dl>")]
+    # 11 met and 1 did not: both are hidden, but only one of them is fewer than 10, and the page may not say which.
+    assert "fewer than 10" not in summary
+    assert summary.count("suppressed") == 2
