@@ -190,7 +190,8 @@ def count_table(
 @dataclass(frozen=True)
 class FigureContext:
     """What every figure function is given: the district, the school year (its first and last day), the
-    district's threshold, its schools, and the previous release's tables of the same year by key."""
+    district's threshold, its schools, the previous release's tables of the same year by key, and the tables of
+    the district's release published last, of any year (``latest``)."""
 
     district: object
     school_year: int
@@ -199,6 +200,7 @@ class FigureContext:
     first: object
     last: object
     previous: Mapping[str, dict] = field(default_factory=dict)
+    latest: Mapping[str, dict] = field(default_factory=dict)
     publishing: Mapping | None = None
 
     @property
@@ -207,6 +209,11 @@ class FigureContext:
 
     def previous_table(self, key: str) -> dict | None:
         return self.previous.get(key)
+
+    def latest_table(self, key: str) -> dict | None:
+        """The table as last published in any school year: what a figure that does not depend on the school year
+        (it counts everything so far) must be suppressed against, since that release showed the same cells."""
+        return self.latest.get(key)
 
 
 def hidden_cells(hidden: Iterable[tuple[str, str]], column: int = 0) -> list[list]:

@@ -4,13 +4,17 @@ The surveys' own results service counts and suppresses every number (``surveys.s
 school against district, the district's threshold); this module takes, for each agreement question, how many
 answered and the share who agreed, for the district and each school, and freezes them in both languages. Comments
 are never read. The satisfaction survey is a standing one whose answers carry no date, so its figures cover every
-answer given up to the publication, and what the previous release of the year showed and hid is handed to the
-results service, so a later release never gives away a count an earlier one hid.
+answer given up to the publication, whatever the school year: what the district's release published last (of any
+year: it showed the same cells) showed and hid is handed to the results service, so a later release never gives
+away a count an earlier one hid. The climate survey is the school year's own, checked against the year's previous
+release.
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from assessment.figures.base import ALL, SUPPRESSED, FigureContext, FrozenTable, both, earlier_of
+from assessment.models import Release
+from core.schoolyear import school_year_of
 from core.suppression import Earlier
 from surveys.models import Purpose, Survey
 from surveys.services.results import SCHOOL, survey_results
@@ -69,6 +73,7 @@ def _survey_table(*, key: str, title, notes, survey: Survey | None, previous: di
     return FrozenTable(
         {
             "key": key,
+            "survey": survey.pk if survey is not None else None,
             "title": both(title),
             "columns": [
                 {"key": k, "label": both(label)} | ({"percent": True} if k in PERCENT_COLUMNS else {})
@@ -103,7 +108,7 @@ def satisfaction(ctx: FigureContext) -> list[FrozenTable]:
             title=_("Complainants' view of the process"),
             notes=_("Asked once after the outcome; every answer given so far, anonymous."),
             survey=survey,
-            previous=ctx.previous_table("complaint_satisfaction"),
+            previous=ctx.latest_table("complaint_satisfaction"),
         )
     ]
 
@@ -129,3 +134,27 @@ def climate(ctx: FigureContext) -> list[FrozenTable]:
             previous=ctx.previous_table("climate_survey"),
         )
     ]
+
+
+TABLES = {Purpose.COMPLAINT_SATISFACTION: "complaint_satisfaction", Purpose.CLIMATE: "climate_survey"}
+
+
+def published_results(survey: Survey) -> dict[str, Earlier] | None:
+    """What the district's release published last with ``survey``'s table showed and hid of it, by question code
+    (the survey results page protects its numbers against it: ``surveys.published``); None when no release
+    shows it. A release made before tables named their survey is read for the district's satisfaction survey
+    (there is one) and not for a climate survey (which one it showed cannot be told)."""
+    key = TABLES.get(survey.purpose)
+    if key is None:
+        return None
+    standing = key == "complaint_satisfaction"
+    releases = Release.objects.filter(district_id=survey.district_id)
+    if not standing:  # a climate table shows a survey opened in its release's school year
+        if survey.opens_on is None:
+            return None
+        releases = releases.filter(school_year=school_year_of(survey.opens_on))
+    for release in releases.order_by("-published_at", "-pk"):
+        table = next((t for t in release.snapshot.get("tables", []) if t["key"] == key), None)
+        if table and table.get("survey", survey.pk if standing else None) == survey.pk:
+            return _earlier(table)
+    return None

@@ -3,7 +3,9 @@
 ``release_publish`` is called by the annual assessment when the superintendent and the agency head have approved it
 (and again for each correction: a new version). The snapshot holds every table of ``assessment.figures``, computed
 now, suppressed against the district's threshold and against the previous version of the same school year, so a
-cell published once never becomes derivable by comparing versions. Publishing empties the dashboard's cache.
+cell published once never becomes derivable by comparing versions. A table that does not depend on the school year
+(the standing satisfaction survey: every answer so far) is suppressed against the district's last release of any
+year instead, which published the same cells. Publishing empties the dashboard's cache.
 """
 
 from dataclasses import dataclass
@@ -42,12 +44,23 @@ def latest_release(*, district, school_year: int) -> Release | None:
     return Release.objects.filter(district=district, school_year=school_year).order_by("-version").first()
 
 
-def snapshot_compute(*, district, school_year: int, previous: Release | None = None, publishing=None) -> dict:
+def last_published(*, district) -> Release | None:
+    """The district's release published last, of any school year."""
+    return Release.objects.filter(district=district).order_by("-published_at", "-pk").first()
+
+
+def _tables_of(release: Release | None) -> dict[str, dict]:
+    return {table["key"]: table for table in (release.snapshot.get("tables", []) if release else [])}
+
+
+def snapshot_compute(
+    *, district, school_year: int, previous: Release | None = None, latest: Release | None = None, publishing=None
+) -> dict:
     """The snapshot a release of ``school_year`` would publish now (``previous``: the year's latest release;
-    ``publishing``: the version, time and assessment of the release being published, listed with the others)."""
+    ``latest``: the district's release published last, of any year; ``publishing``: the version, time and
+    assessment of the release being published, listed with the others)."""
     first, last = school_year_bounds(school_year)
     schools = list(district.schools.order_by("name", "pk"))
-    earlier = {table["key"]: table for table in (previous.snapshot.get("tables", []) if previous else [])}
     ctx = FigureContext(
         district=district,
         school_year=school_year,
@@ -55,7 +68,8 @@ def snapshot_compute(*, district, school_year: int, previous: Release | None = N
         schools=schools,
         first=first,
         last=last,
-        previous=earlier,
+        previous=_tables_of(previous),
+        latest=_tables_of(latest),
         publishing=publishing,
     )
     return {
@@ -81,7 +95,10 @@ def release_publish(*, district, school_year: int, assessment: dict, by) -> Rele
         "published_at": timezone.now(),
         "assessment": dict(assessment),
     }
-    snapshot = snapshot_compute(district=district, school_year=school_year, previous=previous, publishing=publishing)
+    latest = last_published(district=district)
+    snapshot = snapshot_compute(
+        district=district, school_year=school_year, previous=previous, latest=latest, publishing=publishing
+    )
     release = Release.objects.create(
         district=district,
         school_year=school_year,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import Officer, Role
 from assessment.models import TrainingAttendance, TrainingEvent, TrainingRequirement, TrainingTopic
 from core.schoolyear import school_year_bounds
-from core.suppression import Line, Shown, is_small, protect_lines, shown
+from core.suppression import Earlier, Line, Shown, is_small, protect_after, shown
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -227,15 +227,21 @@ def training_public_events(*, district, school_year: int, as_of: datetime.date |
     ]
 
 
-def training_public_summary(*, district, school_year: int, as_of: datetime.date | None = None) -> PublicSummary:
+def training_public_summary(
+    *, district, school_year: int, published: Earlier | None, as_of: datetime.date | None = None
+) -> PublicSummary:
     """Events held and scheduled, their hours, and how many SROs met the requirements (SROs = compliant + not:
-    complementary suppression keeps a hidden count from being worked out of the other two)."""
+    complementary suppression keeps a hidden count from being worked out of the other two). ``published``: what
+    the year's latest release showed and hid of the same three counts (``assessment.figures.training.published``,
+    keyed "sros", "met", "not_met"), so the page never shows a count beside the release that gives one of them
+    away (``core.suppression.protect_after``)."""
     events = training_public_events(district=district, school_year=school_year, as_of=as_of)
     held = [public for public in events if public.held]
     rows = training_compliance(district=district, school_year=school_year, as_of=as_of)
     met = sum(1 for row in rows if row.compliant)
     counts = {"sros": len(rows), "met": met, "not_met": len(rows) - met}
-    hidden = protect_lines(counts, [Line("sros", ("met", "not_met"))], threshold=district.suppression_threshold)
+    line = Line("sros", ("met", "not_met"))
+    hidden = protect_after(counts, [line], threshold=district.suppression_threshold, earlier=published)
     value = shown(counts, hidden)
     return PublicSummary(
         events_held=len(held),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.models import District
+from assessment.figures import training as training_figures
 from assessment.services.training import training_public_events, training_public_summary
 from assessment.views.training_forms import PublicTrainingForm
 from core.csv_export import csv_response
@@ -36,7 +37,11 @@ class PublicTrainingView(View):
                 page_obj=page,
                 held=[public for public in page if public.held],
                 scheduled=[public for public in page if not public.held],
-                summary=training_public_summary(district=district, school_year=year),
+                summary=training_public_summary(
+                    district=district,
+                    school_year=year,
+                    published=training_figures.published(district=district, school_year=year),
+                ),
                 threshold=district.suppression_threshold,
             )
         return render(request, "assessment/training/public.html", context)

@@ -84,7 +84,9 @@ def survey_results(
     (``accounts.rules.surveys_for``); earlier years outside it are left out
     (``None``: no limit, for benchmarks and jobs). ``earlier``: for the school
     breakdown, what an earlier publication of these results showed and hid, by
-    question code (``results_tables`` module doc)."""
+    question code (``results_tables`` module doc); every breakdown and the
+    respondents table are protected against it too, so no view of the page
+    plays against the publication."""
     if by not in BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {by!r}")
     threshold = survey.district.suppression_threshold
@@ -95,7 +97,11 @@ def survey_results(
         survey=survey, by=by, school_id=scope if scope != ALL else None, threshold=threshold, row_labels=[]
     )
     results.respondents = respondent_table(
-        survey=survey, threshold=threshold, school_names=school_names, visible_school_ids=visible_school_ids
+        survey=survey,
+        threshold=threshold,
+        school_names=school_names,
+        visible_school_ids=visible_school_ids,
+        earlier=earlier,
     )
     results.rates = response_rates(
         survey=survey,
@@ -105,7 +111,7 @@ def survey_results(
         beside=results.respondents.as_finished,
     )
     if by == YEAR:
-        _fill_years(results, questions, scope, readable_surveys)
+        _fill_years(results, questions, scope, readable_surveys, earlier)
     else:
         dim = None if by == SCHOOL else by
         tables = _tables(questions, dim=dim, threshold=threshold, earlier=earlier)
@@ -162,14 +168,18 @@ def _counts(questions: list[Question], dim: str | None) -> tuple[dict, dict]:
     return per_choice, per_answer
 
 
-def _tables(questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None) -> dict:
+def _tables(
+    questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None, of=None
+) -> dict:
     """Each question's protected table; with ``dim``, the subgroup table built
-    on top of the school-vs-district one."""
+    on top of the school-vs-district one. ``earlier`` (by question code) is
+    about the survey ``of`` only, when the questions are of several."""
     per_choice, per_answer = _counts(questions, dim)
     tables = {}
     for question in questions:
         finest = _finest(question, per_choice[question.pk], per_answer[question.pk])
-        base = _table(question, finest, dim=None, threshold=threshold, earlier=(earlier or {}).get(question.code))
+        published = (earlier or {}).get(question.code) if of in (None, question.survey_id) else None
+        base = _table(question, finest, dim=None, threshold=threshold, earlier=published)
         tables[question.pk] = _table(question, finest, dim=dim, threshold=threshold, base=base) if dim else base
     return tables
 
@@ -246,7 +256,7 @@ def earlier_surveys(survey: Survey, readable: QuerySet[Survey] | None = None) ->
     return list(earlier.order_by("-closes_on")[:EARLIER_YEARS])
 
 
-def _fill_years(results: SurveyResults, questions: list[Question], scope, readable) -> None:
+def _fill_years(results: SurveyResults, questions: list[Question], scope, readable, published) -> None:
     survey = results.survey
     earlier = earlier_surveys(survey, readable)
     results.earlier = earlier
@@ -256,7 +266,8 @@ def _fill_years(results: SurveyResults, questions: list[Question], scope, readab
         .exclude(kind__in=QuestionKind.texts())
         .prefetch_related("choices")
     )
-    tables = _tables(questions + older, dim=None, threshold=results.threshold)
+    # This administration's tables as the school breakdown protects them (``published`` is about it only).
+    tables = _tables(questions + older, dim=None, threshold=results.threshold, earlier=published, of=survey.pk)
     by_survey_code = {(q.survey_id, q.code): q for q in [*questions, *older]}
     administrations = [survey, *earlier]
     results.row_labels = _year_labels(administrations)

@@ -5,6 +5,7 @@ never shows as "finished" a number the respondents table hides, and never
 counts on one it shows to protect another."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -76,14 +77,22 @@ def _school_label(school_names: dict, school_id) -> str:
 
 
 def respondent_table(
-    *, survey: Survey, threshold: int, school_names: dict, visible_school_ids: set[int] | None
+    *,
+    survey: Survey,
+    threshold: int,
+    school_names: dict,
+    visible_school_ids: set[int] | None,
+    earlier: Mapping[str, Earlier] | None,
 ) -> CountTable:
     """Responses by school and respondent group (one GROUP BY), suppressed.
 
     Protected by the same steps as a question's number of answers
     (``table_build``), so a question everyone answered hides exactly the same
     school and group counts in its respondent-group breakdown as this table:
-    the two cannot be played against each other."""
+    the two cannot be played against each other. ``earlier``: what a
+    publication of the questions' school-vs-district numbers showed and hid, by
+    question code; a school count any of them hid stays hidden, and one a
+    question everyone answered showed is known (``_answers_earlier``)."""
     finest = {
         (row["school_id"], row["respondent_group"], N): row["n"]
         for row in Response.objects.filter(survey=survey)
@@ -93,7 +102,7 @@ def respondent_table(
     }
     options = {"kind": "number", "choice_ids": [], "finest": finest, "threshold": threshold}
     options |= {"favourable_ids": set(), "valued_ids": set()}
-    base = table_build(by_subgroup=False, **options)
+    base = table_build(by_subgroup=False, earlier=_answers_earlier(finest, earlier), **options)
     table = table_build(by_subgroup=True, base=base, **options)
     schools = _school_order([*school_names, *(s for s, _g, _n in finest)])
     groups = list(dict.fromkeys([*survey.groups, *sorted(g for _s, g, _n in finest)]))
@@ -114,6 +123,25 @@ def respondent_table(
         hidden=frozenset(key for cell, key in finished.items() if cell in hidden),
     )
     return CountTable(columns=columns, rows=rows, as_finished=as_finished)
+
+
+def _answers_earlier(finest: dict, earlier: Mapping[str, Earlier] | None) -> Earlier | None:
+    """The questions' published numbers of answers as one ``Earlier`` over the responses by school: hidden where
+    any question's was hidden, shown where a question (one everyone answered) showed the same number."""
+    if not earlier:
+        return None
+    responses = defaultdict(int)
+    for (s, _g, _n), n in finest.items():
+        responses[(s, ALL, N)] += n
+        responses[(ALL, ALL, N)] += n
+    hidden = frozenset(key for found in earlier.values() for key in found.hidden if key[2] == N)
+    shown = {
+        key: responses[key]
+        for found in earlier.values()
+        for key, value in found.shown.items()
+        if key[2] == N and responses.get(key) == value
+    }
+    return Earlier(shown=shown, hidden=hidden)
 
 
 def response_rates(

@@ -13,6 +13,7 @@ from core.charts import chart_bars
 from core.csv_export import csv_response
 from core.i18n import pick
 from core.suppression import Shown
+from surveys.published import published_results
 from surveys.services.results import SurveyResults, survey_results
 from surveys.services.results_share import survey_results_share
 from surveys.views.results_filters import ResultsFilter, ShareForm
@@ -46,6 +47,7 @@ def _results(request, pk) -> tuple[SurveyResults, ResultsFilter, set | None]:
         school_id=school_id,
         by=by,
         readable_surveys=surveys_for(request.user, SurveyRule.RESULTS),
+        earlier=published_results(survey),
     )
     return results, filterset, visible
 

@@ -1,15 +1,21 @@
 """Publishing releases: versions, frozen snapshots, and suppression that holds across two releases of a year."""
 
+import datetime
+
 import pytest
+from django.urls import reverse
 
 from activity.models import EventType
 from assessment.figures.base import ALL, SUPPRESSED, TOTAL
+from assessment.figures.surveys import published_results
 from assessment.models import Release, ReleaseFrozen
 from assessment.services.releases import release_publish
 from core.models import AuditEvent, AuditKind
+from core.schoolyear import school_year_of
 from tests.activity.builders import build_event
 from tests.assessment.builders_dashboard import complaints
 from tests.factories import SchoolFactory, member
+from tests.surveys.builders import build_survey
 from tests.surveys.results_fill import fill
 from workflows.satisfaction import satisfaction_survey_for
 
@@ -126,3 +132,67 @@ def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
+
+
+def test_a_satisfaction_count_hidden_last_school_year_cannot_be_worked_out_from_this_years_first_release(world):
+    # The satisfaction survey is a standing one: every release covers every answer given so far, so this year's
+    # first release publishes the same cells as last year's, plus what came since.
+    coordinator = member("coordinator", district=world.a)
+    third = SchoolFactory(district=world.a, name="A Third")
+    survey = satisfaction_survey_for(world.a)
+    survey.schools.set([world.a_school, world.a_other_school, third])
+    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
+    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    last_year = release_publish(district=world.a, school_year=2025, assessment={}, by=coordinator)
+    high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
+    assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY") == 23
+    fill(survey, third, 10, group="guardian", answers={"SAT-TIMELY": "agree"})
+    this_year = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    # Protected on its own, it would hide the new school's 10 and show the first school's 20: 23 - 20 = 3.
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", high) == SUPPRESSED
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
+    assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
+
+
+def test_the_survey_results_page_does_not_let_a_satisfaction_count_the_dashboard_hid_be_derived(client, world):
+    coordinator = member("coordinator", district=world.a)
+    third = SchoolFactory(district=world.a, name="A Third")
+    survey = satisfaction_survey_for(world.a)
+    survey.schools.set([world.a_school, world.a_other_school, third])
+    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
+    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    fill(survey, third, 10, group="guardian", answers={"SAT-TIMELY": "agree"})
+    release = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
+    # The dashboard shows the new school's 10 and the district's 33, and hides the other two (20 and 3).
+    assert _cell(release, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
+    assert _cell(release, "complaint_satisfaction", "SAT-TIMELY") == 33
+    client.force_login(coordinator)
+    page = client.get(reverse("staff:surveys:results_detail", kwargs={"pk": survey.pk}))
+    results = page.context["results"]
+    timely = next(q for q in results.questions if q.question.code == "SAT-TIMELY")
+    answered = {label: row.n for label, row in zip(results.row_labels, timely.rows, strict=True)}
+    # Shown beside the dashboard, 20 would give the 3 away: 33 - 10 - 20.
+    assert answered["A High"].suppressed and answered["A Middle"].suppressed
+    # Everyone answered the question, so the respondents table may not show the 20 either.
+    respondents = dict(results.respondents.rows)
+    assert respondents["A High"][-1].suppressed and respondents["A Middle"][-1].suppressed
+
+
+def test_the_results_page_reads_what_the_dashboard_published_of_that_climate_survey_only(world):
+    coordinator = member("coordinator", district=world.a)
+    shown = build_survey(world.a, [world.a_school, world.a_other_school])
+    fill(shown, world.a_school, 20, answers={"SRO-SAFE-1": "agree"})
+    fill(shown, world.a_other_school, 3, answers={"SRO-SAFE-1": "agree"})
+    year = school_year_of(shown.opens_on)
+    release_publish(district=world.a, school_year=year, assessment={}, by=coordinator)
+    published = published_results(shown)
+    # The release hid both schools (3, and 20 with it) and showed the district's 23.
+    answers_hidden = {key for key in published["SRO-SAFE-1"].hidden if key[2] == "n"}
+    assert answers_hidden == {(world.a_school.pk, "*", "n"), (world.a_other_school.pk, "*", "n")}
+    assert published["SRO-SAFE-1"].shown == {("*", "*", "n"): 23}
+    # Another climate survey of a year with no release, or not the one the release showed: nothing published.
+    other = build_survey(world.a, [world.a_school], opens_on=shown.opens_on - datetime.timedelta(days=400))
+    assert published_results(other) is None

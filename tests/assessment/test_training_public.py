@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from assessment.figures.base import ALL, SUPPRESSED, TOTAL
 from assessment.models import CommitmentStatus, CommitmentUpdate, SourceKind
+from assessment.services.releases import release_publish
 from tests.assessment.test_commitments import entry
 from tests.assessment.training_builders import attend, event, require
 from tests.factories import RosterAssignmentFactory, member
@@ -155,11 +157,12 @@ def test_the_year_chooser_starts_on_the_year_shown(client, world):
 def test_the_public_training_page_takes_a_fixed_number_of_queries(client, world, trained, django_assert_num_queries):
     url = TRAINING + f"?district={world.a.pk}&school_year=2025"
     client.get(url)
-    with django_assert_num_queries(12):
+    # 13: the year's latest release is read once, for what it showed and hid of the SROs' counts.
+    with django_assert_num_queries(13):
         client.get(url)
     more = event(world.a, "2025-09-09", "1", "implicit-bias", "mental-health", title="More")
     attend(more, officer=trained[1])
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(url)
 
 
@@ -175,3 +178,36 @@ def test_the_open_data_csv_has_the_pages_rows_and_no_names(client, world, traine
     assert by_title["August summit"][3:] == ["6.00", "de-escalation", "sro", "No", "Yes", "11"]
     assert by_title["Guidance"][-1] == "suppressed"
     assert trained[0].full_name not in response.content.decode("utf-8-sig")
+
+
+def test_the_training_page_does_not_let_the_sros_short_of_hours_be_derived_from_the_dashboard_release(client, world):
+    # 25 SROs in 2025–26 (the world's own and 24 more): 15 with the 6 hours, 10 without.
+    officers = [world.a_roster.officer]
+    officers += [
+        RosterAssignmentFactory(officer__agency=world.a_agency, school=world.a_school).officer for _ in range(24)
+    ]
+    summit = event(world.a, "2025-08-12", "6", "de-escalation", title="August summit")
+    for officer in officers[:15]:
+        attend(summit, officer=officer)
+    require(world.a, "6")
+    coordinator = member(Role.COORDINATOR, district=world.a)
+    release_publish(district=world.a, school_year=2025, assessment={}, by=coordinator)
+    # A correction: one SRO without the hours was never rostered. 24 SROs, 15 met, 9 did not.
+    officers[-1].assignments.all().delete()
+    second = release_publish(district=world.a, school_year=2025, assessment={}, by=coordinator)
+    table = next(t for t in second.snapshot["tables"] if t["key"] == "training_completed")
+    cells = {row["key"]: row["cells"][ALL][0] for row in table["rows"]}
+    # The release shows the 15 everyone saw before and hides the new total, so that 9 cannot be worked out.
+    assert (cells["met"], cells["not_met"], cells[TOTAL]) == (15, SUPPRESSED, SUPPRESSED)
+    summary = client.get(TRAINING + f"?district={world.a.pk}&school_year=2025").context["summary"]
+    assert summary.sros_not_compliant.suppressed
+    # The page may not show the total beside the release's 15 met: 24 - 15 = 9.
+    assert summary.sros.suppressed
+
+
+def test_a_count_hidden_only_to_protect_another_is_not_called_fewer_than_the_threshold(client, world, trained):
+    body = client.get(TRAINING + f"?district={world.a.pk}&school_year=2025").content.decode()
+    summary = body[body.index('<dl class="figures">') : body.index("</dl>")]
+    # 11 met and 1 did not: both are hidden, but only one of them is fewer than 10, and the page may not say which.
+    assert "fewer than 10" not in summary
+    assert summary.count("suppressed") == 2
