@@ -1,5 +1,9 @@
+import datetime
+import zoneinfo
+
 import pytest
-from django.utils import translation
+from django.conf import settings
+from django.utils import timezone, translation
 
 from surveys.structure import survey_structure_forget
 from tests.factories import AgencyFactory, DistrictFactory, RosterAssignmentFactory, SchoolFactory
@@ -36,6 +40,18 @@ def _language_of_the_settings():
 def _survey_structure_cache_empty():
     """Each test reads published surveys afresh (the cache lives for the process)."""
     survey_structure_forget()
+
+
+@pytest.fixture
+def today_is(monkeypatch):
+    """Sets the site's clock to noon in the district on a given day, for a test whose meaning depends on what is
+    past and what is still to come (``timezone.now``, which ``timezone.localdate`` reads too)."""
+
+    def set_day(day: datetime.date) -> None:
+        noon = datetime.datetime.combine(day, datetime.time(12), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+        monkeypatch.setattr(timezone, "now", lambda: noon)
+
+    return set_day
 
 
 @pytest.fixture

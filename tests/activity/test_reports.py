@@ -54,6 +54,10 @@ def figures(world, sro):
 
 
 def tables_of(client, user, query=""):
+    """The report's tables for ``query``, in the fixture's school year (2026-27) unless the query names a period:
+    the page opens on the current school year, which moves on every August 1."""
+    if "school_year=" not in query and "month=" not in query:
+        query += ("&" if query else "?") + "school_year=2026"
     client.force_login(user)
     response = client.get(REPORTS + query)
     assert response.status_code == 200
@@ -156,7 +160,7 @@ def test_a_bad_month_is_refused_next_to_the_field_with_no_figures(client, figure
 
 def test_the_page_shows_a_chart_of_the_types_with_its_table(client, figures):
     client.force_login(member(Role.COORDINATOR, district=figures.a))
-    page = client.get(REPORTS).content.decode()
+    page = client.get(REPORTS + "?school_year=2026").content.decode()
     assert "<svg" in page and "Share of events by type" in page
     assert "Data table" in page
 
@@ -199,13 +203,13 @@ def test_the_quarterly_view_counts_each_level_per_quarter_with_its_rate(client, 
 def test_the_report_page_reads_as_many_queries_with_more_schools_and_events(client, figures):
     client.force_login(member(Role.COORDINATOR, district=figures.a))
     with CaptureQueriesContext(connection) as few:
-        client.get(REPORTS)
+        client.get(REPORTS + "?school_year=2026")
     for n in range(3):
         school = SchoolFactory(district=figures.a, level=SchoolLevel.ELEMENTARY)
         for _ in range(n + 2):
             build_event(figures.a_roster.officer, school, student_race="asian", type=EventType.SEARCH)
     with CaptureQueriesContext(connection) as many:
-        client.get(REPORTS)
+        client.get(REPORTS + "?school_year=2026")
     assert len(many) == len(few) == 27
 
 
