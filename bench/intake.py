@@ -3,7 +3,8 @@
 Goal (issue 10 #10): on PostgreSQL with gunicorn and 2 workers, the public
 intake runs at >= 0.5x the speed of a bare Django view inserting one row. The
 script files complaints through the real three-step form (each step one POST,
-CSRF token and session as a browser has them) and, alternating with it, POSTs
+CSRF token and session as a browser has them, the body encoded as the page's
+form says: multipart only on the step with files) and, alternating with it, POSTs
 to the bare view; it prints the median time of one intake POST, of one whole
 filing (three POSTs), of one bare insert, and the ratios bare/intake. A
 third view writes the rows the filing step writes, with the same statements
