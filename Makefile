@@ -41,8 +41,8 @@ run: $(VENV)/.run-installed
 test: system-packages $(VENV)/.dev-installed node_modules/.installed lint pytest
 
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v ffmpeg >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		echo "Installing system packages (chromium, postgresql, nodejs, gettext, ffmpeg)"; bash .ci/system-packages; fi
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v faketime >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing system packages (chromium, postgresql, nodejs, gettext, ffmpeg, faketime)"; bash .ci/system-packages; fi
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -148,6 +148,7 @@ def test_the_disk_full_page_is_in_spanish(client, settings, uploads):
     assert "Sus respuestas están guardadas en su borrador." in page
 
 
+@pytest.mark.real_clock  # compares file times, which a moved clock does not move, with the time now
 def test_files_left_by_a_killed_process_are_purged_and_attached_files_kept(uploads):
     kept = AttachmentFactory()
     folder = uploads / "complaints" / str(kept.complaint_id)
