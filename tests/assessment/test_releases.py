@@ -1,6 +1,7 @@
 """Publishing releases: versions, frozen snapshots, and suppression that holds across two releases of a year."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -114,13 +115,20 @@ def test_an_enforcement_count_hidden_in_a_release_cannot_be_worked_out_from_the_
     assert _cell(second, "enforcement_types", EventType.ARREST) == 11
 
 
-def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_next(world):
-    coordinator = member("coordinator", district=world.a)
+@pytest.fixture
+def satisfaction(world):
+    """The complainants' satisfaction survey at three schools of district A, with 20 answers at A High and 3 at
+    A Middle so far (A Third: none yet), and the district's coordinator."""
     third = SchoolFactory(district=world.a, name="A Third")
     survey = satisfaction_survey_for(world.a)
     survey.schools.set([world.a_school, world.a_other_school, third])
     fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
     fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    return SimpleNamespace(coordinator=member("coordinator", district=world.a), survey=survey, third=third)
+
+
+def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_next(world, satisfaction):
+    coordinator, survey, third = satisfaction.coordinator, satisfaction.survey, satisfaction.third
     first = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
     high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
     assert _cell(first, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
@@ -134,15 +142,12 @@ def test_a_satisfaction_count_hidden_in_a_release_cannot_be_worked_out_from_the_
     assert _cell(second, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
 
 
-def test_a_satisfaction_count_hidden_last_school_year_cannot_be_worked_out_from_this_years_first_release(world):
+def test_a_satisfaction_count_hidden_last_school_year_cannot_be_worked_out_from_this_years_first_release(
+    world, satisfaction
+):
     # The satisfaction survey is a standing one: every release covers every answer given so far, so this year's
     # first release publishes the same cells as last year's, plus what came since.
-    coordinator = member("coordinator", district=world.a)
-    third = SchoolFactory(district=world.a, name="A Third")
-    survey = satisfaction_survey_for(world.a)
-    survey.schools.set([world.a_school, world.a_other_school, third])
-    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
-    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+    coordinator, survey, third = satisfaction.coordinator, satisfaction.survey, satisfaction.third
     last_year = release_publish(district=world.a, school_year=2025, assessment={}, by=coordinator)
     high, middle = str(world.a_school.pk), str(world.a_other_school.pk)
     assert _cell(last_year, "complaint_satisfaction", "SAT-TIMELY", middle) == SUPPRESSED
@@ -156,13 +161,10 @@ def test_a_satisfaction_count_hidden_last_school_year_cannot_be_worked_out_from_
     assert _cell(this_year, "complaint_satisfaction", "SAT-TIMELY", str(third.pk)) == 10
 
 
-def test_the_survey_results_page_does_not_let_a_satisfaction_count_the_dashboard_hid_be_derived(client, world):
-    coordinator = member("coordinator", district=world.a)
-    third = SchoolFactory(district=world.a, name="A Third")
-    survey = satisfaction_survey_for(world.a)
-    survey.schools.set([world.a_school, world.a_other_school, third])
-    fill(survey, world.a_school, 20, group="guardian", answers={"SAT-TIMELY": "agree"})
-    fill(survey, world.a_other_school, 3, group="guardian", answers={"SAT-TIMELY": "agree"})
+def test_the_survey_results_page_does_not_let_a_satisfaction_count_the_dashboard_hid_be_derived(
+    client, world, satisfaction
+):
+    coordinator, survey, third = satisfaction.coordinator, satisfaction.survey, satisfaction.third
     release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
     fill(survey, third, 10, group="guardian", answers={"SAT-TIMELY": "agree"})
     release = release_publish(district=world.a, school_year=2026, assessment={}, by=coordinator)
