@@ -169,7 +169,7 @@ def _counts(questions: list[Question], dim: str | None) -> tuple[dict, dict]:
 
 
 def _tables(
-    questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None, of=None
+    questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None, of: int | None = None
 ) -> dict:
     """Each question's protected table; with ``dim``, the subgroup table built
     on top of the school-vs-district one. ``earlier`` (by question code) is
