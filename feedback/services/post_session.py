@@ -208,8 +208,9 @@ class QuestionCounts:
 
 @dataclass
 class FeedbackResults:
-    """What the session's page shows: ``scope`` is "session", "series" or
-    "suppressed"; ``respondents`` the responses counted (None when suppressed)."""
+    """What the session's page shows: ``scope`` is "session", "series",
+    "later" (the series' pool is not final yet) or "suppressed";
+    ``respondents`` the responses counted (None when nothing is shown)."""
 
     scope: str
     threshold: int
@@ -267,12 +268,22 @@ def _question_counts(surveys: list[int], threshold: int, language: str) -> list[
     return list(by_code.values())
 
 
+def _pool_final(session: Session, closes_on: list[datetime.date | None]) -> bool:
+    """Whether the series' pool can no longer change: its school year is over and every pooled survey (closing on
+    ``closes_on``) has closed. A pool shown while it still changes gives away what changed it: a small session
+    joining it, by the pool shown before subtracted from the pool shown after."""
+    today = timezone.localdate()
+    _first, last = school_year_bounds(session.starts_at)
+    return today > last and all(day is not None and today > day for day in closes_on)
+
+
 def session_feedback_results(*, session: Session, language: str = "en") -> FeedbackResults:
     """The session's feedback results when at least the district's threshold
     answered; otherwise the series' sessions that are each below it, pooled,
     when together they reach it (sessions shown on their own are left out of
-    the pool, so nothing can be subtracted); otherwise nothing. Every count
-    goes through ``core.suppression``."""
+    the pool, so nothing can be subtracted) and once the pool is final
+    (``_pool_final``); otherwise nothing. Every count goes through
+    ``core.suppression``."""
     threshold = session.district.suppression_threshold
     counts = _response_counts(series_of(session) | Session.objects.filter(pk=session.pk))
     own = counts.get(session.pk, 0)
@@ -283,8 +294,10 @@ def session_feedback_results(*, session: Session, language: str = "en") -> Feedb
     pooled = sum(counts[pk] for pk in pool)
     if pooled < threshold:
         return FeedbackResults("suppressed", threshold, None)
-    surveys = list(SessionFeedback.objects.filter(session__in=pool).values_list("survey_id", flat=True))
-    return FeedbackResults("series", threshold, pooled, len(pool), _question_counts(surveys, threshold, language))
+    surveys = dict(SessionFeedback.objects.filter(session__in=pool).values_list("survey_id", "survey__closes_on"))
+    if not _pool_final(session, list(surveys.values())):
+        return FeedbackResults("later", threshold, None)
+    return FeedbackResults("series", threshold, pooled, len(pool), _question_counts(list(surveys), threshold, language))
 
 
 def feedback_results_view(*, session: Session, actor, language: str, request=None) -> FeedbackResults:

@@ -11,6 +11,7 @@ from core.models import AuditEvent
 from feedback.models import Attendance, FeedbackTicket, Registration, RegistrationStatus, SessionFeedback
 from feedback.services.post_session import (
     FeedbackSurveyRefused,
+    school_year_bounds,
     session_feedback_results,
     session_feedback_set,
 )
@@ -141,8 +142,8 @@ def test_nothing_links_a_feedback_response_to_its_invitation_or_attendee(world, 
     assert set(Invitation.objects.values_list("status", flat=True)) == {InvitationStatus.FINISHED}
 
 
-def _responses(world, session, coordinator, how_many):
-    survey = feedback_survey(world)
+def _responses(world, session, coordinator, how_many, **survey_fields):
+    survey = feedback_survey(world, **survey_fields)
     SessionFeedback.objects.create(session=session, survey=survey)
     for _ in range(how_many):
         answer_safe(survey)
@@ -157,16 +158,44 @@ def test_results_show_for_the_session_at_the_threshold(world, session, coordinat
     assert cells["Agree"] == 10
 
 
-def test_a_small_session_rolls_up_with_the_other_small_sessions_of_its_series(world, session, coordinator):
+def _after_the_school_year_of(session, today_is):
+    _first, last = school_year_bounds(session.starts_at)
+    today_is(last + dt.timedelta(days=1))
+
+
+def test_a_small_session_rolls_up_with_the_other_small_sessions_of_its_series(world, session, coordinator, today_is):
     _responses(world, session, coordinator, 6)
     second = build_session(world.a, [world.a_school], starts_in=dt.timedelta(days=8))
     _responses(world, second, coordinator, 5)
     big = build_session(world.a, [world.a_school], starts_in=dt.timedelta(days=9))
     _responses(world, big, coordinator, 12)
+    _after_the_school_year_of(session, today_is)
     results = session_feedback_results(session=session)
     # The big session is shown on its own, so it stays out of the pool (nothing to subtract).
     assert (results.scope, results.respondents, results.sessions) == ("series", 11, 2)
     assert session_feedback_results(session=big).scope == "session"
+
+
+def test_the_pool_of_small_sessions_waits_until_no_session_can_join_it_so_none_can_be_subtracted(
+    world, session, coordinator, today_is
+):
+    _responses(world, session, coordinator, 6)
+    second = build_session(world.a, [world.a_school], starts_in=dt.timedelta(days=8))
+    _responses(world, second, coordinator, 5)
+    # Shown now (11 responses, 11 "Agree"), the pool would show 14 with 13 "Agree" once a session of 3 joined it:
+    # those 3 students' answers, by subtraction. It is shown when the school year is over and its surveys closed.
+    results = session_feedback_results(session=session)
+    assert (results.scope, results.respondents, results.questions) == ("later", None, [])
+    _after_the_school_year_of(session, today_is)
+    assert session_feedback_results(session=session).scope == "series"
+
+
+def test_a_pool_with_a_survey_still_open_after_the_school_year_waits_for_it(world, session, coordinator, today_is):
+    _responses(world, session, coordinator, 6)
+    second = build_session(world.a, [world.a_school], starts_in=dt.timedelta(days=8))
+    _responses(world, second, coordinator, 5, closes_on=None)  # never closes: answers may still come
+    _after_the_school_year_of(session, today_is)
+    assert session_feedback_results(session=session).scope == "later"
 
 
 def test_a_small_session_alone_in_its_series_shows_nothing(world, session, coordinator):
@@ -187,6 +216,18 @@ def test_the_coordinator_chooses_the_survey_on_the_page_and_reads_results(client
     page = client.get(url)
     assert page.context["results"].scope == "suppressed"
     assert AuditEvent.objects.filter(kind="session_feedback_viewed").exists()
+
+
+def test_the_coordinator_reads_in_spanish_why_a_small_sessions_results_wait_for_the_end_of_the_year(
+    client, world, session, coordinator
+):
+    _responses(world, session, coordinator, 6)
+    _responses(world, build_session(world.a, [world.a_school], starts_in=dt.timedelta(days=8)), coordinator, 5)
+    client.force_login(coordinator)
+    url = reverse("staff:sessions:post_session", args=[session.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "cuando termine el curso escolar y se hayan cerrado sus encuestas" in page
+    assert "<table" not in page.split("Resultados", 1)[1]  # no pooled numbers yet
 
 
 def test_a_bad_choice_is_explained_next_to_the_field(client, world, session, coordinator):
