@@ -33,6 +33,7 @@ from surveys.models import (
     RespondentGroup,
     Response,
     Survey,
+    SurveyStatus,
 )
 from surveys.services.invitations import invitation_mail_enqueue
 from surveys.services.reach import REACHABLE, absolute, taking_path
@@ -268,13 +269,13 @@ def _question_counts(surveys: list[int], threshold: int, language: str) -> list[
     return list(by_code.values())
 
 
-def _pool_final(session: Session, closes_on: list[datetime.date | None]) -> bool:
-    """Whether the series' pool can no longer change: its school year is over and every pooled survey (closing on
-    ``closes_on``) has closed. A pool shown while it still changes gives away what changed it: a small session
+def _pool_final(session: Session, surveys: list[Survey]) -> bool:
+    """Whether the series' pool can no longer change: its school year is over and every pooled survey has closed
+    (``Survey.status_on``). A pool shown while it still changes gives away what changed it: a small session
     joining it, by the pool shown before subtracted from the pool shown after."""
     today = timezone.localdate()
     _first, last = school_year_bounds(session.starts_at)
-    return today > last and all(day is not None and today > day for day in closes_on)
+    return today > last and all(survey.status_on(today) == SurveyStatus.CLOSED for survey in surveys)
 
 
 def session_feedback_results(*, session: Session, language: str = "en") -> FeedbackResults:
@@ -294,10 +295,11 @@ def session_feedback_results(*, session: Session, language: str = "en") -> Feedb
     pooled = sum(counts[pk] for pk in pool)
     if pooled < threshold:
         return FeedbackResults("suppressed", threshold, None)
-    surveys = dict(SessionFeedback.objects.filter(session__in=pool).values_list("survey_id", "survey__closes_on"))
-    if not _pool_final(session, list(surveys.values())):
+    surveys = list(Survey.objects.filter(session_feedback__session__in=pool))
+    if not _pool_final(session, surveys):
         return FeedbackResults("later", threshold, None)
-    return FeedbackResults("series", threshold, pooled, len(pool), _question_counts(list(surveys), threshold, language))
+    survey_ids = [survey.pk for survey in surveys]
+    return FeedbackResults("series", threshold, pooled, len(pool), _question_counts(survey_ids, threshold, language))
 
 
 def feedback_results_view(*, session: Session, actor, language: str, request=None) -> FeedbackResults:
