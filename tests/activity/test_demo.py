@@ -13,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
     return School.objects.filter(district__slug="riverside")
 
 

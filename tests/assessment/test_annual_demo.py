@@ -13,9 +13,8 @@ from assessment.models import AnnualProcess, Criterion, Goal, Release, Stage, Wo
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_adds_a_published_assessment_and_one_in_progress(settings):
+def test_seed_demo_adds_a_published_assessment_and_one_in_progress(demo_seeded, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo_assessment", stdout=StringIO())  # again: nothing twice
     stages = sorted(AnnualProcess.objects.values_list("stage", flat=True))
     assert stages == sorted([Stage.PUBLISHED, Stage.SCORING])
@@ -24,9 +23,7 @@ def test_seed_demo_adds_a_published_assessment_and_one_in_progress(settings):
     assert Release.objects.filter(pk=published.release_id).exists()
 
 
-def test_purge_demo_removes_the_demo_assessments(settings):
-    settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
+def test_purge_demo_removes_the_demo_assessments(demo_seeded):
     call_command("purge_demo", "--yes", stdout=StringIO())
     assert not AnnualProcess.objects.exists() and not Release.objects.exists()
     assert not (Criterion.objects.exists() or Goal.objects.exists() or WorkPlanTask.objects.exists())

@@ -22,9 +22,8 @@ TODAY = datetime.date(YEAR, 11, 27)
 
 
 @pytest.fixture
-def demo(settings):
+def demo(demo_seeded, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo_assessment_training", stdout=StringIO())  # running it again makes nothing twice
     return District.objects.get(slug="riverside")
 

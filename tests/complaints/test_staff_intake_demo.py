@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.urls import reverse
 
 from accounts.models import Role, User
@@ -16,9 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=io.StringIO())
     out = io.StringIO()
     call_command("seed_demo_casework", stdout=out)
     return out.getvalue()
@@ -59,12 +57,3 @@ def test_purging_the_demo_removes_the_casework_too(seeded, settings):
     call_command("purge_demo_cases", stdout=io.StringIO())
     assert not Complaint.objects.filter(recorded_by__isnull=False).exists()
     assert not ComplaintLink.objects.exists()
-
-
-def test_it_needs_demo_mode_and_the_demo_district(db, settings):
-    settings.DEMO_MODE = True
-    with pytest.raises(CommandError, match="seed_demo"):
-        call_command("seed_demo_casework", stdout=io.StringIO())
-    settings.DEMO_MODE = False
-    with pytest.raises(CommandError, match="DEMO_MODE"):
-        call_command("seed_demo_casework", stdout=io.StringIO())

@@ -2,19 +2,17 @@
 concerns answered in writing, and school staff's words never reaching the police."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
 from core.models import AuditEvent
-from feedback.models import MouCommitment, PartnerRound, SessionFeedback
+from feedback.models import MouCommitment
 from feedback.services.partner import RoundRefused, partner_round_open
 from notifications.models import OutboundEmail
-from surveys.models import AnonymityMode, Invitation, Purpose, Survey
+from surveys.models import AnonymityMode, Invitation, Purpose
 from surveys.services.responses import response_store
 from tests.factories import AgencyFactory, member
 from tests.surveys.builders import questions_by_code
@@ -198,17 +196,6 @@ def test_only_the_coordinator_opens_a_round_and_reads_concerns(partner_round, pe
         assert client.get(reverse("staff:partner:concerns", args=[partner_round.pk])).status_code == 404, who
     client.force_login(people["principal"])
     assert client.get(reverse("staff:partner:round", args=[partner_round.pk])).status_code == 404
-
-
-def test_seed_demo_adds_session_feedback_and_a_partner_round_and_purge_removes_them(settings):
-    settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
-    feedback = SessionFeedback.objects.get()
-    assert feedback.survey.responses.count() == 4
-    partner_round = PartnerRound.objects.get()
-    assert partner_round.school_survey.responses.count() == 11
-    call_command("purge_demo", "--yes", stdout=StringIO())
-    assert not Survey.objects.exists() and not PartnerRound.objects.exists()
 
 
 def test_a_supervisor_of_another_agency_of_the_district_reads_no_sro_of_ours(partner_round, people, world, client):

@@ -3,11 +3,9 @@ the accessibility note are written in English and Spanish and shown like the tit
 blank) on the public pages, the private page, the mails and the calendar file."""
 
 import importlib
-from io import StringIO
 
 import icalendar
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from feedback.models import RegistrationStatus, Session
@@ -113,15 +111,6 @@ def test_the_coordinator_writes_each_text_in_english_and_spanish_side_by_side(cl
     assert client.post(url, data).status_code == 302
     saved = Session.objects.get()
     assert {name: getattr(saved, name) for name in {**ENGLISH, **SPANISH}} == {**ENGLISH, **SPANISH}
-
-
-def test_the_demo_sessions_have_their_texts_in_spanish(settings):
-    settings.DEMO_MODE = True
-    call_command("seed_demo", stdout=StringIO())
-    for session in Session.objects.all():
-        for name in TEXTS:
-            assert bool(getattr(session, f"{name}_es")) == bool(getattr(session, f"{name}_en")), (session, name)
-        assert session.place_es and session.languages_es and session.accessibility_note_es
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,11 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded, settings):
     settings.DEMO_MODE = True
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
+    return demo_seeded
 
 
 def _open_steps() -> dict[str, int]:
@@ -121,12 +118,3 @@ def test_demo_staff_see_real_work_and_history_and_a_family_can_open_a_printed_co
     code, pin = next(line.split()[:3:2] for line in seeded.splitlines() if " PIN " in line)
     response = client.post(reverse("complaints:track"), {"tracking_code": code, "pin": pin})
     assert response.status_code == 302
-
-
-def test_the_demo_cases_need_the_demo_district_and_demo_mode(db, settings):
-    settings.DEMO_MODE = True
-    with pytest.raises(CommandError, match="seed_demo"):
-        call_command("seed_demo_cases", stdout=io.StringIO())
-    settings.DEMO_MODE = False
-    with pytest.raises(CommandError, match="DEMO_MODE"):
-        call_command("seed_demo_cases", stdout=io.StringIO())
