@@ -1,11 +1,8 @@
 import datetime
 import zoneinfo
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import TestCase, override_settings
 from django.utils import timezone, translation
 
 from surveys.structure import survey_structure_forget
@@ -43,26 +40,6 @@ def _language_of_the_settings():
 def _survey_structure_cache_empty():
     """Each test reads published surveys afresh (the cache lives for the process)."""
     survey_structure_forget()
-
-
-@pytest.fixture(scope="module")
-def demo_seeded(django_db_setup, django_db_blocker):
-    """The whole demo (`manage.py seed_demo`), seeded once for a module's tests; gives what the command printed.
-
-    Seeding takes 10-25 s, and most demo tests only read it. As Django's ``setUpTestData`` does, a transaction opened
-    for the module holds the demo, each test runs in a savepoint inside it (what one test purges, the next still
-    has), and it is rolled back after the module's last test, so no other module sees it. A test module that uses
-    it should hold demo tests only: its tests that do not ask for it still run beside the demo.
-    """
-    with django_db_blocker.unblock():
-        atomics = TestCase._enter_atomics()
-        try:
-            out = StringIO()
-            with override_settings(DEMO_MODE=True):
-                call_command("seed_demo", stdout=out)
-            yield out.getvalue()
-        finally:
-            TestCase._rollback_atomics(atomics)
 
 
 @pytest.fixture

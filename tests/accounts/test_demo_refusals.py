@@ -1,7 +1,7 @@
 """On a site without the demo: the demo commands refuse to run outside demo mode or before the demo district
 exists, and the deployment check still finds a real account set up with the demo's public authenticator secret.
 
-(The tests that read the seeded demo share one per module, see `demo_seeded`; these need a database without it.)"""
+(The tests that read the seeded demo share one, in tests/demo/; these need a database without it.)"""
 
 from io import StringIO
 
@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.demo import DEMO_TOTP_SECRET
 from accounts.models import User
+from surveys.models import Survey
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +51,10 @@ def test_a_real_account_whose_authenticator_uses_the_demo_secret_is_reported(set
     settings.DEBUG = False
     TOTP.activate(UserFactory(email="head@district.example.org"), DEMO_TOTP_SECRET)
     assert _check_ids(databases=["default"]) & {"accounts.E001", "accounts.E002"} == {"accounts.E002"}
+
+
+def test_the_survey_demo_refuses_to_run_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="DEMO_MODE"):
+        call_command("seed_demo_surveys", stdout=StringIO())
+    assert not Survey.objects.exists()

@@ -1,10 +1,8 @@
 """The demo district's climate surveys: two closed years with trends and small groups, one open survey to take."""
 
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db.models import Avg, Count, F, Q
 from django.test import Client
 from django.urls import reverse
@@ -29,15 +27,26 @@ from surveys.models import (
     SurveyStatus,
 )
 from surveys.services.responses import DEMOGRAPHIC_FIELDS
+from tests.shared_data import held_for_tests
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def made(django_db_setup, django_db_blocker):
+    """The demo district and its surveys, made once for the module (50,000 rows: seconds to write and to roll back)."""
+
+    def make():
+        today = timezone.localdate()
+        demo_district_create(today=today)
+        return demo_surveys_create(today=today)
+
+    with held_for_tests(django_db_blocker, make) as surveys:
+        yield surveys
+
+
 @pytest.fixture
-def demo():
-    today = timezone.localdate()
-    demo_district_create(today=today)
-    demo_surveys_create(today=today)
+def demo(made):
     last, this, pulse = Survey.objects.order_by("opens_on")
     return last, this, pulse
 
@@ -130,22 +139,6 @@ def test_seeding_twice_adds_nothing_and_the_purge_removes_every_demo_survey_row(
     assert demo_surveys_purge() == 0
 
 
-def test_seed_demo_then_purge_demo_leaves_no_survey_and_no_district(settings):
-    settings.DEMO_MODE = True
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    assert "Demo surveys: 3" in out.getvalue() and "/lincoln-high/" in out.getvalue()
-    call_command("purge_demo", "--yes", stdout=StringIO())
-    assert not Survey.objects.exists() and not District.objects.exists()
-
-
-def test_the_survey_demo_refuses_to_run_outside_demo_mode(settings):
-    settings.DEMO_MODE = False
-    with pytest.raises(CommandError, match="DEMO_MODE"):
-        call_command("seed_demo_surveys", stdout=StringIO())
-    assert not Survey.objects.exists()
-
-
 def _take(client, start_url: str) -> str:
     """Starts at ``start_url`` and sends every page without answering; returns the thank-you page's address (a
     class-code device is sent there; otherwise the last page answers with the thank-you page itself)."""
@@ -161,10 +154,7 @@ def _take(client, start_url: str) -> str:
     raise AssertionError("the survey never ended")
 
 
-def test_a_visitor_takes_the_open_demo_survey_with_the_printed_code_and_the_class_code(client):
-    today = timezone.localdate()
-    demo_district_create(today=today)
-    made = demo_surveys_create(today=today)
+def test_a_visitor_takes_the_open_demo_survey_with_the_printed_code_and_the_class_code(made, client):
     pulse = made.surveys[-1]
     before = pulse.responses.count()
     thanks = reverse("surveys:take_thanks", args=[pulse.public_id])

@@ -8,6 +8,7 @@ from accounts.access import scope_for
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from accounts.mfa import has_mfa
 from accounts.models import STAFF_ROLES, District, Role, RosterAssignment, School, User
+from surveys.models import Survey
 
 
 def test_seed_demo_creates_four_schools_of_every_level_an_agency_a_roster_and_one_user_per_role(
@@ -33,3 +34,9 @@ def test_seed_demo_creates_four_schools_of_every_level_an_agency_a_roster_and_on
 def test_the_demo_principal_reaches_only_their_school(demo_seeded, db):
     principal = User.objects.get(email="principal@demo.commonground.test")
     assert scope_for(principal).school_ids(Role.SCHOOL_ADMIN) == {School.objects.get(slug="lincoln-high").pk}
+
+
+def test_seed_demo_then_purge_demo_leaves_no_survey_and_no_district(demo_seeded, db):
+    assert "Demo surveys: 3" in demo_seeded and "/lincoln-high/" in demo_seeded
+    call_command("purge_demo", "--yes", stdout=StringIO())
+    assert not Survey.objects.exists() and not District.objects.exists()
