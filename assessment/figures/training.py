@@ -78,6 +78,6 @@ def completed(ctx: FigureContext) -> list[Table]:
 def published(*, district, school_year: int) -> Earlier:
     """What the latest release of ``district``'s ``school_year`` showed and hid of the SROs' counts, keyed as the
     public training page counts them ("sros", "met", "not_met"); nothing when the year has no release."""
-    release = Release.objects.filter(district=district, school_year=school_year).order_by("-version").first()
+    release = Release.objects.latest_of(district=district, school_year=school_year)
     table = next((t for t in release.snapshot.get("tables", []) if t["key"] == KEY), None) if release else None
     return earlier_of(table, 0, lambda _scope, row: SUMMARY_KEYS.get(row))

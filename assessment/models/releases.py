@@ -13,6 +13,16 @@ class ReleaseFrozen(Exception):
     """A published release was about to be changed or deleted."""
 
 
+class ReleaseQuerySet(models.QuerySet):
+    def latest_of(self, *, district, school_year: int) -> "Release | None":
+        """The latest version of ``district``'s release of ``school_year``."""
+        return self.filter(district=district, school_year=school_year).order_by("-version").first()
+
+    def last_published(self, *, district) -> "Release | None":
+        """The district's release published last, of any school year."""
+        return self.filter(district=district).order_by("-published_at", "-pk").first()
+
+
 class Release(models.Model):
     district = models.ForeignKey(
         "accounts.District", on_delete=models.PROTECT, related_name="releases", verbose_name=_("district")
@@ -32,6 +42,8 @@ class Release(models.Model):
     snapshot = models.JSONField(default=dict)
     # The annual assessment's summary as the assessment flow handed it over.
     assessment = models.JSONField(default=dict)
+
+    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("release")

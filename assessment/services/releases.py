@@ -40,15 +40,6 @@ def dashboard_cache_clear() -> None:
     cache.set(CACHE_GENERATION_KEY, int(timezone.now().timestamp() * 1000), timeout=None)
 
 
-def latest_release(*, district, school_year: int) -> Release | None:
-    return Release.objects.filter(district=district, school_year=school_year).order_by("-version").first()
-
-
-def last_published(*, district) -> Release | None:
-    """The district's release published last, of any school year."""
-    return Release.objects.filter(district=district).order_by("-published_at", "-pk").first()
-
-
 def _tables_of(release: Release | None) -> dict[str, dict]:
     return {table["key"]: table for table in (release.snapshot.get("tables", []) if release else [])}
 
@@ -88,14 +79,14 @@ def release_publish(*, district, school_year: int, assessment: dict, by) -> Rele
     now, with ``assessment`` (the approved assessment's summary) beside them. The release is never changed after."""
     # One publication at a time per district: the version numbers stay a sequence.
     District.objects.select_for_update().filter(pk=district.pk).first()
-    previous = latest_release(district=district, school_year=school_year)
+    previous = Release.objects.latest_of(district=district, school_year=school_year)
     publishing = {
         "school_year": school_year,
         "version": (previous.version + 1) if previous else 1,
         "published_at": timezone.now(),
         "assessment": dict(assessment),
     }
-    latest = last_published(district=district)
+    latest = Release.objects.last_published(district=district)
     snapshot = snapshot_compute(
         district=district, school_year=school_year, previous=previous, latest=latest, publishing=publishing
     )

@@ -17,7 +17,7 @@ from django.views import View
 from accounts.models import School
 from assessment.figures.base import ALL
 from assessment.models import Release
-from assessment.services.releases import dashboard_generation, latest_release, release_diff
+from assessment.services.releases import dashboard_generation, release_diff
 from assessment.views.dashboard_cache import cached
 from assessment.views.dashboard_tables import cell_text, csv_rows, is_percent, scope_name, shown_tables, text
 from core.csv_export import csv_response
@@ -93,7 +93,7 @@ def _body(generation: int, district: dict, year: int, scope: str) -> str:
 
 
 def _body_render(district: dict, year: int, scope: str) -> str:
-    release = latest_release(district=district["id"], school_year=year)
+    release = Release.objects.latest_of(district=district["id"], school_year=year)
     snapshot = release.snapshot
     context = {
         "release": release,
@@ -164,7 +164,7 @@ class MethodologyView(View):
 
 
 def _methodology(district: dict, year: int) -> dict:
-    release = latest_release(district=district["id"], school_year=year)
+    release = Release.objects.latest_of(district=district["id"], school_year=year)
     return {
         "district": district,
         "year_label": school_year_label(year),
