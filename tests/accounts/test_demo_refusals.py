@@ -29,22 +29,14 @@ def test_seed_demo_refuses_to_run_outside_demo_mode(settings):
     assert not User.objects.exists()
 
 
-def test_the_demo_cases_need_the_demo_district_and_demo_mode(settings):
+@pytest.mark.parametrize("command", ["seed_demo_cases", "seed_demo_casework"])
+def test_the_demo_complaints_need_the_demo_district_and_demo_mode(command, settings):
     settings.DEMO_MODE = True
     with pytest.raises(CommandError, match="seed_demo"):
-        call_command("seed_demo_cases", stdout=StringIO())
+        call_command(command, stdout=StringIO())
     settings.DEMO_MODE = False
     with pytest.raises(CommandError, match="DEMO_MODE"):
-        call_command("seed_demo_cases", stdout=StringIO())
-
-
-def test_the_demo_casework_needs_the_demo_district_and_demo_mode(settings):
-    settings.DEMO_MODE = True
-    with pytest.raises(CommandError, match="seed_demo"):
-        call_command("seed_demo_casework", stdout=StringIO())
-    settings.DEMO_MODE = False
-    with pytest.raises(CommandError, match="DEMO_MODE"):
-        call_command("seed_demo_casework", stdout=StringIO())
+        call_command(command, stdout=StringIO())
 
 
 def test_a_real_account_whose_authenticator_uses_the_demo_secret_is_reported(settings):
