@@ -18,6 +18,7 @@ from core.i18n import pick
 from core.schoolyear import school_year_label, school_year_of
 from core.suppression import Earlier, Shown
 from surveys.models import Answer, Demographic, Domain, Question, QuestionChoice, QuestionKind, RespondentGroup, Survey
+from surveys.published import published_results
 from surveys.services.results_counts import respondent_table, response_rates
 from surveys.services.results_rows import QuestionResult, favourable_ids, question_result
 from surveys.services.results_tables import (
@@ -86,7 +87,8 @@ def survey_results(
     breakdown, what an earlier publication of these results showed and hid, by
     question code (``results_tables`` module doc); every breakdown and the
     respondents table are protected against it too, so no view of the page
-    plays against the publication."""
+    plays against the publication. The year breakdown protects each earlier
+    administration against what was published of it (``surveys.published``)."""
     if by not in BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {by!r}")
     threshold = survey.district.suppression_threshold
@@ -114,7 +116,7 @@ def survey_results(
         _fill_years(results, questions, scope, readable_surveys, earlier)
     else:
         dim = None if by == SCHOOL else by
-        tables = _tables(questions, dim=dim, threshold=threshold, earlier=earlier)
+        tables = _tables(questions, dim=dim, threshold=threshold, earlier={survey.pk: earlier})
         rows = _display_rows(by, scope, tables, school_names, visible_school_ids, survey, dim)
         results.row_labels = [label for _key, label in rows]
         results.questions = [
@@ -169,16 +171,16 @@ def _counts(questions: list[Question], dim: str | None) -> tuple[dict, dict]:
 
 
 def _tables(
-    questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping | None = None, of: int | None = None
+    questions: list[Question], *, dim: str | None, threshold: int, earlier: Mapping[int, Mapping | None]
 ) -> dict:
     """Each question's protected table; with ``dim``, the subgroup table built
-    on top of the school-vs-district one. ``earlier`` (by question code) is
-    about the survey ``of`` only, when the questions are of several."""
+    on top of the school-vs-district one. ``earlier``: by survey, what a
+    publication of its results showed and hid, by question code."""
     per_choice, per_answer = _counts(questions, dim)
     tables = {}
     for question in questions:
         finest = _finest(question, per_choice[question.pk], per_answer[question.pk])
-        published = (earlier or {}).get(question.code) if of in (None, question.survey_id) else None
+        published = (earlier.get(question.survey_id) or {}).get(question.code)
         base = _table(question, finest, dim=None, threshold=threshold, earlier=published)
         tables[question.pk] = _table(question, finest, dim=dim, threshold=threshold, base=base) if dim else base
     return tables
@@ -266,8 +268,9 @@ def _fill_years(results: SurveyResults, questions: list[Question], scope, readab
         .exclude(kind__in=QuestionKind.texts())
         .prefetch_related("choices")
     )
-    # This administration's tables as the school breakdown protects them (``published`` is about it only).
-    tables = _tables(questions + older, dim=None, threshold=results.threshold, earlier=published, of=survey.pk)
+    # Each administration's tables as its own school breakdown protects them, against what was published of it.
+    published_of = {survey.pk: published, **{s.pk: published_results(s) for s in earlier}}
+    tables = _tables(questions + older, dim=None, threshold=results.threshold, earlier=published_of)
     by_survey_code = {(q.survey_id, q.code): q for q in [*questions, *older]}
     administrations = [survey, *earlier]
     results.row_labels = _year_labels(administrations)

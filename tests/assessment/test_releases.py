@@ -13,6 +13,7 @@ from assessment.models import Release, ReleaseFrozen
 from assessment.services.releases import release_publish
 from core.models import AuditEvent, AuditKind
 from core.schoolyear import school_year_of
+from surveys.services.results import survey_results
 from tests.activity.builders import build_event
 from tests.assessment.builders_dashboard import complaints
 from tests.factories import SchoolFactory, member
@@ -198,3 +199,27 @@ def test_the_results_page_reads_what_the_dashboard_published_of_that_climate_sur
     # Another climate survey of a year with no release, or not the one the release showed: nothing published.
     other = build_survey(world.a, [world.a_school], opens_on=shown.opens_on - datetime.timedelta(days=400))
     assert published_results(other) is None
+
+
+def test_the_year_view_does_not_let_an_earlier_survey_s_count_the_dashboard_hid_be_derived(world):
+    coordinator = member("coordinator", district=world.a)
+    last_year = build_survey(world.a, [world.a_school, world.a_other_school])
+    fill(last_year, world.a_school, 20, answers={"SRO-SAFE-1": "agree"})
+    fill(last_year, world.a_other_school, 3, answers={"SRO-SAFE-1": "agree"})
+    release_publish(district=world.a, school_year=school_year_of(last_year.opens_on), assessment={}, by=coordinator)
+    # The dashboard hid both schools (3, and 20 with it) and showed the district's 23; then 7 more answered at the
+    # other school, which now shows: no count of last year's is small any more.
+    fill(last_year, world.a_other_school, 7, answers={"SRO-SAFE-1": "agree"})
+    this_year = build_survey(
+        world.a, [world.a_school, world.a_other_school], opens_on=last_year.closes_on + datetime.timedelta(days=300)
+    )
+    fill(this_year, world.a_school, 25, answers={"SRO-SAFE-1": "agree"})
+    results = survey_results(survey=this_year, visible_school_ids=None, by="year", school_id=world.a_school.pk)
+    safe = next(q for q in results.questions if q.question.code == "SRO-SAFE-1")
+    now, before = safe.rows
+    assert now.n.value == 25
+    # Shown beside the dashboard, last year's 20 would give the 3 it had then away: 23 - 20.
+    assert before.n.suppressed
+    # As on last year's own results page.
+    own = survey_results(survey=last_year, visible_school_ids=None, earlier=published_results(last_year))
+    assert next(q for q in own.questions if q.question.code == "SRO-SAFE-1").rows[0].n.suppressed
