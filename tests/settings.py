@@ -4,8 +4,20 @@ tests talk plain HTTP to the test client and the live server.
 The HTTPS-only production defaults are checked by tests/core/test_deploy_settings.py.
 """
 
-from config.settings import *  # noqa: F403
-from config.settings import STORAGES
+import atexit
+import os
+import shutil
+import tempfile
+
+# Uploads go to a folder of this test run, removed at its end, not to var/uploads: the developer's own files stay
+# apart, and two runs side by side (CI's two passes) never delete each other's files. Set before the settings read
+# it; workers and servers the tests start inherit it.
+if "UPLOAD_ROOT" not in os.environ:
+    os.environ["UPLOAD_ROOT"] = tempfile.mkdtemp(prefix="cg-test-uploads-")
+    atexit.register(shutil.rmtree, os.environ["UPLOAD_ROOT"], ignore_errors=True)
+
+from config.settings import *  # noqa: E402, F403
+from config.settings import STORAGES  # noqa: E402
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
