@@ -9,12 +9,13 @@ import os
 import shutil
 import tempfile
 
-# Uploads go to a folder of this test run, removed at its end, not to var/uploads: the developer's own files stay
-# apart, and two runs side by side (CI's two passes) never delete each other's files. Set before the settings read
-# it; workers and servers the tests start inherit it.
-if "UPLOAD_ROOT" not in os.environ:
-    os.environ["UPLOAD_ROOT"] = tempfile.mkdtemp(prefix="cg-test-uploads-")
-    atexit.register(shutil.rmtree, os.environ["UPLOAD_ROOT"], ignore_errors=True)
+# The data folder (uploads, the generated secret key, mail files) is one of this test run, removed at its end, not
+# var/: the developer's own files stay apart, and two runs side by side (CI's two passes) never delete each other's
+# uploads nor write the secret key at the same moment. Set before the settings read it; the workers and servers the
+# tests start inherit it.
+if "DATA_DIR" not in os.environ:
+    os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="cg-test-data-")
+    atexit.register(shutil.rmtree, os.environ["DATA_DIR"], ignore_errors=True)
 
 from config.settings import *  # noqa: E402, F403
 from config.settings import STORAGES  # noqa: E402
