@@ -114,6 +114,18 @@ def test_another_districts_officers_cannot_be_marked_present(client, world, coor
     assert response.status_code == 200 and "officers" in response.context["form"].errors
 
 
+def test_an_attendee_number_beyond_any_record_is_refused_next_to_the_field_and_nothing_is_recorded(
+    client, world, coordinator, officers
+):
+    held = TrainingEvent.objects.get(district=world.a)
+    before = set(TrainingAttendance.objects.filter(event=held).values_list("officer_id", "user_id"))
+    client.force_login(coordinator)
+    url = reverse("staff:assessment:training_event", args=[held.pk])
+    response = client.post(url, {"officers": [officers["mine"].pk, "9" * 30]})
+    assert response.status_code == 200 and "officers" in response.context["form"].errors
+    assert set(TrainingAttendance.objects.filter(event=held).values_list("officer_id", "user_id")) == before
+
+
 def test_the_coordinator_changes_an_event_and_the_audit_holds_what_changed(client, world, coordinator, officers):
     held = TrainingEvent.objects.get(district=world.a)
     client.force_login(coordinator)
