@@ -1,24 +1,70 @@
-"""An ``in`` look-up on integer columns that leaves out the numbers the database cannot hold.
+"""``exact`` and ``in`` look-ups that leave out values no column can hold, instead of sending them to the database.
 
-Django (5.0+) already does this for ``exact``, ``gt``, ``gte``, ``lt`` and ``lte`` on integer columns
-(``IntegerFieldOverflow``), but not for ``in``: on SQLite a number beyond 64 bits in ``pk__in`` raises
-OverflowError while the query is sent. Every ``ModelMultipleChoiceField`` checks the posted ids with such a query,
-so a form given such a number answered with a server error instead of "Select a valid choice". No row can have such
-a number, so leaving it out changes no result; a list left empty matches nothing, as an empty ``in`` does.
+Two such values reach queries from page addresses and forms: a number beyond 64 bits, which SQLite cannot be sent
+(OverflowError), and a text with a NUL character, which PostgreSQL refuses (DataError). Either answered with a server
+error: a token with ``%00`` in a page address, an id beyond 64 bits in the address of a monthly review or an annual
+assessment (their keys are one-to-one keys to viewflow's process), a forged id in any ``ModelMultipleChoiceField``
+(it checks the posted ids with ``pk__in``). Django (5.0+) already leaves out the numbers for ``exact``, ``gt``,
+``gte``, ``lt`` and ``lte`` on integer columns (``IntegerFieldOverflow``); these do the same for ``in``, for foreign
+and one-to-one keys, and for text. No row can hold such a value, so leaving it out changes no result: ``exact``
+matches nothing, as Django's own does, and ``in`` matches the other values of its list.
 """
 
-from django.db.models import IntegerField
-from django.db.models.lookups import In
+from django.core.exceptions import EmptyResultSet
+from django.db.models import CharField, ForeignObject, IntegerField, TextField
+from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
+from django.db.models.lookups import Exact, In
+
+
+def _no_column_holds(lookup, connection, value) -> bool:
+    """Whether ``value`` is a number the integer column ``lookup`` compares (a key: its target's) cannot hold, or a
+    text with a NUL character."""
+    field = getattr(lookup.lhs, "output_field", None)
+    field = getattr(field, "target_field", field)
+    if isinstance(value, str):
+        return "\x00" in value and isinstance(field, CharField | TextField)
+    if not isinstance(value, int) or not isinstance(field, IntegerField):
+        return False
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+class _InLeavesOut:
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value():
+            self.rhs = [value for value in self.rhs if not _no_column_holds(self, connection, value)]
+        return super().process_rhs(compiler, connection)
+
+
+class _ExactMatchesNothing:
+    def process_rhs(self, compiler, connection):
+        if _no_column_holds(self, connection, self.rhs):
+            raise EmptyResultSet
+        return super().process_rhs(compiler, connection)
 
 
 @IntegerField.register_lookup
-class IntegerFieldIn(In):
-    def process_rhs(self, compiler, connection):
-        if self.rhs_is_direct_value():
-            low, high = connection.ops.integer_field_range(self.lhs.output_field.get_internal_type())
-            self.rhs = [
-                value
-                for value in self.rhs
-                if not isinstance(value, int) or (low is None or value >= low) and (high is None or value <= high)
-            ]
-        return super().process_rhs(compiler, connection)
+class IntegerFieldIn(_InLeavesOut, In):
+    pass
+
+
+@CharField.register_lookup
+@TextField.register_lookup
+class TextIn(_InLeavesOut, In):
+    pass
+
+
+@CharField.register_lookup
+@TextField.register_lookup
+class TextExact(_ExactMatchesNothing, Exact):
+    pass
+
+
+@ForeignObject.register_lookup
+class KeyIn(_InLeavesOut, RelatedIn):
+    pass
+
+
+@ForeignObject.register_lookup
+class KeyExact(_ExactMatchesNothing, RelatedExact):
+    pass

@@ -1,5 +1,5 @@
-"""A list of ids with a number no database column can hold (a forged form value) matches nothing for that number,
-on SQLite too, where sending such a number fails (core.lookups)."""
+"""A value no database column can hold (a forged form value or page address) matches nothing instead of failing:
+a number beyond 64 bits (SQLite cannot be sent one), a text with a NUL (PostgreSQL refuses it). See core.lookups."""
 
 import pytest
 
@@ -15,3 +15,17 @@ def test_a_number_beyond_any_id_in_a_list_matches_no_row_and_the_others_still_do
     assert list(School.objects.filter(pk__in=[BEYOND_64_BITS])) == []
     assert list(School.objects.filter(pk__in=[school.pk, BEYOND_64_BITS, -BEYOND_64_BITS])) == [school]
     assert list(School.objects.exclude(pk__in=[BEYOND_64_BITS])) == [school]
+
+
+def test_a_key_compared_with_a_number_beyond_any_id_matches_nothing():
+    school = SchoolFactory()
+    assert list(School.objects.filter(district=BEYOND_64_BITS)) == []
+    assert list(School.objects.filter(district__in=[school.district_id, BEYOND_64_BITS])) == [school]
+    assert list(School.objects.exclude(district=BEYOND_64_BITS)) == [school]
+
+
+def test_a_text_with_a_nul_character_matches_nothing():
+    school = SchoolFactory(slug="lincoln")
+    assert list(School.objects.filter(slug="lin\x00coln")) == []
+    assert list(School.objects.filter(slug__in=["lincoln", "lin\x00coln"])) == [school]
+    assert list(School.objects.exclude(slug="lin\x00coln")) == [school]
