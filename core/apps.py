@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django_tasks.signals import task_finished
 
-        from core import lookups  # noqa: F401 - ids beyond the database's integers match nothing in ``in``
+        from core import lookups  # noqa: F401 - values no column can hold match nothing instead of failing
         from core.jobs.periodic import on_task_finished
 
         # Periodic jobs queue their next run when one ends, whichever worker ran it.
