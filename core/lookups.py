@@ -20,7 +20,9 @@ def _no_column_holds(lookup, connection, value) -> bool:
     """Whether ``value`` is a number the integer column ``lookup`` compares (a key: its target's) cannot hold, or a
     text with a NUL character."""
     field = getattr(lookup.lhs, "output_field", None)
-    field = getattr(field, "target_field", field)
+    if isinstance(field, ForeignObject):  # a key compares the column it points to (a key of several: left alone)
+        targets = field.foreign_related_fields
+        field = targets[0] if len(targets) == 1 else None
     if isinstance(value, str):
         return "\x00" in value and isinstance(field, CharField | TextField)
     if not isinstance(value, int) or not isinstance(field, IntegerField):

@@ -26,6 +26,15 @@ ODD_VALUES = ("\x00", "9" * 30, "-1", "2026-02-30", "x" * 5000, "", "1e400")
 NOT_TRIED = re.compile(r"^https?:|/logout/|/i18n/")
 
 
+def _server_error(send, url: str, data=None) -> str:
+    """What went wrong when sending ``data`` to ``url`` answered with a server error; empty when it did not."""
+    try:
+        status = send(url, data).status_code
+    except Exception as error:  # noqa: BLE001 - the test client re-raises what became a 500
+        return f"{type(error).__name__}: {error}"[:200]
+    return f"status {status}" if status >= 500 else ""
+
+
 def _form_key(form: dict, url: str) -> tuple:
     return re.sub(r"\d+", "N", form["action"] or url), form["method"], tuple(sorted(form["fields"]))
 
@@ -53,12 +62,8 @@ def test_no_form_answers_a_server_error_to_an_odd_value_in_any_field(client, eve
                 send = client.post if form["method"] == "post" else client.get
                 for field in form["fields"].keys() - {"csrfmiddlewaretoken"}:
                     for value in ODD_VALUES:
-                        try:
-                            status = send(form["action"] or url, {**form["fields"], field: value}).status_code
-                        except Exception as error:  # noqa: BLE001 - the test client re-raises what became a 500
-                            status = f"{type(error).__name__}: {error}"[:200]
-                        if not isinstance(status, int) or status >= 500:
-                            failures.append(f"{who} {name} {form['method'].upper()} {field}={value[:12]!r}: {status}")
+                        if error := _server_error(send, form["action"] or url, {**form["fields"], field: value}):
+                            failures.append(f"{who} {name} {form['method'].upper()} {field}={value[:12]!r}: {error}")
                     if person is not None:  # a form may have signed the person out
                         client.force_login(person)
     assert not failures, "\n".join(failures)
@@ -87,10 +92,6 @@ def test_a_page_address_with_an_id_or_a_token_no_record_can_have_is_no_server_er
     for name, (kwargs_for, _get, _post) in sorted(MATRIX.items()):
         for url in _odd_addresses(name, kwargs_for(world) if kwargs_for else {}):
             for send in (client.get, client.post):
-                try:
-                    status = send(url).status_code
-                except Exception as error:  # noqa: BLE001 - the test client re-raises what became a 500
-                    status = f"{type(error).__name__}: {error}"[:200]
-                if not isinstance(status, int) or status >= 500:
-                    failures.append(f"{send.__name__.upper()} {url}: {status}")
+                if error := _server_error(send, url):
+                    failures.append(f"{send.__name__.upper()} {url}: {error}")
     assert not failures, "\n".join(failures)
