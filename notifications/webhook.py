@@ -74,6 +74,8 @@ def _text(raw: dict, name: str, *, limit: int, required: bool = True) -> str:
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise ValueError(f"{name} is not text")
     value = str(value).strip()
+    if "\x00" in value:  # no text column holds one (PostgreSQL refuses it): a malformed event on every database
+        raise ValueError(f"{name} holds a NUL character")
     if required and not value:
         raise ValueError(f"{name} is missing")
     if len(value) > limit:
@@ -98,7 +100,7 @@ def event_parse(raw) -> Event:
         email=email.lower(),
         event=_text(raw, "event", limit=30),
         when=datetime.datetime.fromtimestamp(int(stamp), tz=datetime.UTC),
-        reason=str(raw.get("reason", ""))[:2000],
+        reason=str(raw.get("reason", "")).replace("\x00", "")[:2000],
         cg_key=_text(raw, "cg_key", limit=200, required=False),
     )
 

@@ -117,6 +117,19 @@ def test_a_malformed_event_is_skipped_and_the_good_events_of_its_batch_are_kept(
     assert "skipped" in caplog.text and "bad1" in caplog.text
 
 
+def test_an_event_with_a_nul_character_is_skipped_and_the_good_events_of_its_batch_are_kept(client, signing_key):
+    _receipt()
+    now = int(time.time())
+    nul = {"email": "x@example.org", "event": "bounce", "sg_event_id": "n\x00l", "timestamp": now}
+    events = _events(now)
+    events[1]["reason"] = "550\x00 mailbox unavailable"  # a NUL in the free text is dropped, the event kept
+    response = post_events(client, signing_key, [nul, *events])
+    assert response.status_code == 200
+    assert set(DeliveryEvent.objects.values_list("sg_event_id", flat=True)) == {"e1", "e2"}
+    assert address_problem("x@example.org") is None
+    assert DeliveryEvent.objects.get(sg_event_id="e2").reason == "550 mailbox unavailable"
+
+
 def test_a_signed_request_older_than_ten_minutes_is_refused(client, signing_key):
     stale = str(int(time.time()) - 601)
     assert post_events(client, signing_key, _events(), timestamp=stale).status_code == 403
