@@ -17,10 +17,12 @@ from django.db.models.lookups import Exact, In
 
 
 def _no_column_holds(lookup, connection, value) -> bool:
-    """Whether ``value`` is a number the integer column ``lookup`` compares (a key: its target's) cannot hold, or a
-    text with a NUL character."""
+    """Whether ``value`` is a number the integer column ``lookup`` compares cannot hold, or a text with a NUL
+    character."""
     field = getattr(lookup.lhs, "output_field", None)
-    if isinstance(field, ForeignObject):  # a key compares the column it points to (a key of several: left alone)
+    # A key compares the column it points to, which may be a key itself (to a viewflow process's subclass, whose
+    # primary key is a one-to-one key); a key of several columns is left alone.
+    while isinstance(field, ForeignObject):
         targets = field.foreign_related_fields
         field = targets[0] if len(targets) == 1 else None
     if isinstance(value, str):

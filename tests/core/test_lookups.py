@@ -5,6 +5,7 @@ import pytest
 
 from accounts.models import School
 from tests.factories import SchoolFactory
+from workflows.models import MonthlyCertification
 
 pytestmark = pytest.mark.django_db
 BEYOND_64_BITS = int("9" * 30)
@@ -22,6 +23,9 @@ def test_a_key_compared_with_a_number_beyond_any_id_matches_nothing():
     assert list(School.objects.filter(district=BEYOND_64_BITS)) == []
     assert list(School.objects.filter(district__in=[school.district_id, BEYOND_64_BITS])) == [school]
     assert list(School.objects.exclude(district=BEYOND_64_BITS)) == [school]
+    # A key to a one-to-one key (a viewflow process's subclass) compares the number of the column at the end.
+    assert list(MonthlyCertification.objects.filter(review=BEYOND_64_BITS)) == []
+    assert list(MonthlyCertification.objects.filter(review__in=[BEYOND_64_BITS])) == []
 
 
 def test_a_text_with_a_nul_character_matches_nothing():
